@@ -1,0 +1,193 @@
+//! Account rows and their derived balances. Every query is scoped by organisation.
+
+use super::{AccountView, AccountsPage};
+use crate::db::Db;
+use crate::error::{AppError, FieldErrors};
+use crate::on_db;
+use crate::orgs::Member;
+use crate::orgs::repo::Scope;
+use florin::ledger::AccountKind;
+use florin::money::Money;
+use time::OffsetDateTime;
+
+pub struct AccountInput {
+    pub name: String,
+    pub kind: AccountKind,
+    pub currency: String,
+    pub institution: String,
+    pub opening_balance: i64,
+}
+
+#[derive(sqlx::FromRow)]
+pub struct AccountRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub currency: String,
+    pub institution: String,
+    pub opening_balance: i64,
+    pub archived: bool,
+    pub balance: i64,
+}
+
+/// Balance = opening balance + income − expenses − transfers out + transfers in (each
+/// transfer leg in its own account's currency).
+const BALANCES: &str = "SELECT a.id, a.name, a.kind, a.currency, a.institution, a.opening_balance, a.archived, \
+       a.opening_balance \
+       + COALESCE((SELECT CAST(SUM(CASE WHEN t.kind = 'income' THEN t.amount ELSE -t.amount END) AS BIGINT) \
+                   FROM transactions t WHERE t.account_id = a.id), 0) \
+       + COALESCE((SELECT CAST(SUM(t.counter_amount) AS BIGINT) \
+                   FROM transactions t WHERE t.counter_account_id = a.id), 0) AS balance \
+     FROM accounts a WHERE a.organisation_id = $1";
+
+pub async fn rows(db: &Db, scope: &Scope) -> Result<Vec<AccountRow>, AppError> {
+    let sql = format!("{BALANCES} ORDER BY a.archived, LOWER(a.name), a.id");
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(&sql)
+            .bind(scope.org_id)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok(rows)
+}
+
+/// The accounts page: balances in each account's currency and in the base currency
+/// (today's rate), with a total of what could be converted.
+pub async fn page(member: &Member) -> Result<AccountsPage, AppError> {
+    let format = member.number_format();
+    let base = member.user.base_currency.clone();
+    let today = OffsetDateTime::now_utc().date();
+    let mut accounts = Vec::new();
+    let mut total: i64 = 0;
+    let mut unconverted = 0;
+    for row in rows(member.db(), &member.scope).await? {
+        let rate = crate::rates::repo::on_or_before(
+            member.db(),
+            member.org(),
+            &row.currency,
+            &base,
+            today,
+        )
+        .await?;
+        let converted =
+            rate.and_then(|r| florin::fx::convert(row.balance, &row.currency, &base, r));
+        if !row.archived {
+            match converted {
+                Some(amount) => total = total.saturating_add(amount),
+                None => unconverted += 1,
+            }
+        }
+        let kind = AccountKind::parse(&row.kind);
+        accounts.push(AccountView {
+            id: row.id,
+            kind_label: kind
+                .map(|k| k.label().to_owned())
+                .unwrap_or_else(|| row.kind.clone()),
+            kind: row.kind,
+            opening_balance_input: Money::new(row.opening_balance, &row.currency)
+                .format_number(format),
+            balance: Money::new(row.balance, &row.currency).format(format),
+            base_balance: converted.map(|amount| Money::new(amount, &base).format(format)),
+            name: row.name,
+            currency: row.currency,
+            institution: row.institution,
+            archived: row.archived,
+        });
+    }
+    Ok(AccountsPage {
+        accounts,
+        total: Money::new(total, &base).format(format),
+        base_currency: base,
+        unconverted,
+    })
+}
+
+pub async fn create(db: &Db, scope: &Scope, input: &AccountInput) -> Result<i64, AppError> {
+    let now = OffsetDateTime::now_utc();
+    let id = on_db!(db, |pool| {
+        sqlx::query_scalar(
+            "INSERT INTO accounts (organisation_id, name, kind, currency, institution, opening_balance, \
+                                   archived, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+        )
+        .bind(scope.org_id)
+        .bind(&input.name)
+        .bind(input.kind.as_str())
+        .bind(&input.currency)
+        .bind(&input.institution)
+        .bind(input.opening_balance)
+        .bind(false)
+        .bind(now)
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(id)
+}
+
+/// Updates an account. Its currency may only change while no transaction uses it, since
+/// stored amounts are in that currency.
+pub async fn update(db: &Db, scope: &Scope, id: i64, input: &AccountInput) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    let current: Option<String> = crate::on_tx!(&mut tx, |conn| {
+        sqlx::query_scalar("SELECT currency FROM accounts WHERE organisation_id = $1 AND id = $2")
+            .bind(scope.org_id)
+            .bind(id)
+            .fetch_optional(conn)
+            .await
+    })?;
+    let current = current.ok_or(AppError::NotFound)?;
+    if current != input.currency {
+        let used: i64 = crate::on_tx!(&mut tx, |conn| {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM transactions WHERE account_id = $1 OR counter_account_id = $1",
+            )
+            .bind(id)
+            .fetch_one(conn)
+            .await
+        })?;
+        if used > 0 {
+            let mut errors = FieldErrors::new();
+            errors.add(
+                "currency",
+                "This account has transactions, so its currency cannot change.",
+            );
+            return Err(AppError::Invalid(errors));
+        }
+    }
+    crate::on_tx!(&mut tx, |conn| {
+        sqlx::query(
+            "UPDATE accounts SET name = $3, kind = $4, currency = $5, institution = $6, \
+             opening_balance = $7, updated_at = $8 WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(id)
+        .bind(&input.name)
+        .bind(input.kind.as_str())
+        .bind(&input.currency)
+        .bind(&input.institution)
+        .bind(input.opening_balance)
+        .bind(OffsetDateTime::now_utc())
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn set_archived(db: &Db, scope: &Scope, id: i64, archived: bool) -> Result<(), AppError> {
+    let changed = on_db!(db, |pool| {
+        sqlx::query("UPDATE accounts SET archived = $3, updated_at = $4 WHERE organisation_id = $1 AND id = $2")
+            .bind(scope.org_id)
+            .bind(id)
+            .bind(archived)
+            .bind(OffsetDateTime::now_utc())
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}

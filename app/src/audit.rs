@@ -1,0 +1,56 @@
+//! The audit log: who did what to an account, kept for the owner and the operator.
+//! Never holds secrets; `detail` is a short human sentence.
+
+use crate::db::Tx;
+use crate::on_tx;
+use time::OffsetDateTime;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Event {
+    SignUp,
+    SignIn,
+    SignInFailed,
+    Lockout,
+    SignOut,
+    PasswordChanged,
+    ProfileUpdated,
+    AdminCreated,
+}
+
+impl Event {
+    fn as_str(self) -> &'static str {
+        match self {
+            Event::SignUp => "sign_up",
+            Event::SignIn => "sign_in",
+            Event::SignInFailed => "sign_in_failed",
+            Event::Lockout => "lockout",
+            Event::SignOut => "sign_out",
+            Event::PasswordChanged => "password_changed",
+            Event::ProfileUpdated => "profile_updated",
+            Event::AdminCreated => "admin_created",
+        }
+    }
+}
+
+/// Records an event inside the caller's transaction, so it lands with the change it
+/// describes or not at all.
+pub async fn record(
+    tx: &mut Tx,
+    user_id: Option<i64>,
+    event: Event,
+    detail: &str,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "INSERT INTO audit_log (user_id, event, detail, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(user_id)
+        .bind(event.as_str())
+        .bind(detail)
+        .bind(OffsetDateTime::now_utc())
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    Ok(())
+}

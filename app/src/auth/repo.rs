@@ -1,0 +1,266 @@
+//! Accounts and credentials in the database. Identity (users), secrets (credentials) and
+//! personal details (profiles) live in separate tables; creating an account writes all of
+//! them, a personal organisation and its owner membership in one transaction.
+
+use crate::audit::{self, Event};
+use crate::auth::hashing::PasswordHashString;
+use crate::db::Db;
+use crate::error::AppError;
+use crate::{on_db, on_tx};
+use florin::email::Email;
+use florin::lockout::FailureState;
+use florin::role::{MemberRole, Rights, UserRole};
+use time::OffsetDateTime;
+
+pub struct NewUser {
+    pub email: Email,
+    pub role: UserRole,
+    pub first_name: String,
+    pub base_currency: String,
+}
+
+/// Creates a user with credentials and a profile; users who may hold finances also get a
+/// personal organisation they own. Returns the new user's id.
+pub async fn create_user(db: &Db, new: NewUser, hash: PasswordHashString) -> Result<i64, AppError> {
+    let now = OffsetDateTime::now_utc();
+    let mut tx = db.begin().await?;
+    let user_id: i64 = on_tx!(&mut tx, |conn| {
+        sqlx::query_scalar(
+            "INSERT INTO users (email, role, is_active, email_verified, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+        )
+        .bind(new.email.as_str())
+        .bind(new.role.as_str())
+        .bind(true)
+        .bind(false)
+        .bind(now)
+        .fetch_one(conn)
+        .await
+    })
+    .map_err(|e| match AppError::from(e) {
+        AppError::Conflict(_) => {
+            AppError::Conflict("An account with that e-mail address already exists.".into())
+        }
+        other => other,
+    })?;
+    on_tx!(&mut tx, |conn| {
+        sqlx::query(
+            "INSERT INTO credentials (user_id, password_hash, algorithm, failed_count, session_epoch, updated_at) \
+             VALUES ($1, $2, 'argon2id', 0, 0, $3)",
+        )
+        .bind(user_id)
+        .bind(&hash.0)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    on_tx!(&mut tx, |conn| {
+        sqlx::query(
+            "INSERT INTO profiles (user_id, first_name, last_name, phone, base_currency, locale, time_zone, updated_at) \
+             VALUES ($1, $2, '', '', $3, 'en', $4, $5)",
+        )
+        .bind(user_id)
+        .bind(&new.first_name)
+        .bind(&new.base_currency)
+        .bind(florin::timezone::DEFAULT)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    if new.role.may_hold_finances() {
+        let org_id: i64 = on_tx!(&mut tx, |conn| {
+            sqlx::query_scalar(
+                "INSERT INTO organisations (name, kind, created_at) VALUES ($1, 'personal', $2) RETURNING id",
+            )
+            .bind("Personal")
+            .bind(now)
+            .fetch_one(conn)
+            .await
+        })?;
+        on_tx!(&mut tx, |conn| {
+            sqlx::query(
+                "INSERT INTO memberships (organisation_id, user_id, role, rights, created_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(org_id)
+            .bind(user_id)
+            .bind(MemberRole::Owner.as_str())
+            .bind(Rights::NONE.bits())
+            .bind(now)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        crate::categories::repo::insert_defaults(&mut tx, org_id).await?;
+    }
+    let event = if new.role == UserRole::Admin {
+        Event::AdminCreated
+    } else {
+        Event::SignUp
+    };
+    audit::record(&mut tx, Some(user_id), event, "account created").await?;
+    tx.commit().await?;
+    Ok(user_id)
+}
+
+/// What sign-in needs to know about an account.
+#[derive(Debug)]
+pub struct Login {
+    pub user_id: i64,
+    pub is_active: bool,
+    pub hash: PasswordHashString,
+    pub failures: FailureState,
+    pub epoch: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct LoginRow {
+    user_id: i64,
+    is_active: bool,
+    password_hash: String,
+    failed_count: i64,
+    last_failed_at: Option<OffsetDateTime>,
+    locked_until: Option<OffsetDateTime>,
+    session_epoch: i64,
+}
+
+impl From<LoginRow> for Login {
+    fn from(row: LoginRow) -> Self {
+        Login {
+            user_id: row.user_id,
+            is_active: row.is_active,
+            hash: PasswordHashString(row.password_hash),
+            failures: FailureState {
+                failed_count: row.failed_count,
+                last_failed_at: row.last_failed_at,
+                locked_until: row.locked_until,
+            },
+            epoch: row.session_epoch,
+        }
+    }
+}
+
+const LOGIN_COLUMNS: &str = "SELECT u.id AS user_id, u.is_active, c.password_hash, c.failed_count, \
+     c.last_failed_at, c.locked_until, c.session_epoch \
+     FROM users u JOIN credentials c ON c.user_id = u.id";
+
+pub async fn find_login(db: &Db, email: &Email) -> Result<Option<Login>, AppError> {
+    let sql = format!("{LOGIN_COLUMNS} WHERE u.email = $1");
+    let row: Option<LoginRow> = on_db!(db, |pool| {
+        sqlx::query_as(&sql)
+            .bind(email.as_str())
+            .fetch_optional(pool)
+            .await
+    })?;
+    Ok(row.map(Login::from))
+}
+
+pub async fn find_login_by_id(db: &Db, user_id: i64) -> Result<Login, AppError> {
+    let sql = format!("{LOGIN_COLUMNS} WHERE u.id = $1");
+    let row: LoginRow = on_db!(db, |pool| {
+        sqlx::query_as(&sql).bind(user_id).fetch_one(pool).await
+    })?;
+    Ok(row.into())
+}
+
+/// Applies `change` to the stored failure state under a row lock, so concurrent attempts
+/// cannot lose a count, and records `event`. Returns the new state.
+pub async fn update_failures(
+    db: &Db,
+    user_id: i64,
+    change: impl FnOnce(FailureState) -> FailureState,
+    event: Option<(Event, &str)>,
+) -> Result<FailureState, AppError> {
+    let mut tx = db.begin().await?;
+    // A no-op write takes the row lock on PostgreSQL (SQLite's BEGIN IMMEDIATE already
+    // holds the database write lock), so the read below cannot race another attempt.
+    on_tx!(&mut tx, |conn| {
+        sqlx::query("UPDATE credentials SET failed_count = failed_count WHERE user_id = $1")
+            .bind(user_id)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    let row: LoginRow = on_tx!(&mut tx, |conn| {
+        sqlx::query_as(&format!("{LOGIN_COLUMNS} WHERE u.id = $1"))
+            .bind(user_id)
+            .fetch_one(conn)
+            .await
+    })?;
+    let before = Login::from(row).failures;
+    let after = change(before);
+    if after != before {
+        on_tx!(&mut tx, |conn| {
+            sqlx::query(
+                "UPDATE credentials SET failed_count = $2, last_failed_at = $3, locked_until = $4 \
+                 WHERE user_id = $1",
+            )
+            .bind(user_id)
+            .bind(after.failed_count)
+            .bind(after.last_failed_at)
+            .bind(after.locked_until)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+    }
+    if let Some((event, detail)) = event {
+        audit::record(&mut tx, Some(user_id), event, detail).await?;
+    }
+    if after.locked_until.is_some() && before.locked_until != after.locked_until {
+        audit::record(
+            &mut tx,
+            Some(user_id),
+            Event::Lockout,
+            "too many failed sign-ins",
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Stores a new password hash and moves the session epoch on, which ends every session
+/// signed in with the old password. Returns the new epoch.
+pub async fn set_password(
+    db: &Db,
+    user_id: i64,
+    hash: PasswordHashString,
+) -> Result<i64, AppError> {
+    let mut tx = db.begin().await?;
+    let epoch: i64 = on_tx!(&mut tx, |conn| {
+        sqlx::query_scalar(
+            "UPDATE credentials SET password_hash = $2, algorithm = 'argon2id', \
+             session_epoch = session_epoch + 1, failed_count = 0, locked_until = NULL, updated_at = $3 \
+             WHERE user_id = $1 RETURNING session_epoch",
+        )
+        .bind(user_id)
+        .bind(&hash.0)
+        .bind(OffsetDateTime::now_utc())
+        .fetch_one(conn)
+        .await
+    })?;
+    audit::record(
+        &mut tx,
+        Some(user_id),
+        Event::PasswordChanged,
+        "other sessions ended",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(epoch)
+}
+
+pub async fn record_event(
+    db: &Db,
+    user_id: i64,
+    event: Event,
+    detail: &str,
+) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    audit::record(&mut tx, Some(user_id), event, detail).await?;
+    tx.commit().await?;
+    Ok(())
+}

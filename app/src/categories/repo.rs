@@ -1,0 +1,272 @@
+//! Category rows: per organisation, expense or income, optionally nested one level.
+
+use crate::db::{Db, Tx};
+use crate::error::{AppError, FieldErrors};
+use crate::orgs::repo::Scope;
+use crate::{on_db, on_tx};
+use florin::ledger::{CategoryKind, DEFAULT_CATEGORIES};
+use time::OffsetDateTime;
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct CategoryRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub parent_id: Option<i64>,
+    pub colour: String,
+    pub archived: bool,
+    pub transactions: i64,
+}
+
+/// Creates the default categories of a new organisation, inside its creating transaction.
+pub async fn insert_defaults(tx: &mut Tx, org_id: i64) -> Result<(), sqlx::Error> {
+    let now = OffsetDateTime::now_utc();
+    for (name, kind, colour) in DEFAULT_CATEGORIES {
+        on_tx!(tx, |conn| {
+            sqlx::query(
+                "INSERT INTO categories (organisation_id, name, kind, colour, archived, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(org_id)
+            .bind(*name)
+            .bind(kind.as_str())
+            .bind(*colour)
+            .bind(false)
+            .bind(now)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+    }
+    Ok(())
+}
+
+pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<CategoryRow>, AppError> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT c.id, c.name, c.kind, c.parent_id, c.colour, c.archived, \
+                    (SELECT COUNT(*) FROM transactions t WHERE t.category_id = c.id) AS transactions \
+             FROM categories c WHERE c.organisation_id = $1 \
+             ORDER BY c.kind, c.archived, LOWER(c.name), c.id",
+        )
+        .bind(scope.org_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows)
+}
+
+pub struct CategoryInput {
+    pub name: String,
+    pub kind: CategoryKind,
+    pub parent_id: Option<i64>,
+    pub colour: String,
+}
+
+/// Checks that a parent belongs to the organisation, has the same kind and is itself a
+/// top-level category (one level of nesting keeps reports readable).
+async fn check_parent(
+    db: &Db,
+    scope: &Scope,
+    input: &CategoryInput,
+    own_id: Option<i64>,
+) -> Result<(), AppError> {
+    let Some(parent) = input.parent_id else {
+        return Ok(());
+    };
+    let row: Option<(String, Option<i64>)> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT kind, parent_id FROM categories WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(parent)
+        .fetch_optional(pool)
+        .await
+    })?;
+    let mut errors = FieldErrors::new();
+    match row {
+        None => errors.add("parent_id", "Choose a parent from the list."),
+        Some(_) if Some(parent) == own_id => {
+            errors.add("parent_id", "A category cannot be its own parent.")
+        }
+        Some((kind, _)) if kind != input.kind.as_str() => {
+            errors.add("parent_id", "The parent must be of the same kind.")
+        }
+        Some((_, Some(_))) => errors.add("parent_id", "Choose a top-level category as the parent."),
+        Some(_) => {}
+    }
+    errors.into_result()
+}
+
+fn duplicate_name(error: AppError) -> AppError {
+    match error {
+        AppError::Conflict(_) => {
+            let mut errors = FieldErrors::new();
+            errors.add(
+                "name",
+                "A category of that kind with that name already exists.",
+            );
+            AppError::Invalid(errors)
+        }
+        other => other,
+    }
+}
+
+pub async fn create(db: &Db, scope: &Scope, input: &CategoryInput) -> Result<i64, AppError> {
+    check_parent(db, scope, input, None).await?;
+    let id = on_db!(db, |pool| {
+        sqlx::query_scalar(
+            "INSERT INTO categories (organisation_id, name, kind, parent_id, colour, archived, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(scope.org_id)
+        .bind(&input.name)
+        .bind(input.kind.as_str())
+        .bind(input.parent_id)
+        .bind(&input.colour)
+        .bind(false)
+        .bind(OffsetDateTime::now_utc())
+        .fetch_one(pool)
+        .await
+    })
+    .map_err(|e| duplicate_name(e.into()))?;
+    Ok(id)
+}
+
+/// Renames, recolours or re-parents a category; its kind is fixed once created.
+pub async fn update(
+    db: &Db,
+    scope: &Scope,
+    id: i64,
+    input: &CategoryInput,
+) -> Result<(), AppError> {
+    check_parent(db, scope, input, Some(id)).await?;
+    let changed = on_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE categories SET name = $3, parent_id = $4, colour = $5 \
+             WHERE organisation_id = $1 AND id = $2 AND kind = $6",
+        )
+        .bind(scope.org_id)
+        .bind(id)
+        .bind(&input.name)
+        .bind(input.parent_id)
+        .bind(&input.colour)
+        .bind(input.kind.as_str())
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())
+    })
+    .map_err(|e| duplicate_name(e.into()))?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+pub async fn set_archived(db: &Db, scope: &Scope, id: i64, archived: bool) -> Result<(), AppError> {
+    let changed = on_db!(db, |pool| {
+        sqlx::query("UPDATE categories SET archived = $3 WHERE organisation_id = $1 AND id = $2")
+            .bind(scope.org_id)
+            .bind(id)
+            .bind(archived)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+/// Moves every transaction of `from` to `into`, then deletes `from`,
+/// all in one transaction. Both must belong to the organisation and share a kind. With
+/// `into = None` the category is deleted only when nothing uses it.
+pub async fn delete_into(
+    db: &Db,
+    scope: &Scope,
+    from: i64,
+    into: Option<i64>,
+) -> Result<u64, AppError> {
+    let mut tx = db.begin().await?;
+    let kinds: Vec<(i64, String)> = on_tx!(&mut tx, |conn| {
+        sqlx::query_as(
+            "SELECT id, kind FROM categories WHERE organisation_id = $1 AND (id = $2 OR id = $3)",
+        )
+        .bind(scope.org_id)
+        .bind(from)
+        .bind(into.unwrap_or(from))
+        .fetch_all(conn)
+        .await
+    })?;
+    let kind_of = |id: i64| {
+        kinds
+            .iter()
+            .find(|(k, _)| *k == id)
+            .map(|(_, kind)| kind.clone())
+    };
+    let from_kind = kind_of(from).ok_or(AppError::NotFound)?;
+    let mut errors = FieldErrors::new();
+    if let Some(target) = into {
+        match kind_of(target) {
+            None => errors.add("into", "Choose a category from the list."),
+            Some(_) if target == from => errors.add("into", "Choose a different category."),
+            Some(kind) if kind != from_kind => {
+                errors.add("into", "Choose a category of the same kind.")
+            }
+            Some(_) => {}
+        }
+    }
+    errors.into_result()?;
+    let moved = match into {
+        Some(target) => on_tx!(&mut tx, |conn| {
+            sqlx::query("UPDATE transactions SET category_id = $3 WHERE organisation_id = $1 AND category_id = $2")
+                .bind(scope.org_id)
+                .bind(from)
+                .bind(target)
+                .execute(conn)
+                .await
+                .map(|done| done.rows_affected())
+        })?,
+        None => {
+            let used: i64 = on_tx!(&mut tx, |conn| {
+                sqlx::query_scalar("SELECT COUNT(*) FROM transactions WHERE organisation_id = $1 AND category_id = $2")
+                    .bind(scope.org_id)
+                    .bind(from)
+                    .fetch_one(conn)
+                    .await
+            })?;
+            if used > 0 {
+                let mut errors = FieldErrors::new();
+                errors.add(
+                    "into",
+                    "This category has transactions; choose where they go.",
+                );
+                return Err(AppError::Invalid(errors));
+            }
+            0
+        }
+    };
+    on_tx!(&mut tx, |conn| {
+        // Children are promoted to the top level rather than nested under the target,
+        // which may itself be a child.
+        sqlx::query(
+            "UPDATE categories SET parent_id = NULL WHERE organisation_id = $1 AND parent_id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(from)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    on_tx!(&mut tx, |conn| {
+        sqlx::query("DELETE FROM categories WHERE organisation_id = $1 AND id = $2")
+            .bind(scope.org_id)
+            .bind(from)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    tx.commit().await?;
+    Ok(moved)
+}

@@ -1,0 +1,42 @@
+//! Florin's web application: pages, components and server functions. Server-only code
+//! (database access, sessions) sits in `ssr` modules compiled only into the server.
+
+// Deeply nested views have deeply nested types; the optimised wasm build needs the room.
+#![recursion_limit = "256"]
+
+pub mod accounts;
+pub mod auth;
+pub mod categories;
+pub mod components;
+pub mod error;
+pub mod form;
+pub mod orgs;
+pub mod profile;
+pub mod rates;
+pub mod shell;
+pub mod transactions;
+
+#[cfg(feature = "ssr")]
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod security;
+#[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use shell::{App, shell};
+
+/// The browser entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+    // Lets browser tests (and curious users) tell a hydrated page from a plain one.
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.set_attribute("data-hydrated", "true");
+    }
+}

@@ -1,0 +1,75 @@
+//! Organisations and memberships: the boundary of every financial record.
+//!
+//! Rule: every query on financial data is scoped by an organisation id obtained from
+//! [`scope`], which proves the signed-in user is a member with the needed access. An
+//! organisation the user does not belong to is indistinguishable from one that does not
+//! exist (`NotFound`).
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+pub mod repo;
+
+/// One organisation as its member sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgSummary {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub role: String,
+    pub members: i64,
+}
+
+/// Everything a scoped server function needs: the state, the session, the signed-in
+/// user, and proof of membership in the organisation being worked on.
+#[cfg(feature = "ssr")]
+pub struct Member {
+    pub app: crate::state::AppState,
+    pub user: crate::session::CurrentUser,
+    pub scope: repo::Scope,
+}
+
+#[cfg(feature = "ssr")]
+impl Member {
+    pub fn org(&self) -> i64 {
+        self.scope.org_id
+    }
+
+    pub fn db(&self) -> &crate::db::Db {
+        &self.app.db
+    }
+
+    pub fn number_format(&self) -> florin::money::NumberFormat {
+        florin::money::NumberFormat::for_locale(&self.user.locale)
+    }
+}
+
+/// The signed-in user acting in their current organisation with `access`. Users with no
+/// organisation (administrators) get `NotFound`: there are no books for them to see.
+#[cfg(feature = "ssr")]
+pub async fn require_member(access: florin::role::Access) -> Result<Member, AppError> {
+    let (app, _session, user) = crate::session::require_user().await?;
+    let result = async {
+        let org = repo::default_org(&app.db, user.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        repo::scope(&app.db, user.id, org, access).await
+    }
+    .await;
+    match result {
+        Ok(scope) => Ok(Member { app, user, scope }),
+        Err(error) => {
+            crate::session::set_status(&error);
+            Err(error)
+        }
+    }
+}
+
+/// The organisations the signed-in user belongs to.
+#[server(endpoint = "organisations")]
+pub async fn my_organisations() -> Result<Vec<OrgSummary>, AppError> {
+    let (app, _, user) = crate::session::require_user().await?;
+    repo::list_for_user(&app.db, user.id).await
+}

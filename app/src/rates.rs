@@ -1,0 +1,4 @@
+//! Exchange rates by date and currency pair, per organisation.
+
+#[cfg(feature = "ssr")]
+pub mod repo;

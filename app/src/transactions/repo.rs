@@ -1,0 +1,473 @@
+//! Transaction rows: filtered, keyset-paginated lists with totals, and writes that keep
+//! each transaction and its tags together in one database transaction.
+
+use crate::db::{Db, Tx};
+use crate::error::{AppError, FieldErrors};
+use crate::orgs::repo::Scope;
+use crate::{on_db, on_tx};
+use florin::ledger::{Source, TransactionKind};
+use time::{Date, OffsetDateTime};
+
+/// Rows per page of the list.
+pub const PAGE_SIZE: i64 = 50;
+
+/// A validated filter; every part optional.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub account: Option<i64>,
+    pub category: Option<i64>,
+    pub tag: Option<String>,
+    pub kind: Option<TransactionKind>,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    pub text: Option<String>,
+}
+
+/// Where the next page starts: after this (date, id) in descending order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    pub date: Date,
+    pub id: i64,
+}
+
+enum Bind {
+    I64(i64),
+    Text(String),
+    Date(Date),
+}
+
+/// Builds `WHERE …` for a filter; placeholders are numbered from `$1` (the organisation).
+fn where_clause(scope: &Scope, filter: &Filter, binds: &mut Vec<Bind>) -> String {
+    binds.push(Bind::I64(scope.org_id));
+    let mut sql = String::from("t.organisation_id = $1");
+    let mut push = |clause: &str, bind: Bind, binds: &mut Vec<Bind>| {
+        binds.push(bind);
+        sql.push_str(" AND ");
+        sql.push_str(&clause.replace("$?", &format!("${}", binds.len())));
+    };
+    if let Some(from) = filter.from {
+        push("t.occurred_on >= $?", Bind::Date(from), binds);
+    }
+    if let Some(to) = filter.to {
+        push("t.occurred_on <= $?", Bind::Date(to), binds);
+    }
+    if let Some(account) = filter.account {
+        push(
+            "(t.account_id = $? OR t.counter_account_id = $?)",
+            Bind::I64(account),
+            binds,
+        );
+    }
+    if let Some(category) = filter.category {
+        push(
+            "(t.category_id = $? OR t.category_id IN (SELECT id FROM categories WHERE parent_id = $?))",
+            Bind::I64(category),
+            binds,
+        );
+    }
+    if let Some(tag) = &filter.tag {
+        push(
+            "EXISTS (SELECT 1 FROM transaction_tags g WHERE g.transaction_id = t.id AND g.tag = $?)",
+            Bind::Text(tag.clone()),
+            binds,
+        );
+    }
+    if let Some(kind) = filter.kind {
+        push("t.kind = $?", Bind::Text(kind.as_str().to_owned()), binds);
+    }
+    if let Some(min) = filter.min {
+        push("t.amount >= $?", Bind::I64(min), binds);
+    }
+    if let Some(max) = filter.max {
+        push("t.amount <= $?", Bind::I64(max), binds);
+    }
+    if let Some(text) = &filter.text {
+        let pattern = format!("%{}%", like_escape(&text.to_lowercase()));
+        push(
+            "(LOWER(t.payee) LIKE $? ESCAPE '\\' OR LOWER(t.notes) LIKE $? ESCAPE '\\')",
+            Bind::Text(pattern),
+            binds,
+        );
+    }
+    sql
+}
+
+fn like_escape(raw: &str) -> String {
+    raw.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ListRow {
+    pub id: i64,
+    pub occurred_on: Date,
+    pub kind: String,
+    pub amount: i64,
+    pub currency: String,
+    pub counter_amount: Option<i64>,
+    pub payee: String,
+    pub notes: String,
+    pub account_id: i64,
+    pub account_name: String,
+    pub counter_account_id: Option<i64>,
+    pub counter_name: Option<String>,
+    pub counter_currency: Option<String>,
+    pub category_name: Option<String>,
+    pub category_colour: Option<String>,
+}
+
+macro_rules! bind_all {
+    ($query:expr, $binds:expr) => {{
+        let mut query = $query;
+        for bind in $binds {
+            query = match bind {
+                Bind::I64(v) => query.bind(*v),
+                Bind::Text(v) => query.bind(v.clone()),
+                Bind::Date(v) => query.bind(*v),
+            };
+        }
+        query
+    }};
+}
+
+/// One page of the filtered list, newest first, starting after `cursor`. Returns up to
+/// `PAGE_SIZE` rows and the cursor of the next page if there is one.
+pub async fn page(
+    db: &Db,
+    scope: &Scope,
+    filter: &Filter,
+    cursor: Option<Cursor>,
+) -> Result<(Vec<ListRow>, Option<Cursor>), AppError> {
+    let mut binds = Vec::new();
+    let mut sql = format!(
+        "SELECT t.id, t.occurred_on, t.kind, t.amount, t.currency, t.counter_amount, t.payee, t.notes, \
+                t.account_id, a.name AS account_name, t.counter_account_id, ca.name AS counter_name, \
+                ca.currency AS counter_currency, c.name AS category_name, c.colour AS category_colour \
+         FROM transactions t \
+         JOIN accounts a ON a.id = t.account_id \
+         LEFT JOIN accounts ca ON ca.id = t.counter_account_id \
+         LEFT JOIN categories c ON c.id = t.category_id \
+         WHERE {}",
+        where_clause(scope, filter, &mut binds)
+    );
+    if let Some(cursor) = cursor {
+        binds.push(Bind::Date(cursor.date));
+        let d = binds.len();
+        binds.push(Bind::I64(cursor.id));
+        let i = binds.len();
+        sql.push_str(&format!(
+            " AND (t.occurred_on < ${d} OR (t.occurred_on = ${d} AND t.id < ${i}))"
+        ));
+    }
+    sql.push_str(&format!(
+        " ORDER BY t.occurred_on DESC, t.id DESC LIMIT {}",
+        PAGE_SIZE + 1
+    ));
+    let mut rows: Vec<ListRow> = on_db!(db, |pool| {
+        bind_all!(sqlx::query_as(&sql), &binds)
+            .fetch_all(pool)
+            .await
+    })?;
+    let next = if rows.len() as i64 > PAGE_SIZE {
+        rows.truncate(PAGE_SIZE as usize);
+        rows.last().map(|r| Cursor {
+            date: r.occurred_on,
+            id: r.id,
+        })
+    } else {
+        None
+    };
+    Ok((rows, next))
+}
+
+/// Sums of the filtered set by currency and kind: (currency, kind, total, count).
+pub async fn totals(
+    db: &Db,
+    scope: &Scope,
+    filter: &Filter,
+) -> Result<Vec<(String, String, i64, i64)>, AppError> {
+    let mut binds = Vec::new();
+    let sql = format!(
+        "SELECT t.currency, t.kind, CAST(SUM(t.amount) AS BIGINT) AS total, COUNT(*) AS n \
+         FROM transactions t WHERE {} GROUP BY t.currency, t.kind ORDER BY t.currency, t.kind",
+        where_clause(scope, filter, &mut binds)
+    );
+    let rows = on_db!(db, |pool| {
+        bind_all!(sqlx::query_as(&sql), &binds)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok(rows)
+}
+
+/// Tags of the given transactions, as (transaction id, tag) sorted by tag.
+pub async fn tags_of(db: &Db, scope: &Scope, ids: &[i64]) -> Result<Vec<(i64, String)>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    // The ids are integers we read ourselves, so inlining them is safe.
+    let sql = format!(
+        "SELECT transaction_id, tag FROM transaction_tags \
+         WHERE organisation_id = $1 AND transaction_id IN ({list}) ORDER BY tag"
+    );
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(&sql)
+            .bind(scope.org_id)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok(rows)
+}
+
+/// A transaction as stored, for the edit form.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct TxRecord {
+    pub id: i64,
+    pub kind: String,
+    pub occurred_on: Date,
+    pub amount: i64,
+    pub currency: String,
+    pub account_id: i64,
+    pub counter_account_id: Option<i64>,
+    pub counter_amount: Option<i64>,
+    pub category_id: Option<i64>,
+    pub payee: String,
+    pub notes: String,
+    pub source: String,
+    pub external_id: Option<String>,
+}
+
+pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<(TxRecord, Vec<String>), AppError> {
+    let record: TxRecord = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, kind, occurred_on, amount, currency, account_id, counter_account_id, counter_amount, \
+                    category_id, payee, notes, source, external_id \
+             FROM transactions WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+    })?
+    .ok_or(AppError::NotFound)?;
+    let tags = tags_of(db, scope, &[id])
+        .await?
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    Ok((record, tags))
+}
+
+/// A transaction to write, already validated against the organisation's accounts.
+#[derive(Clone, Debug)]
+pub struct NewTransaction {
+    pub kind: TransactionKind,
+    pub occurred_on: Date,
+    pub amount: i64,
+    pub currency: String,
+    pub account_id: i64,
+    pub counter_account_id: Option<i64>,
+    pub counter_amount: Option<i64>,
+    pub category_id: Option<i64>,
+    pub payee: String,
+    pub notes: String,
+    pub tags: Vec<String>,
+    pub source: Source,
+    pub external_id: Option<String>,
+}
+
+/// Inserts inside the caller's transaction (imports insert many at once).
+pub async fn insert_in(tx: &mut Tx, scope: &Scope, new: &NewTransaction) -> Result<i64, AppError> {
+    let now = OffsetDateTime::now_utc();
+    let id: i64 = on_tx!(tx, |conn| {
+        sqlx::query_scalar(
+            "INSERT INTO transactions (organisation_id, kind, occurred_on, amount, currency, account_id, \
+                 counter_account_id, counter_amount, category_id, payee, notes, source, external_id, \
+                 created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
+        )
+        .bind(scope.org_id)
+        .bind(new.kind.as_str())
+        .bind(new.occurred_on)
+        .bind(new.amount)
+        .bind(&new.currency)
+        .bind(new.account_id)
+        .bind(new.counter_account_id)
+        .bind(new.counter_amount)
+        .bind(new.category_id)
+        .bind(&new.payee)
+        .bind(&new.notes)
+        .bind(new.source.as_str())
+        .bind(&new.external_id)
+        .bind(now)
+        .fetch_one(conn)
+        .await
+    })?;
+    write_tags(tx, scope, id, &new.tags).await?;
+    Ok(id)
+}
+
+async fn write_tags(tx: &mut Tx, scope: &Scope, id: i64, tags: &[String]) -> Result<(), AppError> {
+    on_tx!(tx, |conn| {
+        sqlx::query("DELETE FROM transaction_tags WHERE transaction_id = $1")
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    for tag in tags {
+        on_tx!(tx, |conn| {
+            sqlx::query("INSERT INTO transaction_tags (transaction_id, organisation_id, tag) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(scope.org_id)
+                .bind(tag)
+                .execute(conn)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+    }
+    Ok(())
+}
+
+pub async fn create(db: &Db, scope: &Scope, new: &NewTransaction) -> Result<i64, AppError> {
+    let mut tx = db.begin().await?;
+    let id = insert_in(&mut tx, scope, new).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTransaction) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    let changed = on_tx!(&mut tx, |conn| {
+        sqlx::query(
+            "UPDATE transactions SET kind = $3, occurred_on = $4, amount = $5, currency = $6, account_id = $7, \
+                 counter_account_id = $8, counter_amount = $9, category_id = $10, payee = $11, notes = $12, \
+                 updated_at = $13 \
+             WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(id)
+        .bind(new.kind.as_str())
+        .bind(new.occurred_on)
+        .bind(new.amount)
+        .bind(&new.currency)
+        .bind(new.account_id)
+        .bind(new.counter_account_id)
+        .bind(new.counter_amount)
+        .bind(new.category_id)
+        .bind(&new.payee)
+        .bind(&new.notes)
+        .bind(OffsetDateTime::now_utc())
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    write_tags(&mut tx, scope, id, &new.tags).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    let changed = on_tx!(&mut tx, |conn| {
+        sqlx::query("DELETE FROM transactions WHERE organisation_id = $1 AND id = $2")
+            .bind(scope.org_id)
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What the form needs to know about an account to validate a transaction against it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct AccountRef {
+    pub id: i64,
+    pub name: String,
+    pub currency: String,
+    pub archived: bool,
+}
+
+pub async fn accounts(db: &Db, scope: &Scope) -> Result<Vec<AccountRef>, AppError> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, name, currency, archived FROM accounts WHERE organisation_id = $1 \
+             ORDER BY archived, LOWER(name), id",
+        )
+        .bind(scope.org_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows)
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct CategoryRef {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub archived: bool,
+}
+
+pub async fn categories(db: &Db, scope: &Scope) -> Result<Vec<CategoryRef>, AppError> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, name, kind, archived FROM categories WHERE organisation_id = $1 \
+             ORDER BY kind, LOWER(name), id",
+        )
+        .bind(scope.org_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows)
+}
+
+/// Field errors for a transaction's references: the accounts and category must be the
+/// organisation's, and fit the kind.
+pub fn check_refs(
+    new: &NewTransaction,
+    accounts: &[AccountRef],
+    categories: &[CategoryRef],
+    errors: &mut FieldErrors,
+) {
+    if new.kind == TransactionKind::Transfer {
+        match new.counter_account_id {
+            None => errors.add(
+                "counter_account_id",
+                "Choose the account the money goes to.",
+            ),
+            Some(id) if id == new.account_id => errors.add(
+                "counter_account_id",
+                "Choose a different account to transfer to.",
+            ),
+            Some(id) if !accounts.iter().any(|a| a.id == id) => {
+                errors.add("counter_account_id", "Choose an account from the list.")
+            }
+            Some(_) => {}
+        }
+        if new.category_id.is_some() {
+            errors.add("category_id", "Transfers have no category.");
+        }
+    } else if let Some(category) = new.category_id {
+        match categories.iter().find(|c| c.id == category) {
+            None => errors.add("category_id", "Choose a category from the list."),
+            Some(c) if c.kind != new.kind.as_str() => errors.add(
+                "category_id",
+                format!("Choose an {} category.", new.kind.as_str()),
+            ),
+            Some(_) => {}
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The command line: `serve` (default), `migrate`, `admin create EMAIL`.
+
+use crate::config::Config;
+use crate::{db, router};
+use florin::email::Email;
+use florin::role::UserRole;
+use florin_app::auth::{hashing, repo};
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+const USAGE: &str = "\
+usage: florin [COMMAND]
+
+commands:
+  serve               start the web server (the default)
+  migrate             apply database migrations and exit
+  admin create EMAIL  create an instance administrator; the password is read from
+                      FLORIN_ADMIN_PASSWORD or, if unset, asked for on the terminal
+  help                show this message
+
+Configuration comes from environment variables; see .env.example.";
+
+pub async fn run(args: Vec<String>) -> ExitCode {
+    // An optional .env in the working directory; real environment variables win.
+    let _ = dotenvy::dotenv();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("florin: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    init_tracing(&config);
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match words.as_slice() {
+        [] | ["serve"] => serve(config).await,
+        ["migrate"] => open(&config).await.map(|_| ()),
+        ["admin", "create", email] => create_admin(&config, email).await,
+        ["help"] | ["--help"] | ["-h"] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            tracing::error!("{message}");
+            eprintln!("florin: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing(config: &Config) {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if config.json_logs {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn open(config: &Config) -> Result<florin_app::db::Db, String> {
+    let db = db::connect(&config.database_url, config.db_max_connections)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    db::migrate(&db)
+        .await
+        .map_err(|e| format!("cannot apply migrations: {e}"))?;
+    Ok(db)
+}
+
+async fn serve(config: Config) -> Result<(), String> {
+    let db = open(&config).await?;
+    let (app, store) = router::build(&config, db)
+        .await
+        .map_err(|e| format!("cannot prepare sessions: {e}"))?;
+    tokio::spawn(async move {
+        use tower_sessions::session_store::ExpiredDeletion;
+        if let Err(error) = store
+            .continuously_delete_expired(tokio::time::Duration::from_secs(3600))
+            .await
+        {
+            tracing::error!(%error, "expired-session cleanup stopped");
+        }
+    });
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    let url = format!("http://{}", config.addr);
+    tracing::info!(%url, development = config.development, "Florin is listening");
+    println!("Florin is running at {url}");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on SIGINT or SIGTERM; in-flight requests then finish before exit.
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+async fn create_admin(config: &Config, raw_email: &str) -> Result<(), String> {
+    let email = Email::parse(raw_email).map_err(|e| e.to_string())?;
+    let password = match std::env::var("FLORIN_ADMIN_PASSWORD") {
+        Ok(password) if !password.is_empty() => password,
+        _ => rpassword::prompt_password("Password for the new administrator: ")
+            .map_err(|e| format!("cannot read the password: {e}"))?,
+    };
+    florin::password::check_new(&password, email.as_str()).map_err(|e| e.to_string())?;
+    let db = open(config).await?;
+    let hash = hashing::hash(password).await.map_err(|e| e.to_string())?;
+    let new = repo::NewUser {
+        email: email.clone(),
+        role: UserRole::Admin,
+        first_name: String::new(),
+        base_currency: "USD".into(),
+    };
+    let id = repo::create_user(&db, new, hash)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!("Created administrator {email} (user {id}).");
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! Opening the configured database and bringing its schema up to date.
+
+use florin_app::db::Db;
+use sqlx::postgres::PgPoolOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Connects to `url` (`sqlite:` or `postgres:`), creating a SQLite file (and its folder)
+/// on first start.
+pub async fn connect(url: &str, max_connections: u32) -> Result<Db, sqlx::Error> {
+    if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        let pool = PgPoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await?;
+        return Ok(Db::Postgres(pool));
+    }
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10));
+    if let Some(dir) = options.get_filename().parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
+    }
+    let pool = SqlitePoolOptions::new()
+        .max_connections(max_connections)
+        .connect_with(options)
+        .await?;
+    Ok(Db::Sqlite(pool))
+}
+
+/// Applies the dialect's migrations. A failure stops start-up.
+pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
+    match db {
+        Db::Sqlite(pool) => sqlx::migrate!("../migrations/sqlite").run(pool).await,
+        Db::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await,
+    }
+}

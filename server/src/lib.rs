@@ -1,0 +1,10 @@
+//! The Florin server: configuration, database, router assembly, sessions, security layers
+//! and the command line.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod health;
+pub mod router;
+pub mod security;
+pub mod sessions;

@@ -1,0 +1,353 @@
+//! The test harness: the real router on a fresh database per test, on SQLite (a temporary
+//! file) or PostgreSQL (a database created for the test and dropped after it), driven
+//! the way a browser without JavaScript drives it.
+
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of the harness"
+)]
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use florin_app::db::Db;
+use florin_server::config::Config;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tower::ServiceExt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs one test body against both databases.
+///
+/// Every test runs on one shared multi-threaded runtime, as requests do in the server,
+/// so concurrency bugs show up here rather than only under load.
+#[macro_export]
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[test]
+                fn sqlite() {
+                    $crate::common::runtime().block_on(super::$name($crate::common::Backend::Sqlite))
+                }
+                #[test]
+                fn postgres() {
+                    $crate::common::runtime().block_on(super::$name($crate::common::Backend::Postgres))
+                }
+            }
+        )*
+    };
+}
+
+/// The runtime all integration tests share.
+pub fn runtime() -> &'static tokio::runtime::Runtime {
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    RUNTIME.get_or_init(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(4)
+            .enable_all()
+            .build()
+            .expect("test runtime")
+    })
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+pub fn postgres_admin_url() -> String {
+    std::env::var("FLORIN_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub db: Db,
+    pub config: Config,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    SqliteFile(std::path::PathBuf),
+    PostgresDatabase(String),
+}
+
+pub fn test_config() -> Config {
+    Config {
+        addr: "127.0.0.1:0".parse().expect("address"),
+        database_url: String::new(),
+        data_dir: std::env::temp_dir(),
+        site_root: std::env::temp_dir().join("florin-no-site"),
+        development: false,
+        json_logs: false,
+        auth: Default::default(),
+        db_max_connections: 5,
+    }
+}
+
+impl TestApp {
+    pub async fn new(backend: Backend) -> Self {
+        Self::with_config(backend, |_| {}).await
+    }
+
+    pub async fn with_config(backend: Backend, tweak: impl FnOnce(&mut Config)) -> Self {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let tag = format!("{}_{}_{}", std::process::id(), n, rand_suffix());
+        let mut config = test_config();
+        tweak(&mut config);
+        let cleanup = match backend {
+            Backend::Sqlite => {
+                let path = std::env::temp_dir().join(format!("florin_test_{tag}.db"));
+                config.database_url = format!("sqlite://{}?mode=rwc", path.display());
+                Cleanup::SqliteFile(path)
+            }
+            Backend::Postgres => {
+                let name = format!("florin_t_{tag}");
+                let admin = florin_server::db::connect(&postgres_admin_url(), 1)
+                    .await
+                    .expect("PostgreSQL is reachable for tests");
+                let Db::Postgres(pool) = &admin else {
+                    unreachable!()
+                };
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(pool)
+                    .await
+                    .expect("create test database");
+                pool.close().await;
+                let base = postgres_admin_url();
+                let root = base.rsplit_once('/').map(|(root, _)| root).unwrap_or(&base);
+                config.database_url = format!("{root}/{name}");
+                Cleanup::PostgresDatabase(name)
+            }
+        };
+        let db = florin_server::db::connect(&config.database_url, config.db_max_connections)
+            .await
+            .expect("connect");
+        florin_server::db::migrate(&db).await.expect("migrate");
+        let (router, _store) = florin_server::router::build(&config, db.clone())
+            .await
+            .expect("router");
+        TestApp {
+            router,
+            db,
+            config,
+            cleanup,
+        }
+    }
+
+    /// A new browser: its own cookie jar.
+    pub fn browser(&self) -> Browser {
+        Browser {
+            router: self.router.clone(),
+            cookie: None,
+        }
+    }
+
+    /// Closes the pool and removes the database.
+    pub async fn finish(self) {
+        match &self.db {
+            Db::Sqlite(pool) => pool.close().await,
+            Db::Postgres(pool) => pool.close().await,
+        }
+        match self.cleanup {
+            Cleanup::SqliteFile(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::PostgresDatabase(name) => {
+                if let Ok(Db::Postgres(pool)) =
+                    florin_server::db::connect(&postgres_admin_url(), 1).await
+                {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&pool)
+                        .await;
+                    pool.close().await;
+                }
+            }
+        }
+    }
+
+    /// Signs up a new user through the form and returns the signed-in browser.
+    pub async fn signed_up(&self, email: &str, password: &str) -> Browser {
+        let mut browser = self.browser();
+        let response = browser
+            .post_form(
+                "/api/sign-up",
+                "/sign-up",
+                &[
+                    ("email", email),
+                    ("password", password),
+                    ("first_name", "Test"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            response.status,
+            StatusCode::FOUND,
+            "sign-up: {}",
+            response.body
+        );
+        assert_eq!(response.location.as_deref(), Some("/"));
+        browser
+    }
+}
+
+fn rand_suffix() -> u32 {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0)
+}
+
+pub struct Page {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+/// A cookie-keeping client that sends what a browser without JavaScript sends.
+pub struct Browser {
+    router: Router,
+    pub cookie: Option<String>,
+}
+
+pub const HOST: &str = "florin.test";
+
+impl Browser {
+    pub async fn get(&mut self, path: &str) -> Page {
+        let request = Request::get(path)
+            .header(header::HOST, HOST)
+            .header(header::ACCEPT, "text/html")
+            .header("sec-fetch-site", "none");
+        self.send(request, Body::empty()).await
+    }
+
+    /// Posts a form as a browser does: same-origin, asking for HTML, with a referer.
+    pub async fn post_form(
+        &mut self,
+        action: &str,
+        from_page: &str,
+        fields: &[(&str, &str)],
+    ) -> Page {
+        self.post_form_with(
+            action,
+            from_page,
+            fields,
+            &[("sec-fetch-site", "same-origin")],
+        )
+        .await
+    }
+
+    pub async fn post_form_with(
+        &mut self,
+        action: &str,
+        from_page: &str,
+        fields: &[(&str, &str)],
+        extra: &[(&str, &str)],
+    ) -> Page {
+        let body = serde_urlencoded(fields);
+        let mut request = Request::post(action)
+            .header(header::HOST, HOST)
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::REFERER, format!("http://{HOST}{from_page}"))
+            .header(header::ORIGIN, format!("http://{HOST}"));
+        if let Some(headers) = request.headers_mut() {
+            for (k, v) in extra {
+                headers.insert(
+                    axum::http::HeaderName::from_bytes(k.as_bytes()).expect("header name"),
+                    axum::http::HeaderValue::from_str(v).expect("header value"),
+                );
+            }
+        }
+        self.send(request, Body::from(body)).await
+    }
+
+    /// Follows a redirect with a GET, as a browser does after a form post.
+    pub async fn follow(&mut self, page: &Page) -> Page {
+        let location = page.location.clone().expect("a redirect");
+        self.get(&location).await
+    }
+
+    async fn send(&mut self, mut request: axum::http::request::Builder, body: Body) -> Page {
+        if let Some(cookie) = &self.cookie {
+            request = request.header(header::COOKIE, format!("florin_session={cookie}"));
+        }
+        let request = request.body(body).expect("request");
+        let what = format!("{} {}", request.method(), request.uri());
+        // A request that never answers fails the test instead of hanging the suite.
+        let response = tokio::time::timeout(
+            std::time::Duration::from_secs(30),
+            self.router.clone().oneshot(request),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("no response within 30 s to {what}"))
+        .expect("infallible");
+        for set in response.headers().get_all(header::SET_COOKIE) {
+            let set = set.to_str().expect("ascii cookie");
+            if let Some(rest) = set.strip_prefix("florin_session=") {
+                let value = rest.split(';').next().unwrap_or_default();
+                let expired = set.contains("Max-Age=0") || value.is_empty();
+                self.cookie = (!expired).then(|| value.to_owned());
+            }
+        }
+        let status = response.status();
+        let headers = response.headers().clone();
+        let location = headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        Page {
+            status,
+            location,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+}
+
+fn serde_urlencoded(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn encode(raw: &str) -> String {
+    raw.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Text of the page with tags stripped, for readable assertions.
+pub fn text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,664 @@
+//! The ledger through its forms and pages, as a browser without JavaScript uses them, on
+//! SQLite and PostgreSQL: accounts and balances, categories, transactions, filters and
+//! keyset pages, and isolation between organisations.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Backend, Browser, TestApp, text};
+use florin::ledger::{Source, TransactionKind};
+use florin::role::Access;
+use florin_app::on_db;
+use florin_app::orgs::repo::{default_org, scope};
+use florin_app::transactions::repo::{self as tx_repo, NewTransaction};
+use time::macros::date;
+
+const PASSWORD: &str = "correct horse battery";
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
+        .fetch_one(pool)
+        .await)
+    .expect(sql)
+}
+
+async fn id_of(app: &TestApp, sql: &str) -> i64 {
+    count(app, sql).await
+}
+
+async fn add_account(browser: &mut Browser, name: &str, currency: &str, opening: &str) {
+    let posted = browser
+        .post_form(
+            "/api/accounts/save",
+            "/accounts",
+            &[
+                ("id", ""),
+                ("name", name),
+                ("kind", "checking"),
+                ("currency", currency),
+                ("institution", "Bank"),
+                ("opening_balance", opening),
+            ],
+        )
+        .await;
+    assert_eq!(
+        posted.location.as_deref(),
+        Some("/accounts"),
+        "account {name}"
+    );
+}
+
+async fn add_transaction(browser: &mut Browser, fields: &[(&str, &str)]) -> common::Page {
+    let mut all: Vec<(&str, &str)> = vec![("id", "")];
+    all.extend_from_slice(fields);
+    browser
+        .post_form("/api/transactions/save", "/transactions/new", &all)
+        .await
+}
+
+on_both!(
+    sign_up_creates_the_default_categories,
+    balances_derive_from_opening_balance_and_every_kind_of_transaction,
+    bad_amounts_and_dates_get_field_errors_and_write_nothing,
+    another_organisation_gets_not_found_for_every_id,
+    keyset_pages_cover_every_row_once,
+    filters_narrow_the_list_and_the_totals,
+    merging_a_category_moves_its_transactions,
+    editing_and_deleting_a_transaction,
+);
+
+async fn sign_up_creates_the_default_categories(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM categories").await,
+        florin::ledger::DEFAULT_CATEGORIES.len() as i64
+    );
+    let page = browser.get("/categories").await;
+    let shown = text(&page.body);
+    assert!(
+        shown.contains("Groceries") && shown.contains("Salary"),
+        "{shown}"
+    );
+    app.finish().await;
+}
+
+async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    add_account(&mut browser, "Checking", "USD", "1,000.50").await;
+    add_account(&mut browser, "Savings", "EUR", "200").await;
+    let checking = id_of(&app, "SELECT id FROM accounts WHERE name = 'Checking'")
+        .await
+        .to_string();
+    let savings = id_of(&app, "SELECT id FROM accounts WHERE name = 'Savings'")
+        .await
+        .to_string();
+    let salary = id_of(&app, "SELECT id FROM categories WHERE name = 'Salary'")
+        .await
+        .to_string();
+    let groceries = id_of(&app, "SELECT id FROM categories WHERE name = 'Groceries'")
+        .await
+        .to_string();
+    for fields in [
+        vec![
+            ("kind", "income"),
+            ("date", "2026-11-01"),
+            ("amount", "3,000"),
+            ("account_id", &checking),
+            ("category_id", &salary),
+            ("payee", "ACME"),
+        ],
+        vec![
+            ("kind", "expense"),
+            ("date", "2026-11-02"),
+            ("amount", "12.50"),
+            ("account_id", &checking),
+            ("category_id", &groceries),
+            ("payee", "Shop"),
+            ("tags", "food, weekly"),
+        ],
+        vec![
+            ("kind", "transfer"),
+            ("date", "2026-11-03"),
+            ("amount", "100"),
+            ("account_id", &checking),
+            ("counter_account_id", &savings),
+            ("counter_amount", "92.15"),
+        ],
+    ] {
+        let posted = add_transaction(&mut browser, &fields).await;
+        assert_eq!(
+            posted.location.as_deref(),
+            Some("/transactions"),
+            "{fields:?}"
+        );
+    }
+    // 1,000.50 + 3,000 − 12.50 − 100 = 3,888.00 USD; 200 + 92.15 = 292.15 EUR.
+    let page = browser.get("/accounts").await;
+    let shown = text(&page.body);
+    assert!(shown.contains("$3,888.00"), "{shown}");
+    assert!(shown.contains("€292.15"), "{shown}");
+    assert!(
+        shown.contains("no rate"),
+        "EUR has no rate to USD yet: {shown}"
+    );
+    let (amount, counter): (i64, Option<i64>) = on_db!(&app.db, |pool| {
+        sqlx::query_as("SELECT amount, counter_amount FROM transactions WHERE kind = 'transfer'")
+            .fetch_one(pool)
+            .await
+    })
+    .expect("transfer");
+    assert_eq!((amount, counter), (10_000, Some(9_215)));
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM transaction_tags").await,
+        2
+    );
+
+    // A same-currency transfer moves the same amount on both sides.
+    add_account(&mut browser, "Cash", "USD", "0").await;
+    let cash = id_of(&app, "SELECT id FROM accounts WHERE name = 'Cash'")
+        .await
+        .to_string();
+    let posted = add_transaction(
+        &mut browser,
+        &[
+            ("kind", "transfer"),
+            ("date", "2026-11-04"),
+            ("amount", "40"),
+            ("account_id", &checking),
+            ("counter_account_id", &cash),
+        ],
+    )
+    .await;
+    assert_eq!(posted.location.as_deref(), Some("/transactions"));
+    let shown = text(&browser.get("/accounts").await.body);
+    assert!(
+        shown.contains("$3,848.00") && shown.contains("$40.00"),
+        "{shown}"
+    );
+    app.finish().await;
+}
+
+async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    add_account(&mut browser, "Checking", "USD", "0").await;
+    let checking = id_of(&app, "SELECT id FROM accounts").await.to_string();
+    for (field, value, message) in [
+        ("amount", "12.345", "USD amounts have at most 2 decimals."),
+        ("amount", "twelve", "Enter an amount using digits"),
+        ("amount", "", "Enter an amount."),
+        ("amount", "-5", "without a sign"),
+        ("amount", "0", "greater than zero"),
+        ("amount", "99999999999999999", "too large"),
+        ("date", "2026-02-30", "Enter a date like"),
+        ("account_id", "999999", "Choose an account from the list."),
+    ] {
+        let mut fields = vec![
+            ("kind", "expense"),
+            ("date", "2026-11-01"),
+            ("amount", "5"),
+            ("account_id", checking.as_str()),
+            ("payee", "Kept as typed"),
+        ];
+        for f in fields.iter_mut() {
+            if f.0 == field {
+                f.1 = value;
+            }
+        }
+        let posted = add_transaction(&mut browser, &fields).await;
+        assert_eq!(
+            posted.location.as_deref(),
+            Some("/transactions/new"),
+            "{field}={value}"
+        );
+        let page = browser.follow(&posted).await;
+        let shown = text(&page.body);
+        assert!(shown.contains(message), "{field}={value}: {shown}");
+        assert!(
+            page.body.contains("value=\"Kept as typed\""),
+            "the form keeps what was typed"
+        );
+    }
+    let posted = browser
+        .post_form(
+            "/api/accounts/save",
+            "/accounts",
+            &[
+                ("id", ""),
+                ("name", ""),
+                ("kind", "vault"),
+                ("currency", "XXX"),
+                ("opening_balance", "1.2.3"),
+            ],
+        )
+        .await;
+    let shown = text(&browser.follow(&posted).await.body);
+    assert!(shown.contains("Give the account a name."), "{shown}");
+    assert!(shown.contains("Choose a kind of account."));
+    assert!(shown.contains("Choose a currency from the list."));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM transactions").await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 1);
+    app.finish().await;
+}
+
+async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    add_account(&mut ada, "Ada's checking", "USD", "10").await;
+    let account = id_of(&app, "SELECT id FROM accounts").await;
+    let category = id_of(&app, "SELECT MIN(id) FROM categories").await;
+    let posted = add_transaction(
+        &mut ada,
+        &[
+            ("kind", "expense"),
+            ("date", "2026-11-01"),
+            ("amount", "5"),
+            ("account_id", &account.to_string()),
+            ("payee", "Secret"),
+        ],
+    )
+    .await;
+    assert_eq!(posted.location.as_deref(), Some("/transactions"));
+    let tx = id_of(&app, "SELECT id FROM transactions").await;
+
+    let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
+    for path in [
+        format!("/accounts/{account}"),
+        format!("/transactions/{tx}"),
+        format!("/transactions/{tx}/delete"),
+    ] {
+        let page = eve.get(&path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            !page.body.contains("Secret")
+                && !page.body.contains("Ada&#x27;s checking")
+                && !page.body.contains("Ada's checking"),
+            "{path} leaks"
+        );
+    }
+    let category_page = eve.get(&format!("/categories/{category}")).await;
+    assert!(text(&category_page.body).contains("We could not find that."));
+
+    // Filters naming another organisation's ids are ignored, never applied.
+    let list = eve.get(&format!("/transactions?account={account}")).await;
+    assert!(!list.body.contains("Secret"));
+
+    // Writes against another organisation's ids change nothing.
+    let id = account.to_string();
+    eve.post_form(
+        "/api/accounts/save",
+        "/accounts",
+        &[
+            ("id", &id),
+            ("name", "Hacked"),
+            ("kind", "cash"),
+            ("currency", "USD"),
+            ("opening_balance", "0"),
+        ],
+    )
+    .await;
+    eve.post_form(
+        "/api/accounts/archive",
+        "/accounts",
+        &[("id", &id), ("archived", "true")],
+    )
+    .await;
+    eve.post_form(
+        "/api/transactions/delete",
+        "/transactions",
+        &[("id", &tx.to_string())],
+    )
+    .await;
+    eve.post_form(
+        "/api/categories/delete",
+        "/categories",
+        &[("id", &category.to_string()), ("into", "")],
+    )
+    .await;
+    let tx_id = tx.to_string();
+    eve.post_form(
+        "/api/transactions/save",
+        "/transactions",
+        &[
+            ("id", &tx_id),
+            ("kind", "expense"),
+            ("date", "2026-11-01"),
+            ("amount", "1"),
+            ("account_id", &id),
+        ],
+    )
+    .await;
+    let (name, archived): (String, bool) = on_db!(&app.db, |pool| {
+        sqlx::query_as("SELECT name, archived FROM accounts WHERE id = $1")
+            .bind(account)
+            .fetch_one(pool)
+            .await
+    })
+    .expect("account");
+    assert_eq!((name.as_str(), archived), ("Ada's checking", false));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM transactions").await, 1);
+    assert_eq!(count(&app, "SELECT amount FROM transactions").await, 500);
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT COUNT(*) FROM categories WHERE id = {category}")
+        )
+        .await,
+        1
+    );
+    app.finish().await;
+}
+
+/// Inserts `n` expenses straight through the repository, one per day going back.
+async fn seed(app: &TestApp, email: &str, n: i64) -> (i64, i64) {
+    let user = id_of(
+        app,
+        &format!("SELECT id FROM users WHERE email = '{email}'"),
+    )
+    .await;
+    let org = default_org(&app.db, user)
+        .await
+        .expect("query")
+        .expect("org");
+    let scope = scope(&app.db, user, org, Access::Read)
+        .await
+        .expect("scope");
+    let account = id_of(
+        app,
+        &format!("SELECT MIN(id) FROM accounts WHERE organisation_id = {org}"),
+    )
+    .await;
+    for i in 0..n {
+        let new = NewTransaction {
+            kind: if i % 10 == 0 {
+                TransactionKind::Income
+            } else {
+                TransactionKind::Expense
+            },
+            occurred_on: date!(2026 - 11 - 01) - time::Duration::days(i / 3),
+            amount: 100 + i,
+            currency: "USD".into(),
+            account_id: account,
+            counter_account_id: None,
+            counter_amount: None,
+            category_id: None,
+            payee: format!("Seeded{i:03}"),
+            notes: if i % 7 == 0 {
+                "weekly_shop 100%".into()
+            } else {
+                String::new()
+            },
+            tags: if i % 5 == 0 {
+                vec!["five".into()]
+            } else {
+                vec![]
+            },
+            source: Source::Manual,
+            external_id: None,
+        };
+        tx_repo::create(&app.db, &scope, &new)
+            .await
+            .expect("insert");
+    }
+    (org, account)
+}
+
+/// The distinct seeded payees on a page, in order (each row names its payee twice: in its
+/// cell and in the edit link's hidden label).
+fn payees(body: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for name in text(body)
+        .split_whitespace()
+        .filter(|word| word.starts_with("Seeded"))
+    {
+        if !found.iter().any(|seen| seen == name) {
+            found.push(name.to_owned());
+        }
+    }
+    found
+}
+
+fn next_link(body: &str) -> Option<String> {
+    let at = body.find("rel=\"next\"")?;
+    let start = body[..at].rfind("href=\"")? + 6;
+    let end = start + body[start..].find('"')?;
+    Some(body[start..end].replace("&amp;", "&"))
+}
+
+async fn keyset_pages_cover_every_row_once(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    add_account(&mut browser, "Checking", "USD", "0").await;
+    seed(&app, "ada@example.org", 120).await;
+    let mut seen = Vec::new();
+    let mut path = "/transactions".to_owned();
+    let mut pages = 0;
+    loop {
+        let page = browser.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let rows = payees(&page.body);
+        assert!(rows.len() <= 50);
+        seen.extend(rows);
+        pages += 1;
+        match next_link(&page.body) {
+            Some(next) => path = next,
+            None => break,
+        }
+    }
+    assert_eq!(pages, 3);
+    let mut sorted = seen.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(seen.len(), 120, "every row once");
+    assert_eq!(sorted.len(), 120, "no row twice");
+    app.finish().await;
+}
+
+async fn filters_narrow_the_list_and_the_totals(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    add_account(&mut browser, "Checking", "USD", "0").await;
+    seed(&app, "ada@example.org", 30).await;
+    // Income rows are i = 0, 10, 20: amounts 1.00, 1.10, 1.20.
+    let income = browser.get("/transactions?kind=income").await;
+    assert_eq!(payees(&income.body).len(), 3);
+    assert!(
+        text(&income.body).contains("$3.30"),
+        "totals of the filtered set"
+    );
+    let tagged = browser.get("/transactions?tag=FIVE").await;
+    assert_eq!(payees(&tagged.body).len(), 6);
+    let text_search = browser.get("/transactions?q=WEEKLY_shop%20100%25").await;
+    assert_eq!(
+        payees(&text_search.body).len(),
+        5,
+        "i = 0, 7, 14, 21, 28; % and _ are literal"
+    );
+    let ranged = browser.get("/transactions?min=1.05&max=1.09").await;
+    assert_eq!(payees(&ranged.body).len(), 5);
+    // Dates: i / 3 days before 2026-11-01; 2026-10-31 holds i = 3, 4, 5.
+    let day = browser
+        .get("/transactions?from=2026-10-31&to=2026-10-31")
+        .await;
+    assert_eq!(payees(&day.body).len(), 3);
+    let bad = browser.get("/transactions?from=yesterday&min=abc").await;
+    let shown = text(&bad.body);
+    assert!(
+        shown.contains("Enter a date like 2026-01-31.")
+            && shown.contains("Enter an amount using digits"),
+        "{shown}"
+    );
+    app.finish().await;
+}
+
+async fn merging_a_category_moves_its_transactions(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    add_account(&mut browser, "Checking", "USD", "0").await;
+    let account = id_of(&app, "SELECT id FROM accounts").await.to_string();
+    let food = id_of(&app, "SELECT id FROM categories WHERE name = 'Food'")
+        .await
+        .to_string();
+    let groceries = id_of(&app, "SELECT id FROM categories WHERE name = 'Groceries'")
+        .await
+        .to_string();
+    let salary = id_of(&app, "SELECT id FROM categories WHERE name = 'Salary'")
+        .await
+        .to_string();
+    for _ in 0..3 {
+        add_transaction(
+            &mut browser,
+            &[
+                ("kind", "expense"),
+                ("date", "2026-11-01"),
+                ("amount", "5"),
+                ("account_id", &account),
+                ("category_id", &food),
+            ],
+        )
+        .await;
+    }
+    let refused = browser
+        .post_form(
+            "/api/categories/delete",
+            &format!("/categories/{food}"),
+            &[("id", &food), ("into", "")],
+        )
+        .await;
+    let shown = text(&browser.follow(&refused).await.body);
+    assert!(shown.contains("choose where they go"), "{shown}");
+    let wrong_kind = browser
+        .post_form(
+            "/api/categories/delete",
+            &format!("/categories/{food}"),
+            &[("id", &food), ("into", &salary)],
+        )
+        .await;
+    let shown = text(&browser.follow(&wrong_kind).await.body);
+    assert!(
+        shown.contains("Choose a category of the same kind."),
+        "{shown}"
+    );
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT COUNT(*) FROM transactions WHERE category_id = {food}")
+        )
+        .await,
+        3
+    );
+
+    let merged = browser
+        .post_form(
+            "/api/categories/delete",
+            &format!("/categories/{food}"),
+            &[("id", &food), ("into", &groceries)],
+        )
+        .await;
+    assert_eq!(merged.location.as_deref(), Some("/categories"));
+    assert!(text(&browser.follow(&merged).await.body).contains("3 transactions moved"));
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT COUNT(*) FROM transactions WHERE category_id = {groceries}")
+        )
+        .await,
+        3
+    );
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT COUNT(*) FROM categories WHERE id = {food}")
+        )
+        .await,
+        0
+    );
+
+    // Rename keeps the kind; a duplicate name of the same kind is refused.
+    let renamed = browser
+        .post_form(
+            "/api/categories/save",
+            &format!("/categories/{groceries}"),
+            &[
+                ("id", &groceries),
+                ("name", "Bills"),
+                ("kind", "expense"),
+                ("colour", "#123456"),
+            ],
+        )
+        .await;
+    let shown = text(&browser.follow(&renamed).await.body);
+    assert!(shown.contains("already exists"), "{shown}");
+    app.finish().await;
+}
+
+async fn editing_and_deleting_a_transaction(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    add_account(&mut browser, "Checking", "USD", "0").await;
+    let account = id_of(&app, "SELECT id FROM accounts").await.to_string();
+    add_transaction(
+        &mut browser,
+        &[
+            ("kind", "expense"),
+            ("date", "2026-11-01"),
+            ("amount", "5"),
+            ("account_id", &account),
+            ("payee", "Cafe"),
+            ("tags", "coffee"),
+        ],
+    )
+    .await;
+    let id = id_of(&app, "SELECT id FROM transactions").await.to_string();
+
+    let form = browser.get(&format!("/transactions/{id}")).await;
+    assert!(form.body.contains("value=\"Cafe\"") && form.body.contains("value=\"coffee\""));
+    let copy = browser.get(&format!("/transactions/new?copy={id}")).await;
+    assert!(
+        copy.body.contains("value=\"Cafe\""),
+        "duplicate starts from a copy"
+    );
+
+    let saved = browser
+        .post_form(
+            "/api/transactions/save",
+            &format!("/transactions/{id}"),
+            &[
+                ("id", &id),
+                ("kind", "expense"),
+                ("date", "2026-11-02"),
+                ("amount", "7.25"),
+                ("account_id", &account),
+                ("payee", "Cafe Nero"),
+                ("tags", "coffee, treat"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.location.as_deref(), Some("/transactions"));
+    assert_eq!(count(&app, "SELECT amount FROM transactions").await, 725);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM transaction_tags").await,
+        2
+    );
+
+    let confirm = browser.get(&format!("/transactions/{id}/delete")).await;
+    assert!(text(&confirm.body).contains("Delete this transaction?"));
+    assert!(text(&confirm.body).contains("Cafe Nero"));
+    let deleted = browser
+        .post_form(
+            "/api/transactions/delete",
+            &format!("/transactions/{id}/delete"),
+            &[("id", &id)],
+        )
+        .await;
+    assert_eq!(deleted.location.as_deref(), Some("/transactions"));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM transactions").await, 0);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM transaction_tags").await,
+        0,
+        "tags go with it"
+    );
+    app.finish().await;
+}

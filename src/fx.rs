@@ -1,0 +1,196 @@
+//! Exchange rates and conversion. A rate is an exact decimal with up to twelve places,
+//! stored as an integer scaled by 10^12; conversion is done in 128-bit integers and
+//! rounded once, half to even, to the target currency's minor unit.
+
+use crate::currency;
+use std::fmt;
+
+/// Rates are stored multiplied by this.
+pub const SCALE: i64 = 1_000_000_000_000;
+const SCALE_DIGITS: usize = 12;
+
+/// "1 unit of `base` is worth `rate` units of `quote`", exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Rate(i64);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RateError {
+    Empty,
+    NotANumber,
+    NotPositive,
+    TooPrecise,
+    TooLarge,
+}
+
+impl fmt::Display for RateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RateError::Empty => "Enter a rate.",
+            RateError::NotANumber => "Enter a rate using digits and a point, like 1.0845.",
+            RateError::NotPositive => "A rate must be more than zero.",
+            RateError::TooPrecise => "Use at most 12 decimals.",
+            RateError::TooLarge => "That rate is too large.",
+        })
+    }
+}
+
+impl Rate {
+    pub fn from_scaled(scaled: i64) -> Option<Rate> {
+        (scaled > 0).then_some(Rate(scaled))
+    }
+
+    pub fn scaled(self) -> i64 {
+        self.0
+    }
+
+    /// Parses "1.0845" (a point for decimals, no grouping: rates come from files and
+    /// bank sites far more often than from typing).
+    pub fn parse(raw: &str) -> Result<Rate, RateError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err(RateError::Empty);
+        }
+        if raw.starts_with('-') {
+            return Err(RateError::NotPositive);
+        }
+        let (int, frac) = raw.split_once('.').unwrap_or((raw, ""));
+        if (int.is_empty() && frac.is_empty())
+            || !int.chars().all(|c| c.is_ascii_digit())
+            || !frac.chars().all(|c| c.is_ascii_digit())
+        {
+            return Err(RateError::NotANumber);
+        }
+        if frac.len() > SCALE_DIGITS {
+            return Err(RateError::TooPrecise);
+        }
+        let int = int.trim_start_matches('0');
+        if int.len() > 6 {
+            return Err(RateError::TooLarge);
+        }
+        let int_value: i64 = if int.is_empty() {
+            0
+        } else {
+            int.parse().map_err(|_| RateError::NotANumber)?
+        };
+        let mut frac_value: i64 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().map_err(|_| RateError::NotANumber)?
+        };
+        for _ in frac.len()..SCALE_DIGITS {
+            frac_value *= 10;
+        }
+        let scaled = int_value * SCALE + frac_value;
+        Rate::from_scaled(scaled).ok_or(RateError::NotPositive)
+    }
+
+    /// The inverse rate, rounded half to even at twelve places.
+    pub fn inverse(self) -> Rate {
+        let num = i128::from(SCALE) * i128::from(SCALE);
+        Rate(round_div(num, i128::from(self.0)).clamp(1, i128::from(i64::MAX)) as i64)
+    }
+}
+
+impl fmt::Display for Rate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let int = self.0 / SCALE;
+        let frac = format!("{:012}", self.0 % SCALE);
+        let frac = frac.trim_end_matches('0');
+        if frac.is_empty() {
+            write!(f, "{int}")
+        } else {
+            write!(f, "{int}.{frac}")
+        }
+    }
+}
+
+/// Converts `minor` units of `from` into minor units of `to` at `rate` (units of `to` per
+/// unit of `from`). `None` when a currency is unknown or the result does not fit.
+pub fn convert(minor: i64, from: &str, to: &str, rate: Rate) -> Option<i64> {
+    let from_exp = u32::from(currency::find(from)?.exponent);
+    let to_exp = u32::from(currency::find(to)?.exponent);
+    let num = i128::from(minor)
+        .checked_mul(i128::from(rate.0))?
+        .checked_mul(10_i128.pow(to_exp))?;
+    let den = i128::from(SCALE) * 10_i128.pow(from_exp);
+    i64::try_from(round_div(num, den)).ok()
+}
+
+/// Integer division rounded half to even (banker's rounding), for any signs with den > 0.
+fn round_div(num: i128, den: i128) -> i128 {
+    let quotient = num.div_euclid(den);
+    let remainder = num.rem_euclid(den);
+    let twice = remainder * 2;
+    if twice > den || (twice == den && quotient % 2 != 0) {
+        quotient + 1
+    } else {
+        quotient
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rate(raw: &str) -> Rate {
+        Rate::parse(raw).expect("valid rate")
+    }
+
+    #[test]
+    fn parses_and_prints_rates_exactly() {
+        assert_eq!(rate("1.0845").scaled(), 1_084_500_000_000);
+        assert_eq!(rate("1.0845").to_string(), "1.0845");
+        assert_eq!(rate("83").to_string(), "83");
+        assert_eq!(rate("0.000041").to_string(), "0.000041");
+        assert_eq!(rate(".5").to_string(), "0.5");
+    }
+
+    #[test]
+    fn refuses_bad_rates() {
+        assert_eq!(Rate::parse(""), Err(RateError::Empty));
+        assert_eq!(Rate::parse("0"), Err(RateError::NotPositive));
+        assert_eq!(Rate::parse("-1.2"), Err(RateError::NotPositive));
+        assert_eq!(Rate::parse("1,08"), Err(RateError::NotANumber));
+        assert_eq!(Rate::parse("abc"), Err(RateError::NotANumber));
+        assert_eq!(Rate::parse("1.0000000000001"), Err(RateError::TooPrecise));
+        assert_eq!(Rate::parse("10000000"), Err(RateError::TooLarge));
+    }
+
+    #[test]
+    fn converts_across_exponents() {
+        // 100.00 EUR at 1.0845 USD/EUR = 108.45 USD
+        assert_eq!(convert(10_000, "EUR", "USD", rate("1.0845")), Some(10_845));
+        // 1,000 JPY at 0.0067 USD/JPY = 6.70 USD
+        assert_eq!(convert(1_000, "JPY", "USD", rate("0.0067")), Some(670));
+        // 10.00 USD at 150.25 JPY/USD = 1,502.5 JPY → 1,502 (half to even)
+        assert_eq!(convert(1_000, "USD", "JPY", rate("150.25")), Some(1_502));
+        // 1.000 KWD at 3.25 USD/KWD = 3.25 USD
+        assert_eq!(convert(1_000, "KWD", "USD", rate("3.25")), Some(325));
+        assert_eq!(
+            convert(-10_000, "EUR", "USD", rate("1.0845")),
+            Some(-10_845)
+        );
+    }
+
+    #[test]
+    fn rounds_half_to_even_both_ways() {
+        assert_eq!(round_div(5, 2), 2);
+        assert_eq!(round_div(7, 2), 4);
+        assert_eq!(round_div(-5, 2), -2);
+        assert_eq!(round_div(-7, 2), -4);
+        assert_eq!(round_div(-6, 4), -2);
+        assert_eq!(round_div(10, 3), 3);
+    }
+
+    #[test]
+    fn unknown_currencies_and_overflow_give_none() {
+        assert_eq!(convert(1, "XXX", "USD", rate("1")), None);
+        assert_eq!(convert(i64::MAX, "USD", "JPY", rate("999999")), None);
+    }
+
+    #[test]
+    fn inverse_round_trips_simple_rates() {
+        assert_eq!(rate("2").inverse(), rate("0.5"));
+        assert_eq!(rate("0.25").inverse(), rate("4"));
+    }
+}

@@ -1,0 +1,14 @@
+//! Florin's domain core: the rules every feature trusts.
+//!
+//! Pure Rust with no I/O and no web or database types, so it compiles for the server and
+//! for the browser (wasm) alike and can be unit-tested exhaustively.
+
+pub mod currency;
+pub mod email;
+pub mod fx;
+pub mod ledger;
+pub mod lockout;
+pub mod money;
+pub mod password;
+pub mod role;
+pub mod timezone;
