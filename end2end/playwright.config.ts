@@ -14,7 +14,7 @@ import path from 'node:path';
 const dataDir =
   process.env.FLORIN_E2E_DATA_DIR ??
   (process.env.FLORIN_E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'florin-e2e-')));
-const port = 3100;
+const port = Number(process.env.FLORIN_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Everything the tests depend on is set explicitly, so that a developer's .env (which

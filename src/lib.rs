@@ -6,6 +6,7 @@
 pub mod currency;
 pub mod email;
 pub mod fx;
+pub mod import;
 pub mod ledger;
 pub mod lockout;
 pub mod money;

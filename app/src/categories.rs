@@ -347,6 +347,9 @@ fn CategoryEditor() -> impl IntoView {
                     Err(error) => return view! { <p class="error">{error.to_string()}</p> }.into_any(),
                 };
                 let Some(c) = all.iter().find(|c| c.id == id()).cloned() else {
+                    // Another organisation's id is a 404, like any id that does not exist.
+                    #[cfg(feature = "ssr")]
+                    crate::session::set_status(&AppError::NotFound);
                     return view! {
                         <h1>"Category"</h1>
                         <p class="error">{AppError::NotFound.to_string()}</p>

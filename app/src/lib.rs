@@ -10,7 +10,9 @@ pub mod categories;
 pub mod components;
 pub mod error;
 pub mod form;
+pub mod imports;
 pub mod orgs;
+pub mod payment_methods;
 pub mod profile;
 pub mod rates;
 pub mod shell;
@@ -34,6 +36,15 @@ pub use shell::{App, shell};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    // After a successful form post the server function redirects; load that page afresh,
+    // exactly as a browser without JavaScript does (post, redirect, get). Client-side
+    // navigation would keep stale data and drop the flash message whenever the target is
+    // the page the form is on. Set before the router, which then keeps this hook.
+    let _ = server_fn::redirect::set_redirect_hook(|location: &str| {
+        if let Err(error) = leptos::prelude::window().location().set_href(location) {
+            leptos::logging::error!("could not follow the redirect: {error:?}");
+        }
+    });
     leptos::mount::hydrate_body(App);
     // Lets browser tests (and curious users) tell a hydrated page from a plain one.
     if let Some(root) = leptos::prelude::document().document_element() {

@@ -104,6 +104,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/transactions/:id") view=EditTransactionPage ssr=SsrMode::Async/>
                     <Route path=path!("/transactions/:id/delete") view=DeleteTransactionPage ssr=SsrMode::Async/>
                     <Route path=path!("/categories/:id") view=CategoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/import") view=crate::imports::ImportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/import/:id") view=crate::imports::ImportPreviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/payment-methods") view=crate::payment_methods::PaymentMethodsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/payment-methods/:id") view=crate::payment_methods::PaymentMethodPage ssr=SsrMode::Async/>
+                    <Route path=path!("/rates") view=crate::rates::RatesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/rates/:id/delete") view=crate::rates::DeleteRatePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>
@@ -134,6 +140,9 @@ fn Layout(children: Children) -> impl IntoView {
                                     <li><A href="/transactions">"Transactions"</A></li>
                                     <li><A href="/accounts">"Accounts"</A></li>
                                     <li><A href="/categories">"Categories"</A></li>
+                                    <li><A href="/import">"Import"</A></li>
+                                    <li><A href="/payment-methods">"Payment methods"</A></li>
+                                    <li><A href="/rates">"Rates"</A></li>
                                     <li><A href="/profile">"Profile"</A></li>
                                 </ul>
                                 <div class="who">

@@ -20,6 +20,7 @@ pub mod repo;
 
 /// The list's filter exactly as it appears in the URL, so a view can be bookmarked.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ListQuery {
     pub from: String,
     pub to: String,
@@ -119,10 +120,12 @@ pub struct TxForm {
     pub counter_account_id: String,
     pub counter_amount: String,
     pub category_id: String,
+    pub payment_method_id: String,
     pub payee: String,
     pub notes: String,
     pub tags: String,
     pub accounts: Vec<Option2>,
+    pub payment_methods: Vec<Option2>,
     pub expense_categories: Vec<Option2>,
     pub income_categories: Vec<Option2>,
     /// For the delete confirmation: a one-line description.
@@ -150,6 +153,7 @@ pub async fn save_transaction(
     #[server(default)] counter_account_id: String,
     #[server(default)] counter_amount: String,
     #[server(default)] category_id: String,
+    #[server(default)] payment_method_id: String,
     #[server(default)] payee: String,
     #[server(default)] notes: String,
     #[server(default)] tags: String,
@@ -166,6 +170,7 @@ pub async fn save_transaction(
         ("counter_account_id", counter_account_id.as_str()),
         ("counter_amount", counter_amount.as_str()),
         ("category_id", category_id.as_str()),
+        ("payment_method_id", payment_method_id.as_str()),
         ("payee", payee.as_str()),
         ("notes", notes.as_str()),
         ("tags", tags.as_str()),
@@ -189,6 +194,7 @@ pub async fn save_transaction(
             counter_account_id: &counter_account_id,
             counter_amount: &counter_amount,
             category_id: &category_id,
+            payment_method_id: &payment_method_id,
             payee: &payee,
             notes: &notes,
             tags: &tags,
@@ -243,7 +249,7 @@ pub async fn delete_transaction(id: i64) -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-mod ssr;
+pub mod ssr;
 
 fn query_from_url() -> Memo<ListQuery> {
     let query = use_query_map();
@@ -318,6 +324,11 @@ fn ListView(page: ListPage, q: ListQuery) -> impl IntoView {
         next.after = cursor;
         format!("/transactions?{}", next.to_query())
     });
+    let export_href = {
+        let mut all = q.clone();
+        all.after.clear();
+        format!("/transactions/export.csv?{}", all.to_query())
+    };
     let first_href = (!q.after.is_empty()).then(|| {
         let mut first = q.clone();
         first.after.clear();
@@ -352,6 +363,9 @@ fn ListView(page: ListPage, q: ListQuery) -> impl IntoView {
         }.into_any()}
         <section class="card" aria-labelledby="totals-title">
             <h2 id="totals-title">"Totals of the filtered transactions"</h2>
+            <p class="actions">
+                <a class="button" href=export_href download="florin-transactions.csv" rel="external">"Export these as CSV"</a>
+            </p>
             {if page.totals.is_empty() {
                 view! { <p>"No transactions match."</p> }.into_any()
             } else {
@@ -515,6 +529,7 @@ fn TransactionFormView(
             .map(|o| (o.value.clone(), format!("{} (income)", o.label))),
     );
     let counter = with_blank("— not a transfer —", &form.accounts);
+    let methods = with_blank("— none —", &form.payment_methods);
     view! {
         <ActionForm action=action attr:novalidate=true attr:class="card">
             <FormError errors/>
@@ -528,6 +543,7 @@ fn TransactionFormView(
             <div class="row">
                 <SelectField label="Account" name="account_id" value=feedback.value("account_id", &form.account_id) options=accounts errors/>
                 <SelectField label="Category" name="category_id" value=feedback.value("category_id", &form.category_id) options=categories errors/>
+                <SelectField label="Payment method" name="payment_method_id" value=feedback.value("payment_method_id", &form.payment_method_id) options=methods errors/>
             </div>
             <fieldset>
                 <legend>"For a transfer"</legend>

@@ -1,7 +1,7 @@
-//! The command line: `serve` (default), `migrate`, `admin create EMAIL`.
+//! The command line: `serve` (default), `migrate`, `admin create EMAIL`, `demo`.
 
 use crate::config::Config;
-use crate::{db, router};
+use crate::{db, demo, router};
 use florin::email::Email;
 use florin::role::UserRole;
 use florin_app::auth::{hashing, repo};
@@ -16,6 +16,12 @@ commands:
   migrate             apply database migrations and exit
   admin create EMAIL  create an instance administrator; the password is read from
                       FLORIN_ADMIN_PASSWORD or, if unset, asked for on the terminal
+  demo [--email EMAIL] [--password PASSWORD] [--transactions N] [--seed S]
+                      create a demo user with about three years of one household's
+                      transactions in USD, EUR and JPY (about 4,000; N spreads that many
+                      over the same three years, for benchmarks). Defaults: demo@florin.test,
+                      password florin-demo-books (only with FLORIN_ENV=development),
+                      a fixed seed, so the same day gives the same data
   help                show this message
 
 Configuration comes from environment variables; see .env.example.";
@@ -36,6 +42,7 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         [] | ["serve"] => serve(config).await,
         ["migrate"] => open(&config).await.map(|_| ()),
         ["admin", "create", email] => create_admin(&config, email).await,
+        ["demo", options @ ..] => demo(&config, options).await,
         ["help"] | ["--help"] | ["-h"] => {
             println!("{USAGE}");
             Ok(())
@@ -147,5 +154,31 @@ async fn create_admin(config: &Config, raw_email: &str) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     println!("Created administrator {email} (user {id}).");
+    Ok(())
+}
+
+async fn demo(config: &Config, args: &[&str]) -> Result<(), String> {
+    let options = demo::Options::from_args(args)?;
+    let public_password = options.password == demo::DEFAULT_PASSWORD;
+    if public_password && !config.development {
+        return Err(
+            "the demo password is published; pass --password, or set FLORIN_ENV=development \
+             on an instance that is only for trying Florin out"
+                .into(),
+        );
+    }
+    let db = open(config).await?;
+    let summary = demo::generate(&db, &options)
+        .await
+        .map_err(|e| e.to_string())?;
+    let password = if public_password {
+        format!(" (password {})", demo::DEFAULT_PASSWORD)
+    } else {
+        String::new()
+    };
+    println!(
+        "Created demo user {}{password}: {summary}.",
+        options.email.trim().to_lowercase()
+    );
     Ok(())
 }

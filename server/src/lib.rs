@@ -4,7 +4,10 @@
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod demo;
+pub mod export;
 pub mod health;
+pub mod imports;
 pub mod router;
 pub mod security;
 pub mod sessions;

@@ -97,6 +97,16 @@ pub async fn build(config: &Config, db: Db) -> Result<(Router, Store), sqlx::Err
         .route("/health", get(crate::health::live))
         .route("/health/db", get(crate::health::ready))
         .route(
+            "/transactions/export.csv",
+            get(crate::export::transactions_csv),
+        )
+        .route(
+            "/import/upload",
+            post(crate::imports::upload).layer(axum::extract::DefaultBodyLimit::max(
+                crate::imports::BODY_LIMIT,
+            )),
+        )
+        .route(
             "/api/{*fn_name}",
             post(server_fn_handler).get(server_fn_handler),
         )

@@ -279,6 +279,7 @@ async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
         );
     }
     let category_page = eve.get(&format!("/categories/{category}")).await;
+    assert_eq!(category_page.status, StatusCode::NOT_FOUND);
     assert!(text(&category_page.body).contains("We could not find that."));
 
     // Filters naming another organisation's ids are ignored, never applied.
@@ -384,6 +385,7 @@ async fn seed(app: &TestApp, email: &str, n: i64) -> (i64, i64) {
             counter_account_id: None,
             counter_amount: None,
             category_id: None,
+            payment_method_id: None,
             payee: format!("Seeded{i:03}"),
             notes: if i % 7 == 0 {
                 "weekly_shop 100%".into()

@@ -1,10 +1,12 @@
-//! Looking rates up: the rate on or before a date, in either direction of the pair.
+//! Exchange-rate rows, per organisation: looking a rate up for a date (in either direction
+//! of the pair), listing, storing one or many in one transaction, and deleting.
 
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::error::AppError;
-use crate::on_db;
+use crate::orgs::repo::Scope;
+use crate::{on_db, on_tx};
 use florin::fx::Rate;
-use time::Date;
+use time::{Date, OffsetDateTime};
 
 /// The rate to convert `from` into `to` on `on`: the latest entered on or before that
 /// date, stored either way round (an inverse is inverted). `None` when there is none —
@@ -39,6 +41,13 @@ pub async fn on_or_before(
     }))
 }
 
+/// The one upsert of a rate, valid on both databases: a rate for the same pair and date
+/// is replaced, and remembers where its value came from.
+const UPSERT: &str = "INSERT INTO exchange_rates (organisation_id, rate_date, base, quote, rate_scaled, source, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7) \
+     ON CONFLICT (organisation_id, base, quote, rate_date) \
+     DO UPDATE SET rate_scaled = excluded.rate_scaled, source = excluded.source";
+
 /// Stores a rate, replacing one for the same pair and date.
 pub async fn upsert(
     db: &Db,
@@ -50,22 +59,175 @@ pub async fn upsert(
     source: &str,
 ) -> Result<(), AppError> {
     on_db!(db, |pool| {
-        sqlx::query(
-            "INSERT INTO exchange_rates (organisation_id, rate_date, base, quote, rate_scaled, source, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) \
-             ON CONFLICT (organisation_id, base, quote, rate_date) \
-             DO UPDATE SET rate_scaled = excluded.rate_scaled, source = excluded.source",
-        )
-        .bind(org)
-        .bind(on)
-        .bind(base)
-        .bind(quote)
-        .bind(rate.scaled())
-        .bind(source)
-        .bind(time::OffsetDateTime::now_utc())
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
+        sqlx::query(UPSERT)
+            .bind(org)
+            .bind(on)
+            .bind(base)
+            .bind(quote)
+            .bind(rate.scaled())
+            .bind(source)
+            .bind(OffsetDateTime::now_utc())
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
     })?;
+    Ok(())
+}
+
+/// A validated rate to store: one unit of `base` is worth `rate` units of `quote`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewRate {
+    pub date: Date,
+    pub base: String,
+    pub quote: String,
+    pub rate: Rate,
+}
+
+/// How many rates a save added, and how many replaced an existing one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Saved {
+    pub added: usize,
+    pub updated: usize,
+}
+
+/// Stores every rate, or none: one database transaction for the lot.
+pub async fn save_all(
+    db: &Db,
+    scope: &Scope,
+    rates: &[NewRate],
+    source: &str,
+) -> Result<Saved, AppError> {
+    let mut tx = db.begin().await?;
+    let mut saved = Saved::default();
+    let now = OffsetDateTime::now_utc();
+    for rate in rates {
+        if exists(&mut tx, scope, rate).await? {
+            saved.updated += 1;
+        } else {
+            saved.added += 1;
+        }
+        on_tx!(&mut tx, |conn| {
+            sqlx::query(UPSERT)
+                .bind(scope.org_id)
+                .bind(rate.date)
+                .bind(&rate.base)
+                .bind(&rate.quote)
+                .bind(rate.rate.scaled())
+                .bind(source)
+                .bind(now)
+                .execute(conn)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+    }
+    tx.commit().await?;
+    Ok(saved)
+}
+
+async fn exists(tx: &mut Tx, scope: &Scope, rate: &NewRate) -> Result<bool, AppError> {
+    let found: Option<i64> = on_tx!(tx, |conn| {
+        sqlx::query_scalar(
+            "SELECT id FROM exchange_rates \
+             WHERE organisation_id = $1 AND base = $2 AND quote = $3 AND rate_date = $4",
+        )
+        .bind(scope.org_id)
+        .bind(&rate.base)
+        .bind(&rate.quote)
+        .bind(rate.date)
+        .fetch_optional(conn)
+        .await
+    })?;
+    Ok(found.is_some())
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct RateRow {
+    pub id: i64,
+    pub rate_date: Date,
+    pub base: String,
+    pub quote: String,
+    pub rate_scaled: i64,
+    pub source: String,
+}
+
+/// Which rates to list; `None` means no bound.
+#[derive(Clone, Debug, Default)]
+pub struct RateFilter {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// Rates where this currency is on either side.
+    pub currency: Option<String>,
+}
+
+const COLUMNS: &str = "SELECT id, rate_date, base, quote, rate_scaled, source FROM exchange_rates";
+
+/// The organisation's rates, newest first, at most `limit`.
+pub async fn list(
+    db: &Db,
+    scope: &Scope,
+    filter: &RateFilter,
+    limit: i64,
+) -> Result<Vec<RateRow>, AppError> {
+    let mut sql = format!("{COLUMNS} WHERE organisation_id = $1");
+    let mut n = 1;
+    let mut next = || {
+        n += 1;
+        n
+    };
+    if filter.from.is_some() {
+        sql.push_str(&format!(" AND rate_date >= ${}", next()));
+    }
+    if filter.to.is_some() {
+        sql.push_str(&format!(" AND rate_date <= ${}", next()));
+    }
+    if filter.currency.is_some() {
+        let k = next();
+        sql.push_str(&format!(" AND (base = ${k} OR quote = ${k})"));
+    }
+    sql.push_str(&format!(
+        " ORDER BY rate_date DESC, base, quote, id DESC LIMIT ${}",
+        next()
+    ));
+    let rows = on_db!(db, |pool| {
+        let mut query = sqlx::query_as(&sql).bind(scope.org_id);
+        if let Some(from) = filter.from {
+            query = query.bind(from);
+        }
+        if let Some(to) = filter.to {
+            query = query.bind(to);
+        }
+        if let Some(currency) = &filter.currency {
+            query = query.bind(currency);
+        }
+        query.bind(limit).fetch_all(pool).await
+    })?;
+    Ok(rows)
+}
+
+/// One rate of the organisation; `NotFound` for any other id.
+pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<RateRow, AppError> {
+    let sql = format!("{COLUMNS} WHERE organisation_id = $1 AND id = $2");
+    let row: Option<RateRow> = on_db!(db, |pool| {
+        sqlx::query_as(&sql)
+            .bind(scope.org_id)
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    row.ok_or(AppError::NotFound)
+}
+
+pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
+    let deleted = on_db!(db, |pool| {
+        sqlx::query("DELETE FROM exchange_rates WHERE organisation_id = $1 AND id = $2")
+            .bind(scope.org_id)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    if deleted == 0 {
+        return Err(AppError::NotFound);
+    }
     Ok(())
 }

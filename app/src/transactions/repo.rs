@@ -183,6 +183,70 @@ pub async fn page(
     Ok((rows, next))
 }
 
+/// One transaction with everything an export shows.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ExportDbRow {
+    pub id: i64,
+    pub occurred_on: Date,
+    pub kind: String,
+    pub amount: i64,
+    pub currency: String,
+    pub account_name: String,
+    pub counter_name: Option<String>,
+    pub counter_currency: Option<String>,
+    pub counter_amount: Option<i64>,
+    pub category_name: Option<String>,
+    pub payee: String,
+    pub notes: String,
+    pub method_name: Option<String>,
+    pub source: String,
+    pub external_id: Option<String>,
+}
+
+/// Up to `limit` rows of the filtered set after `cursor`, newest first, for exports that
+/// walk the whole set in batches without holding it in memory.
+pub async fn export_batch(
+    db: &Db,
+    scope: &Scope,
+    filter: &Filter,
+    cursor: Option<Cursor>,
+    limit: i64,
+) -> Result<Vec<ExportDbRow>, AppError> {
+    let mut binds = Vec::new();
+    let mut sql = format!(
+        "SELECT t.id, t.occurred_on, t.kind, t.amount, t.currency, a.name AS account_name, \
+                ca.name AS counter_name, ca.currency AS counter_currency, t.counter_amount, \
+                c.name AS category_name, t.payee, t.notes, pm.name AS method_name, t.source, \
+                t.external_id \
+         FROM transactions t \
+         JOIN accounts a ON a.id = t.account_id \
+         LEFT JOIN accounts ca ON ca.id = t.counter_account_id \
+         LEFT JOIN categories c ON c.id = t.category_id \
+         LEFT JOIN payment_methods pm ON pm.id = t.payment_method_id \
+         WHERE {}",
+        where_clause(scope, filter, &mut binds)
+    );
+    if let Some(cursor) = cursor {
+        binds.push(Bind::Date(cursor.date));
+        let d = binds.len();
+        binds.push(Bind::I64(cursor.id));
+        let i = binds.len();
+        sql.push_str(&format!(
+            " AND (t.occurred_on < ${d} OR (t.occurred_on = ${d} AND t.id < ${i}))"
+        ));
+    }
+    sql.push_str(&format!(
+        " ORDER BY t.occurred_on DESC, t.id DESC LIMIT {}",
+        limit.max(1)
+    ));
+    let rows = on_db!(db, |pool| {
+        bind_all!(sqlx::query_as(&sql), &binds)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok(rows)
+}
+
 /// Sums of the filtered set by currency and kind: (currency, kind, total, count).
 pub async fn totals(
     db: &Db,
@@ -235,6 +299,7 @@ pub struct TxRecord {
     pub counter_account_id: Option<i64>,
     pub counter_amount: Option<i64>,
     pub category_id: Option<i64>,
+    pub payment_method_id: Option<i64>,
     pub payee: String,
     pub notes: String,
     pub source: String,
@@ -245,7 +310,7 @@ pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<(TxRecord, Vec<Stri
     let record: TxRecord = on_db!(db, |pool| {
         sqlx::query_as(
             "SELECT id, kind, occurred_on, amount, currency, account_id, counter_account_id, counter_amount, \
-                    category_id, payee, notes, source, external_id \
+                    category_id, payment_method_id, payee, notes, source, external_id \
              FROM transactions WHERE organisation_id = $1 AND id = $2",
         )
         .bind(scope.org_id)
@@ -273,6 +338,7 @@ pub struct NewTransaction {
     pub counter_account_id: Option<i64>,
     pub counter_amount: Option<i64>,
     pub category_id: Option<i64>,
+    pub payment_method_id: Option<i64>,
     pub payee: String,
     pub notes: String,
     pub tags: Vec<String>,
@@ -287,8 +353,8 @@ pub async fn insert_in(tx: &mut Tx, scope: &Scope, new: &NewTransaction) -> Resu
         sqlx::query_scalar(
             "INSERT INTO transactions (organisation_id, kind, occurred_on, amount, currency, account_id, \
                  counter_account_id, counter_amount, category_id, payee, notes, source, external_id, \
-                 created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
+                 created_at, updated_at, payment_method_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15) RETURNING id",
         )
         .bind(scope.org_id)
         .bind(new.kind.as_str())
@@ -304,10 +370,11 @@ pub async fn insert_in(tx: &mut Tx, scope: &Scope, new: &NewTransaction) -> Resu
         .bind(new.source.as_str())
         .bind(&new.external_id)
         .bind(now)
+        .bind(new.payment_method_id)
         .fetch_one(conn)
         .await
     })?;
-    write_tags(tx, scope, id, &new.tags).await?;
+    add_tags(tx, scope, id, &new.tags).await?;
     Ok(id)
 }
 
@@ -319,6 +386,10 @@ async fn write_tags(tx: &mut Tx, scope: &Scope, id: i64, tags: &[String]) -> Res
             .await
             .map(|done| done.rows_affected())
     })?;
+    add_tags(tx, scope, id, tags).await
+}
+
+async fn add_tags(tx: &mut Tx, scope: &Scope, id: i64, tags: &[String]) -> Result<(), AppError> {
     for tag in tags {
         on_tx!(tx, |conn| {
             sqlx::query("INSERT INTO transaction_tags (transaction_id, organisation_id, tag) VALUES ($1, $2, $3)")
@@ -346,7 +417,7 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTransaction) -> Re
         sqlx::query(
             "UPDATE transactions SET kind = $3, occurred_on = $4, amount = $5, currency = $6, account_id = $7, \
                  counter_account_id = $8, counter_amount = $9, category_id = $10, payee = $11, notes = $12, \
-                 updated_at = $13 \
+                 updated_at = $13, payment_method_id = $14 \
              WHERE organisation_id = $1 AND id = $2",
         )
         .bind(scope.org_id)
@@ -362,6 +433,7 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTransaction) -> Re
         .bind(&new.payee)
         .bind(&new.notes)
         .bind(OffsetDateTime::now_utc())
+        .bind(new.payment_method_id)
         .execute(conn)
         .await
         .map(|done| done.rows_affected())

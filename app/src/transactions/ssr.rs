@@ -32,10 +32,14 @@ fn parse_cursor(raw: &str) -> Option<Cursor> {
     })
 }
 
-pub async fn list(member: &Member, query: &ListQuery) -> Result<ListPage, AppError> {
-    let db = member.db();
-    let accounts = repo::accounts(db, &member.scope).await?;
-    let categories = repo::categories(db, &member.scope).await?;
+/// The URL's filter as a validated [`Filter`], with a message per unreadable part. Ids
+/// outside the organisation's accounts and categories are ignored.
+pub fn parse_filter(
+    member: &Member,
+    query: &ListQuery,
+    accounts: &[repo::AccountRef],
+    categories: &[repo::CategoryRef],
+) -> (Filter, FieldErrors) {
     let format = member.number_format();
     let mut errors = FieldErrors::new();
     let mut filter = Filter::default();
@@ -69,6 +73,15 @@ pub async fn list(member: &Member, query: &ListQuery) -> Result<ListPage, AppErr
             Err(e) => errors.add(field, e),
         }
     }
+    (filter, errors)
+}
+
+pub async fn list(member: &Member, query: &ListQuery) -> Result<ListPage, AppError> {
+    let db = member.db();
+    let accounts = repo::accounts(db, &member.scope).await?;
+    let categories = repo::categories(db, &member.scope).await?;
+    let format = member.number_format();
+    let (filter, errors) = parse_filter(member, query, &accounts, &categories);
     let cursor = parse_cursor(&query.after);
     let (rows, next) = repo::page(db, &member.scope, &filter, cursor).await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
@@ -150,6 +163,7 @@ pub async fn form(
     let db = member.db();
     let accounts = repo::accounts(db, &member.scope).await?;
     let categories = repo::categories(db, &member.scope).await?;
+    let methods = crate::payment_methods::repo::options(db, &member.scope).await?;
     let format = member.number_format();
     let today = time::OffsetDateTime::now_utc().date();
     let options = |kind: &str| {
@@ -180,6 +194,13 @@ pub async fn form(
             .collect(),
         expense_categories: options("expense"),
         income_categories: options("income"),
+        payment_methods: methods
+            .iter()
+            .map(|(id, name)| Option2 {
+                value: id.to_string(),
+                label: name.clone(),
+            })
+            .collect(),
         ..TxForm::default()
     };
     if let Some(source) = id.or(copy_of) {
@@ -205,6 +226,20 @@ pub async fn form(
             .category_id
             .map(|c| c.to_string())
             .unwrap_or_default();
+        form.payment_method_id = record
+            .payment_method_id
+            .map(|m| m.to_string())
+            .unwrap_or_default();
+        // An archived method still shows in the form of the transactions that used it.
+        if let Some(method) = record.payment_method_id
+            && !methods.iter().any(|(id, _)| *id == method)
+            && let Ok(row) = crate::payment_methods::repo::find(db, &member.scope, method).await
+        {
+            form.payment_methods.push(Option2 {
+                value: row.id.to_string(),
+                label: format!("{} (archived)", row.name),
+            });
+        }
         form.payee = record.payee.clone();
         form.notes = record.notes.clone();
         form.tags = tags.join(", ");
@@ -248,6 +283,7 @@ pub struct RawInput<'a> {
     pub counter_account_id: &'a str,
     pub counter_amount: &'a str,
     pub category_id: &'a str,
+    pub payment_method_id: &'a str,
     pub payee: &'a str,
     pub notes: &'a str,
     pub tags: &'a str,
@@ -328,13 +364,44 @@ pub async fn validate(member: &Member, input: &RawInput<'_>) -> Result<NewTransa
             }
         },
     };
+    // Any method of the organisation, archived ones included, so that editing an old
+    // transaction keeps the method it was paid with.
+    let payment_method_id = match parse_id(input.payment_method_id) {
+        None if input.payment_method_id.trim().is_empty() => None,
+        Some(id)
+            if crate::payment_methods::repo::find(db, &member.scope, id)
+                .await
+                .is_ok() =>
+        {
+            Some(id)
+        }
+        _ => {
+            errors.add(
+                "payment_method_id",
+                "Choose a payment method from the list.",
+            );
+            None
+        }
+    };
     let payee = input.payee.trim();
-    if payee.chars().count() > 120 {
-        errors.add("payee", "Use at most 120 characters.");
+    if payee.chars().count() > florin::import::MAX_PAYEE_CHARS {
+        errors.add(
+            "payee",
+            format!(
+                "Use at most {} characters.",
+                florin::import::MAX_PAYEE_CHARS
+            ),
+        );
     }
     let notes = input.notes.trim();
-    if notes.chars().count() > 2000 {
-        errors.add("notes", "Use at most 2,000 characters.");
+    if notes.chars().count() > florin::import::MAX_NOTES_CHARS {
+        errors.add(
+            "notes",
+            format!(
+                "Use at most {} characters.",
+                florin::import::MAX_NOTES_CHARS
+            ),
+        );
     }
     let tags = parse_tags(input.tags);
     if tags.len() > 20 {
@@ -357,6 +424,7 @@ pub async fn validate(member: &Member, input: &RawInput<'_>) -> Result<NewTransa
         },
         counter_amount: if is_transfer { counter_amount } else { None },
         category_id,
+        payment_method_id,
         payee: payee.to_owned(),
         notes: notes.to_owned(),
         tags,

@@ -268,6 +268,46 @@ impl Browser {
         self.send(request, Body::from(body)).await
     }
 
+    /// Uploads a file as a browser submits a `multipart/form-data` form.
+    pub async fn post_file(
+        &mut self,
+        action: &str,
+        from_page: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, &[u8]),
+    ) -> Page {
+        let boundary = "----florin-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body: Vec<u8> = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        let (name, file_name, bytes) = file;
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let request = Request::post(action)
+            .header(header::HOST, HOST)
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::REFERER, format!("http://{HOST}{from_page}"))
+            .header(header::ORIGIN, format!("http://{HOST}"))
+            .header("sec-fetch-site", "same-origin");
+        self.send(request, Body::from(body)).await
+    }
+
     /// Follows a redirect with a GET, as a browser does after a form post.
     pub async fn follow(&mut self, page: &Page) -> Page {
         let location = page.location.clone().expect("a redirect");
@@ -334,11 +374,33 @@ fn encode(raw: &str) -> String {
         .collect()
 }
 
-/// Text of the page with tags stripped, for readable assertions.
+/// The text a person sees: tags stripped, and scripts and styles dropped (Leptos puts
+/// its serialized data, error messages included, in scripts, which no one sees).
 pub fn text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
+    let mut visible = String::with_capacity(html.len());
+    let mut rest = html;
+    let next_hidden = |s: &str| {
+        [s.find("<script"), s.find("<style")]
+            .into_iter()
+            .flatten()
+            .min()
+    };
+    while let Some(start) = next_hidden(rest) {
+        let close = if rest[start..].starts_with("<script") {
+            "</script>"
+        } else {
+            "</style>"
+        };
+        visible.push_str(&rest[..start]);
+        rest = match rest[start..].find(close) {
+            Some(end) => &rest[start + end + close.len()..],
+            None => "",
+        };
+    }
+    visible.push_str(rest);
+    let mut out = String::with_capacity(visible.len());
     let mut in_tag = false;
-    for c in html.chars() {
+    for c in visible.chars() {
         match c {
             '<' => in_tag = true,
             '>' => {

@@ -1,0 +1,198 @@
+//! Import batches: the uploaded file between upload and commit, and the commit itself,
+//! which marks the batch and writes every row in one database transaction.
+
+use crate::db::Db;
+use crate::error::AppError;
+use crate::orgs::repo::Scope;
+use crate::transactions::repo::{NewTransaction, insert_in};
+use crate::{on_db, on_tx};
+use std::collections::HashSet;
+use time::{Date, OffsetDateTime};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Batch {
+    pub id: i64,
+    pub account_id: i64,
+    pub file_name: String,
+    pub content: Vec<u8>,
+    pub row_count: i64,
+    pub status: String,
+    pub imported: i64,
+    pub skipped: i64,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct BatchSummary {
+    pub id: i64,
+    pub file_name: String,
+    pub account_name: String,
+    pub row_count: i64,
+    pub status: String,
+    pub imported: i64,
+    pub skipped: i64,
+    pub created_at: OffsetDateTime,
+}
+
+/// Stores an uploaded file for `account_id`, which the caller has checked belongs to the
+/// organisation.
+pub async fn create(
+    db: &Db,
+    scope: &Scope,
+    account_id: i64,
+    file_name: &str,
+    content: &[u8],
+    row_count: i64,
+) -> Result<i64, AppError> {
+    let id: i64 = on_db!(db, |pool| {
+        sqlx::query_scalar(
+            "INSERT INTO import_batches (organisation_id, user_id, account_id, file_name, content, \
+                 row_count, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(scope.org_id)
+        .bind(scope.user_id)
+        .bind(account_id)
+        .bind(file_name)
+        .bind(content)
+        .bind(row_count)
+        .bind(OffsetDateTime::now_utc())
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(id)
+}
+
+pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<Batch, AppError> {
+    let batch = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, account_id, file_name, content, row_count, status, imported, skipped \
+             FROM import_batches WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(id)
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(batch)
+}
+
+/// The organisation's latest imports, newest first.
+pub async fn recent(db: &Db, scope: &Scope) -> Result<Vec<BatchSummary>, AppError> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT b.id, b.file_name, a.name AS account_name, b.row_count, b.status, b.imported, \
+                    b.skipped, b.created_at \
+             FROM import_batches b JOIN accounts a ON a.id = b.account_id \
+             WHERE b.organisation_id = $1 ORDER BY b.created_at DESC, b.id DESC LIMIT 10",
+        )
+        .bind(scope.org_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows)
+}
+
+/// What an account already holds, for spotting rows imported before: the bank ids of all
+/// its transactions, and the duplicate keys (date, signed amount, payee) of those dated
+/// within `from..=to`.
+pub struct Existing {
+    pub external_ids: HashSet<String>,
+    pub keys: HashSet<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ExistingRow {
+    occurred_on: Date,
+    kind: String,
+    amount: i64,
+    counter_amount: Option<i64>,
+    account_id: i64,
+    payee: String,
+}
+
+pub async fn existing(
+    db: &Db,
+    scope: &Scope,
+    account_id: i64,
+    from: Date,
+    to: Date,
+) -> Result<Existing, AppError> {
+    let ids: Vec<String> = on_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT external_id FROM transactions \
+             WHERE organisation_id = $1 AND account_id = $2 AND external_id IS NOT NULL",
+        )
+        .bind(scope.org_id)
+        .bind(account_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    let rows: Vec<ExistingRow> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT occurred_on, kind, amount, counter_amount, account_id, payee FROM transactions \
+             WHERE organisation_id = $1 AND (account_id = $2 OR counter_account_id = $2) \
+               AND occurred_on >= $3 AND occurred_on <= $4",
+        )
+        .bind(scope.org_id)
+        .bind(account_id)
+        .bind(from)
+        .bind(to)
+        .fetch_all(pool)
+        .await
+    })?;
+    let keys = rows
+        .iter()
+        .map(|r| {
+            let signed = match (r.kind.as_str(), r.account_id == account_id) {
+                ("income", _) => r.amount,
+                ("expense", _) => -r.amount,
+                // A transfer leaves its account and arrives in the counter account.
+                (_, true) => -r.amount,
+                (_, false) => r.counter_amount.unwrap_or(r.amount),
+            };
+            florin::import::duplicate_key(r.occurred_on, signed, &r.payee)
+        })
+        .collect();
+    Ok(Existing {
+        external_ids: ids.into_iter().collect(),
+        keys,
+    })
+}
+
+/// Marks the batch imported and writes its rows, all in one transaction: a second commit
+/// of the same batch (a double click, two tabs) finds it no longer pending and writes
+/// nothing.
+pub async fn commit(
+    db: &Db,
+    scope: &Scope,
+    id: i64,
+    rows: &[NewTransaction],
+    skipped: i64,
+) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    let marked = on_tx!(&mut tx, |conn| {
+        sqlx::query(
+            "UPDATE import_batches SET status = 'committed', imported = $1, skipped = $2, \
+                 committed_at = $3 \
+             WHERE organisation_id = $4 AND id = $5 AND status = 'pending'",
+        )
+        .bind(rows.len() as i64)
+        .bind(skipped)
+        .bind(OffsetDateTime::now_utc())
+        .bind(scope.org_id)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    if marked == 0 {
+        return Err(AppError::Conflict(
+            "This file has already been imported.".into(),
+        ));
+    }
+    for row in rows {
+        insert_in(&mut tx, scope, row).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,387 @@
+//! Payment methods through their forms and pages, as a browser without JavaScript uses
+//! them, on SQLite and PostgreSQL: add, edit, archive, names unique per organisation
+//! ignoring case, linked accounts only from the same organisation, and isolation.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Backend, Browser, TestApp, text};
+use florin::role::Access;
+use florin_app::on_db;
+use florin_app::orgs::repo::{default_org, scope};
+use florin_app::payment_methods::repo as methods;
+
+const PASSWORD: &str = "correct horse battery";
+
+/// The text a reader sees: tags stripped, and scripts (which carry serialized resources,
+/// including messages never rendered) left out.
+fn visible(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("</script>")
+            .map_or("", |end| &rest[start + end + "</script>".len()..]);
+    }
+    out.push_str(rest);
+    text(&out)
+}
+
+async fn number(app: &TestApp, sql: &str) -> i64 {
+    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
+        .fetch_one(pool)
+        .await)
+    .expect(sql)
+}
+
+async fn add_account(browser: &mut Browser, name: &str) {
+    let posted = browser
+        .post_form(
+            "/api/accounts/save",
+            "/accounts",
+            &[
+                ("id", ""),
+                ("name", name),
+                ("kind", "checking"),
+                ("currency", "USD"),
+                ("opening_balance", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(posted.location.as_deref(), Some("/accounts"), "{name}");
+}
+
+async fn save_method(
+    browser: &mut Browser,
+    from_page: &str,
+    id: &str,
+    name: &str,
+    kind: &str,
+    account: &str,
+) -> common::Page {
+    browser
+        .post_form(
+            "/api/payment-methods/save",
+            from_page,
+            &[
+                ("id", id),
+                ("name", name),
+                ("kind", kind),
+                ("account_id", account),
+            ],
+        )
+        .await
+}
+
+/// The method's (name, kind, account_id, archived) as stored.
+async fn stored(app: &TestApp, id: i64) -> (String, String, Option<i64>, bool) {
+    on_db!(&app.db, |pool| {
+        sqlx::query_as("SELECT name, kind, account_id, archived FROM payment_methods WHERE id = $1")
+            .bind(id)
+            .fetch_one(pool)
+            .await
+    })
+    .expect("payment method")
+}
+
+on_both!(
+    methods_are_added_edited_and_archived_through_plain_forms,
+    names_are_unique_per_organisation_ignoring_case,
+    bad_input_gets_field_errors_and_writes_nothing,
+    an_account_of_another_organisation_cannot_be_linked,
+    another_organisation_gets_not_found_and_changes_nothing,
+);
+
+async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    add_account(&mut browser, "Everyday").await;
+    let account = number(&app, "SELECT id FROM accounts").await.to_string();
+
+    let page = browser.get("/payment-methods").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(visible(&page.body).contains("No payment methods yet"));
+
+    let posted = save_method(
+        &mut browser,
+        "/payment-methods",
+        "",
+        "  Visa  ",
+        "card",
+        &account,
+    )
+    .await;
+    assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
+    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    let shown = visible(&browser.follow(&posted).await.body);
+    assert!(shown.contains("Payment method added."), "{shown}");
+    assert!(
+        shown.contains("Visa Card Everyday"),
+        "name, kind label and linked account: {shown}"
+    );
+    let id = number(&app, "SELECT id FROM payment_methods").await;
+    assert_eq!(
+        stored(&app, id).await,
+        (
+            "Visa".to_owned(),
+            "card".to_owned(),
+            account.parse().ok(),
+            false
+        )
+    );
+
+    let edit = browser.get(&format!("/payment-methods/{id}")).await;
+    assert_eq!(edit.status, StatusCode::OK);
+    assert!(edit.body.contains("value=\"Visa\""), "{}", edit.body);
+
+    let posted = save_method(
+        &mut browser,
+        &format!("/payment-methods/{id}"),
+        &id.to_string(),
+        "PhonePe",
+        "upi",
+        "",
+    )
+    .await;
+    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    assert!(visible(&browser.follow(&posted).await.body).contains("Payment method saved."));
+    assert_eq!(
+        stored(&app, id).await,
+        ("PhonePe".to_owned(), "upi".to_owned(), None, false)
+    );
+    assert!(visible(&browser.get("/payment-methods").await.body).contains("PhonePe UPI"));
+
+    let user = number(&app, "SELECT id FROM users").await;
+    let org = default_org(&app.db, user)
+        .await
+        .expect("query")
+        .expect("org");
+    let scope = scope(&app.db, user, org, Access::Read)
+        .await
+        .expect("scope");
+    assert_eq!(
+        methods::options(&app.db, &scope).await.expect("options"),
+        vec![(id, "PhonePe".to_owned())]
+    );
+
+    let archived = browser
+        .post_form(
+            "/api/payment-methods/archive",
+            &format!("/payment-methods/{id}"),
+            &[("id", &id.to_string()), ("archived", "true")],
+        )
+        .await;
+    assert_eq!(archived.location.as_deref(), Some("/payment-methods"));
+    let shown = visible(&browser.follow(&archived).await.body);
+    assert!(
+        shown.contains("Payment method archived.") && shown.contains("archived"),
+        "{shown}"
+    );
+    assert!(stored(&app, id).await.3);
+    assert!(
+        methods::options(&app.db, &scope)
+            .await
+            .expect("options")
+            .is_empty(),
+        "archived methods leave the pickers"
+    );
+    let restore_page = visible(&browser.get(&format!("/payment-methods/{id}")).await.body);
+    assert!(
+        restore_page.contains("Restore payment method"),
+        "{restore_page}"
+    );
+
+    let restored = browser
+        .post_form(
+            "/api/payment-methods/archive",
+            &format!("/payment-methods/{id}"),
+            &[("id", &id.to_string()), ("archived", "false")],
+        )
+        .await;
+    assert!(visible(&browser.follow(&restored).await.body).contains("Payment method restored."));
+    assert!(!stored(&app, id).await.3);
+    app.finish().await;
+}
+
+async fn names_are_unique_per_organisation_ignoring_case(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    for name in ["Cash", "Épargne"] {
+        let posted = save_method(&mut ada, "/payment-methods", "", name, "cash", "").await;
+        assert_eq!(
+            posted.location.as_deref(),
+            Some("/payment-methods"),
+            "{name}"
+        );
+    }
+    for duplicate in ["cash", " CASH ", "ÉPARGNE"] {
+        let posted = save_method(&mut ada, "/payment-methods", "", duplicate, "other", "").await;
+        assert_eq!(
+            posted.location.as_deref(),
+            Some("/payment-methods"),
+            "back to the form"
+        );
+        let page = ada.follow(&posted).await;
+        let shown = visible(&page.body);
+        assert!(
+            shown.contains("A payment method with that name already exists."),
+            "{duplicate}: {shown}"
+        );
+        assert!(
+            page.body.contains(&format!("value=\"{duplicate}\"")),
+            "the form keeps what was typed"
+        );
+    }
+    assert_eq!(
+        number(&app, "SELECT COUNT(*) FROM payment_methods").await,
+        2
+    );
+
+    // Renaming onto another method's name is refused; changing a method's own case is not.
+    let epargne = number(
+        &app,
+        "SELECT id FROM payment_methods WHERE kind = 'cash' AND name <> 'Cash'",
+    )
+    .await
+    .to_string();
+    let page = format!("/payment-methods/{epargne}");
+    let posted = save_method(&mut ada, &page, &epargne, "cash", "cash", "").await;
+    assert_eq!(posted.location.as_deref(), Some(page.as_str()));
+    assert!(visible(&ada.follow(&posted).await.body).contains("already exists"));
+    let posted = save_method(&mut ada, &page, &epargne, "épargne", "cash", "").await;
+    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+
+    // Another organisation may use the same name.
+    let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
+    let posted = save_method(&mut eve, "/payment-methods", "", "Cash", "cash", "").await;
+    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    assert_eq!(
+        number(&app, "SELECT COUNT(*) FROM payment_methods").await,
+        3
+    );
+    app.finish().await;
+}
+
+async fn bad_input_gets_field_errors_and_writes_nothing(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let posted = save_method(&mut ada, "/payment-methods", "", "   ", "bitcoin", "abc").await;
+    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    let shown = visible(&ada.follow(&posted).await.body);
+    assert!(shown.contains("Give the payment method a name."), "{shown}");
+    assert!(
+        shown.contains("Choose a kind of payment method."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Choose an account from the list."),
+        "{shown}"
+    );
+    let long = "x".repeat(61);
+    let posted = save_method(&mut ada, "/payment-methods", "", &long, "card", "").await;
+    assert!(visible(&ada.follow(&posted).await.body).contains("Use at most 60 characters."));
+    assert_eq!(
+        number(&app, "SELECT COUNT(*) FROM payment_methods").await,
+        0
+    );
+    app.finish().await;
+}
+
+async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
+    add_account(&mut eve, "Eve's bank").await;
+    let eves = number(&app, "SELECT id FROM accounts").await.to_string();
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    add_account(&mut ada, "Ada's bank").await;
+    let adas = number(&app, "SELECT id FROM accounts WHERE name = 'Ada''s bank'")
+        .await
+        .to_string();
+
+    let page = visible(&ada.get("/payment-methods").await.body);
+    assert!(page.contains("Ada's bank") || page.contains("Ada&#x27;s bank"));
+    assert!(
+        !page.contains("Eve"),
+        "only the organisation's accounts are offered"
+    );
+
+    let posted = save_method(&mut ada, "/payment-methods", "", "Debit", "card", &eves).await;
+    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    let shown = visible(&ada.follow(&posted).await.body);
+    assert!(
+        shown.contains("Choose an account from the list."),
+        "{shown}"
+    );
+    assert_eq!(
+        number(&app, "SELECT COUNT(*) FROM payment_methods").await,
+        0
+    );
+
+    // Nor can an existing method be re-linked to it.
+    let posted = save_method(&mut ada, "/payment-methods", "", "Debit", "card", &adas).await;
+    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    let id = number(&app, "SELECT id FROM payment_methods").await;
+    let page = format!("/payment-methods/{id}");
+    let posted = save_method(&mut ada, &page, &id.to_string(), "Debit", "card", &eves).await;
+    assert_eq!(posted.location.as_deref(), Some(page.as_str()));
+    assert!(visible(&ada.follow(&posted).await.body).contains("Choose an account from the list."));
+    assert_eq!(stored(&app, id).await.2, adas.parse().ok());
+    app.finish().await;
+}
+
+async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let posted = save_method(&mut ada, "/payment-methods", "", "Secret card", "card", "").await;
+    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    let id = number(&app, "SELECT id FROM payment_methods").await;
+
+    let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
+    let page = eve.get(&format!("/payment-methods/{id}")).await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(!page.body.contains("Secret card"), "the page leaks");
+    assert!(visible(&page.body).contains("We could not find that."));
+    assert_eq!(
+        eve.get("/payment-methods/not-a-number").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(
+        !eve.get("/payment-methods")
+            .await
+            .body
+            .contains("Secret card")
+    );
+
+    let refused = save_method(
+        &mut eve,
+        "/payment-methods",
+        &id.to_string(),
+        "Hacked",
+        "cash",
+        "",
+    )
+    .await;
+    assert!(visible(&eve.follow(&refused).await.body).contains("We could not find that."));
+    eve.post_form(
+        "/api/payment-methods/archive",
+        "/payment-methods",
+        &[("id", &id.to_string()), ("archived", "true")],
+    )
+    .await;
+    assert_eq!(
+        stored(&app, id).await,
+        ("Secret card".to_owned(), "card".to_owned(), None, false)
+    );
+    assert_eq!(
+        number(&app, "SELECT COUNT(*) FROM payment_methods").await,
+        1
+    );
+
+    // Without a session, the page sends the visitor to sign in.
+    let mut stranger = app.browser();
+    let page = stranger.get(&format!("/payment-methods/{id}")).await;
+    assert_eq!(page.status, StatusCode::FOUND);
+    assert!(!page.body.contains("Secret card"));
+    app.finish().await;
+}
