@@ -2,6 +2,7 @@
 //! a transaction moves account balances, tags, and the default categories.
 
 use serde::{Deserialize, Serialize};
+use time::Date;
 
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal, $label:literal),* $(,)? }) => {
@@ -147,9 +148,94 @@ pub fn is_colour(raw: &str) -> bool {
     matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
 }
 
+/// How a date range splits for the monthly roll-ups: whole calendar months are summed
+/// from the roll-ups, the ragged ends from the transactions themselves. Bounds are
+/// inclusive; `None` is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RollupSplit {
+    /// First days of the first and last whole months, when there is at least one.
+    pub months: Option<(Option<Date>, Option<Date>)>,
+    /// Up to two date ranges read from the transactions.
+    pub edges: [Option<(Option<Date>, Option<Date>)>; 2],
+}
+
+/// The first day of `date`'s month: the key of its roll-up row.
+pub fn month_start(date: Date) -> Date {
+    date.replace_day(1).unwrap_or(date)
+}
+
+fn month_end(date: Date) -> Date {
+    let start = month_start(date);
+    let days = start.month().length(start.year());
+    start.replace_day(days).unwrap_or(date)
+}
+
+fn next_month_start(date: Date) -> Option<Date> {
+    month_end(date).next_day()
+}
+
+/// Splits `from..=to` into whole months and ragged ends. An empty range (from after to)
+/// yields nothing to read.
+pub fn split_for_rollups(from: Option<Date>, to: Option<Date>) -> RollupSplit {
+    let nothing = RollupSplit {
+        months: None,
+        edges: [None, None],
+    };
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return nothing;
+    }
+    // The first whole month starts on or after `from`; the last ends on or before `to`.
+    let first_full = match from {
+        None => None,
+        Some(f) if f.day() == 1 => Some(f),
+        Some(f) => match next_month_start(f) {
+            Some(next) => Some(next),
+            None => return raw_only(from, to),
+        },
+    };
+    let last_full = match to {
+        None => None,
+        Some(t) if t == month_end(t) => Some(month_start(t)),
+        Some(t) => match month_start(t).previous_day() {
+            Some(prev) => Some(month_start(prev)),
+            None => return raw_only(from, to),
+        },
+    };
+    if let (Some(first), Some(last)) = (first_full, last_full)
+        && first > last
+    {
+        return raw_only(from, to);
+    }
+    let head = match (from, first_full) {
+        (Some(f), Some(first)) if f < first => first.previous_day().map(|end| (Some(f), Some(end))),
+        _ => None,
+    };
+    let tail = match (to, last_full) {
+        (Some(t), Some(last)) if month_end(last) < t => {
+            next_month_start(last).map(|start| (Some(start), Some(t)))
+        }
+        // `to` inside the very first month of an open range: no whole month before it.
+        _ => None,
+    };
+    RollupSplit {
+        months: Some((first_full, last_full)),
+        edges: [head, tail],
+    }
+}
+
+fn raw_only(from: Option<Date>, to: Option<Date>) -> RollupSplit {
+    RollupSplit {
+        months: None,
+        edges: [Some((from, to)), None],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use time::macros::date;
 
     #[test]
     fn kinds_round_trip_through_their_stored_names() {
@@ -214,5 +300,69 @@ mod tests {
         assert!(is_colour("#abc"));
         assert!(!is_colour("red"));
         assert!(!is_colour("#abcd"));
+    }
+
+    #[test]
+    fn rollup_splits_cover_every_day_exactly_once() {
+        use time::Duration;
+        let days = |from: Option<Date>, to: Option<Date>| {
+            let split = split_for_rollups(from, to);
+            let lo = date!(2023 - 12 - 01);
+            let hi = date!(2025 - 03 - 31);
+            let mut covered = Vec::new();
+            let mut d = lo;
+            while d <= hi {
+                let in_months = split.months.is_some_and(|(a, b)| {
+                    a.is_none_or(|a| month_start(d) >= a) && b.is_none_or(|b| month_start(d) <= b)
+                });
+                let in_edges = split
+                    .edges
+                    .iter()
+                    .flatten()
+                    .filter(|(a, b)| a.is_none_or(|a| d >= a) && b.is_none_or(|b| d <= b))
+                    .count();
+                covered.push((d, usize::from(in_months) + in_edges));
+                d += Duration::days(1);
+            }
+            covered
+        };
+        let bounds = [
+            None,
+            Some(date!(2024 - 01 - 01)),
+            Some(date!(2024 - 01 - 15)),
+            Some(date!(2024 - 01 - 31)),
+            Some(date!(2024 - 02 - 29)),
+            Some(date!(2024 - 02 - 10)),
+            Some(date!(2024 - 03 - 01)),
+            Some(date!(2024 - 12 - 31)),
+            Some(date!(2025 - 01 - 20)),
+        ];
+        for from in bounds {
+            for to in bounds {
+                for (d, times) in days(from, to) {
+                    let wanted = from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t);
+                    assert_eq!(times, usize::from(wanted), "{from:?}..{to:?} on {d}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn whole_months_come_from_rollups() {
+        let split = split_for_rollups(Some(date!(2024 - 01 - 15)), Some(date!(2024 - 04 - 10)));
+        assert_eq!(
+            split.months,
+            Some((Some(date!(2024 - 02 - 01)), Some(date!(2024 - 03 - 01))))
+        );
+        assert_eq!(
+            split.edges,
+            [
+                Some((Some(date!(2024 - 01 - 15)), Some(date!(2024 - 01 - 31)))),
+                Some((Some(date!(2024 - 04 - 01)), Some(date!(2024 - 04 - 10))))
+            ]
+        );
+        let open = split_for_rollups(None, None);
+        assert_eq!(open.months, Some((None, None)));
+        assert_eq!(open.edges, [None, None]);
     }
 }

@@ -65,6 +65,7 @@ on_both!(
     filters_narrow_the_list_and_the_totals,
     merging_a_category_moves_its_transactions,
     editing_and_deleting_a_transaction,
+    rollup_totals_match_the_ledger_after_every_kind_of_write,
 );
 
 async fn sign_up_creates_the_default_categories(backend: Backend) {
@@ -662,5 +663,172 @@ async fn editing_and_deleting_a_transaction(backend: Backend) {
         0,
         "tags go with it"
     );
+    app.finish().await;
+}
+
+/// Totals straight from the ledger, the slow way, to check the roll-ups against.
+async fn ledger_totals(
+    app: &TestApp,
+    org: i64,
+    filter: &tx_repo::Filter,
+) -> Vec<(String, String, i64, i64)> {
+    let mut sql = format!(
+        "SELECT currency, kind, CAST(SUM(amount) AS BIGINT), COUNT(*) FROM transactions \
+         WHERE organisation_id = {org}"
+    );
+    if let Some(from) = filter.from {
+        sql.push_str(&format!(" AND occurred_on >= '{from}'"));
+    }
+    if let Some(to) = filter.to {
+        sql.push_str(&format!(" AND occurred_on <= '{to}'"));
+    }
+    if let Some(account) = filter.account {
+        sql.push_str(&format!(
+            " AND (account_id = {account} OR counter_account_id = {account})"
+        ));
+    }
+    if let Some(kind) = filter.kind {
+        sql.push_str(&format!(" AND kind = '{}'", kind.as_str()));
+    }
+    sql.push_str(" GROUP BY currency, kind ORDER BY currency, kind");
+    on_db!(&app.db, |pool| sqlx::query_as(&sql).fetch_all(pool).await).expect("ledger totals")
+}
+
+async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    add_account(&mut browser, "Checking", "USD", "0").await;
+    add_account(&mut browser, "Savings", "USD", "0").await;
+    let (org, checking) = seed(&app, "ada@example.org", 150).await;
+    let savings = id_of(&app, "SELECT id FROM accounts WHERE name = 'Savings'").await;
+    let scope = scope(
+        &app.db,
+        id_of(&app, "SELECT id FROM users WHERE email = 'ada@example.org'").await,
+        org,
+        Access::Read,
+    )
+    .await
+    .expect("scope");
+    // Transfers, edits that move a row across months and accounts, and deletes.
+    for (i, day) in [
+        date!(2026 - 10 - 31),
+        date!(2026 - 09 - 01),
+        date!(2026 - 08 - 15),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let new = NewTransaction {
+            kind: TransactionKind::Transfer,
+            occurred_on: day,
+            amount: 1_000 + i as i64,
+            currency: "USD".into(),
+            account_id: checking,
+            counter_account_id: Some(savings),
+            counter_amount: Some(1_000 + i as i64),
+            category_id: None,
+            payment_method_id: None,
+            payee: "Move".into(),
+            notes: String::new(),
+            tags: vec![],
+            source: Source::Manual,
+            external_id: None,
+        };
+        tx_repo::create(&app.db, &scope, &new)
+            .await
+            .expect("transfer");
+    }
+    let ids: Vec<i64> = on_db!(&app.db, |pool| sqlx::query_scalar(
+        "SELECT id FROM transactions ORDER BY id"
+    )
+    .fetch_all(pool)
+    .await)
+    .expect("ids");
+    for id in ids.iter().step_by(7) {
+        tx_repo::delete(&app.db, &scope, *id).await.expect("delete");
+    }
+    for id in ids.iter().skip(3).step_by(11) {
+        let (record, _) = match tx_repo::find(&app.db, &scope, *id).await {
+            Ok(found) => found,
+            Err(_) => continue, // deleted above
+        };
+        let moved = NewTransaction {
+            kind: TransactionKind::Expense,
+            occurred_on: record.occurred_on - time::Duration::days(40),
+            amount: record.amount + 5,
+            currency: "USD".into(),
+            account_id: savings,
+            counter_account_id: None,
+            counter_amount: None,
+            category_id: None,
+            payment_method_id: None,
+            payee: record.payee,
+            notes: String::new(),
+            tags: vec![],
+            source: Source::Manual,
+            external_id: None,
+        };
+        tx_repo::update(&app.db, &scope, *id, &moved)
+            .await
+            .expect("update");
+    }
+    let bounds = [
+        None,
+        Some(date!(2026 - 08 - 01)),
+        Some(date!(2026 - 08 - 20)),
+        Some(date!(2026 - 09 - 30)),
+        Some(date!(2026 - 10 - 31)),
+        Some(date!(2026 - 11 - 01)),
+    ];
+    let mut checked = 0;
+    for from in bounds {
+        for to in bounds {
+            for account in [None, Some(checking), Some(savings)] {
+                for kind in [
+                    None,
+                    Some(TransactionKind::Expense),
+                    Some(TransactionKind::Transfer),
+                ] {
+                    let filter = tx_repo::Filter {
+                        from,
+                        to,
+                        account,
+                        kind,
+                        ..Default::default()
+                    };
+                    let fast = tx_repo::totals(&app.db, &scope, &filter)
+                        .await
+                        .expect("totals");
+                    let slow = ledger_totals(&app, org, &filter).await;
+                    assert_eq!(fast, slow, "{filter:?}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 324);
+    // A full rebuild agrees with the roll-ups kept up to date write by write.
+    let kept: Vec<(time::Date, i64, i64, String, String, i64, i64)> = on_db!(&app.db, |pool| {
+        sqlx::query_as(
+            "SELECT month, account_id, counter_account_id, kind, currency, total, n \
+             FROM monthly_totals WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5",
+        )
+        .fetch_all(pool)
+        .await
+    })
+    .expect("kept");
+    tx_repo::rebuild_rollups(&app.db, &scope)
+        .await
+        .expect("rebuild");
+    let rebuilt: Vec<(time::Date, i64, i64, String, String, i64, i64)> = on_db!(&app.db, |pool| {
+        sqlx::query_as(
+            "SELECT month, account_id, counter_account_id, kind, currency, total, n \
+             FROM monthly_totals ORDER BY 1, 2, 3, 4, 5",
+        )
+        .fetch_all(pool)
+        .await
+    })
+    .expect("rebuilt");
+    assert_eq!(kept, rebuilt);
     app.finish().await;
 }

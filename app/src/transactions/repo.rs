@@ -247,8 +247,99 @@ pub async fn export_batch(
     Ok(rows)
 }
 
-/// Sums of the filtered set by currency and kind: (currency, kind, total, count).
+/// Sums of the filtered set by currency and kind: (currency, kind, total, count), sorted.
+///
+/// Filters the roll-ups can answer (dates, account, kind) read whole months from
+/// `monthly_totals` and only the ragged ends of the range from the ledger; any other
+/// filter reads the ledger.
 pub async fn totals(
+    db: &Db,
+    scope: &Scope,
+    filter: &Filter,
+) -> Result<Vec<(String, String, i64, i64)>, AppError> {
+    let rollups_answer = filter.category.is_none()
+        && filter.tag.is_none()
+        && filter.min.is_none()
+        && filter.max.is_none()
+        && filter.text.is_none();
+    if !rollups_answer {
+        return raw_totals(db, scope, filter).await;
+    }
+    let split = florin::ledger::split_for_rollups(filter.from, filter.to);
+    let mut sums: std::collections::BTreeMap<(String, String), (i64, i64)> =
+        std::collections::BTreeMap::new();
+    let mut add = |rows: Vec<(String, String, i64, i64)>| {
+        for (currency, kind, total, n) in rows {
+            let entry = sums.entry((currency, kind)).or_insert((0, 0));
+            entry.0 += total;
+            entry.1 += n;
+        }
+    };
+    if let Some((first, last)) = split.months {
+        add(rollup_totals(db, scope, filter, first, last).await?);
+    }
+    for (from, to) in split.edges.into_iter().flatten() {
+        let edge = Filter {
+            from,
+            to,
+            ..filter.clone()
+        };
+        add(raw_totals(db, scope, &edge).await?);
+    }
+    Ok(sums
+        .into_iter()
+        .filter(|(_, (_, n))| *n > 0)
+        .map(|((currency, kind), (total, n))| (currency, kind, total, n))
+        .collect())
+}
+
+async fn rollup_totals(
+    db: &Db,
+    scope: &Scope,
+    filter: &Filter,
+    first: Option<Date>,
+    last: Option<Date>,
+) -> Result<Vec<(String, String, i64, i64)>, AppError> {
+    let mut binds = vec![Bind::I64(scope.org_id)];
+    let mut sql = String::from(
+        "SELECT currency, kind, CAST(SUM(total) AS BIGINT) AS total, CAST(SUM(n) AS BIGINT) AS n \
+         FROM monthly_totals WHERE organisation_id = $1",
+    );
+    let mut push = |clause: &str, bind: Bind, binds: &mut Vec<Bind>| {
+        binds.push(bind);
+        sql.push_str(" AND ");
+        sql.push_str(&clause.replace("$?", &format!("${}", binds.len())));
+    };
+    if let Some(first) = first {
+        push("month >= $?", Bind::Date(first), &mut binds);
+    }
+    if let Some(last) = last {
+        push("month <= $?", Bind::Date(last), &mut binds);
+    }
+    if let Some(account) = filter.account {
+        push(
+            "(account_id = $? OR counter_account_id = $?)",
+            Bind::I64(account),
+            &mut binds,
+        );
+    }
+    if let Some(kind) = filter.kind {
+        push(
+            "kind = $?",
+            Bind::Text(kind.as_str().to_owned()),
+            &mut binds,
+        );
+    }
+    sql.push_str(" GROUP BY currency, kind");
+    let rows = on_db!(db, |pool| {
+        bind_all!(sqlx::query_as(&sql), &binds)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok(rows)
+}
+
+async fn raw_totals(
     db: &Db,
     scope: &Scope,
     filter: &Filter,
@@ -375,7 +466,120 @@ pub async fn insert_in(tx: &mut Tx, scope: &Scope, new: &NewTransaction) -> Resu
         .await
     })?;
     add_tags(tx, scope, id, &new.tags).await?;
+    bump_rollup(tx, scope, &Contribution::of_new(new), 1).await?;
     Ok(id)
+}
+
+/// What one transaction adds to its month's roll-up row.
+struct Contribution {
+    month: Date,
+    account_id: i64,
+    counter_account_id: i64,
+    kind: String,
+    currency: String,
+    amount: i64,
+}
+
+impl Contribution {
+    fn of_new(new: &NewTransaction) -> Self {
+        Contribution {
+            month: florin::ledger::month_start(new.occurred_on),
+            account_id: new.account_id,
+            counter_account_id: new.counter_account_id.unwrap_or(0),
+            kind: new.kind.as_str().to_owned(),
+            currency: new.currency.clone(),
+            amount: new.amount,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct StoredContribution {
+    occurred_on: Date,
+    account_id: i64,
+    counter_account_id: Option<i64>,
+    kind: String,
+    currency: String,
+    amount: i64,
+}
+
+impl From<StoredContribution> for Contribution {
+    fn from(row: StoredContribution) -> Self {
+        Contribution {
+            month: florin::ledger::month_start(row.occurred_on),
+            account_id: row.account_id,
+            counter_account_id: row.counter_account_id.unwrap_or(0),
+            kind: row.kind,
+            currency: row.currency,
+            amount: row.amount,
+        }
+    }
+}
+
+/// Adds (`sign` 1) or removes (`sign` -1) one transaction from the monthly roll-ups,
+/// inside the caller's transaction so the roll-ups never disagree with the ledger.
+async fn bump_rollup(
+    tx: &mut Tx,
+    scope: &Scope,
+    part: &Contribution,
+    sign: i64,
+) -> Result<(), AppError> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "INSERT INTO monthly_totals (organisation_id, month, account_id, counter_account_id, \
+                 kind, currency, total, n) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (organisation_id, month, account_id, counter_account_id, kind, currency) \
+             DO UPDATE SET total = monthly_totals.total + excluded.total, \
+                           n = monthly_totals.n + excluded.n",
+        )
+        .bind(scope.org_id)
+        .bind(part.month)
+        .bind(part.account_id)
+        .bind(part.counter_account_id)
+        .bind(&part.kind)
+        .bind(&part.currency)
+        .bind(sign * part.amount)
+        .bind(sign)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// The stored transaction's roll-up contribution, locking its row first so that a
+/// concurrent edit cannot read the same old values (PostgreSQL; SQLite writers are
+/// already serialised by `BEGIN IMMEDIATE`).
+async fn stored_contribution(
+    tx: &mut Tx,
+    scope: &Scope,
+    id: i64,
+) -> Result<Contribution, AppError> {
+    let locked = on_tx!(tx, |conn| {
+        sqlx::query(
+            "UPDATE transactions SET updated_at = updated_at WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    if locked == 0 {
+        return Err(AppError::NotFound);
+    }
+    let row: StoredContribution = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "SELECT occurred_on, account_id, counter_account_id, kind, currency, amount \
+             FROM transactions WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(id)
+        .fetch_one(conn)
+        .await
+    })?;
+    Ok(row.into())
 }
 
 async fn write_tags(tx: &mut Tx, scope: &Scope, id: i64, tags: &[String]) -> Result<(), AppError> {
@@ -413,6 +617,7 @@ pub async fn create(db: &Db, scope: &Scope, new: &NewTransaction) -> Result<i64,
 
 pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTransaction) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
+    let old = stored_contribution(&mut tx, scope, id).await?;
     let changed = on_tx!(&mut tx, |conn| {
         sqlx::query(
             "UPDATE transactions SET kind = $3, occurred_on = $4, amount = $5, currency = $6, account_id = $7, \
@@ -442,12 +647,15 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTransaction) -> Re
         return Err(AppError::NotFound);
     }
     write_tags(&mut tx, scope, id, &new.tags).await?;
+    bump_rollup(&mut tx, scope, &old, -1).await?;
+    bump_rollup(&mut tx, scope, &Contribution::of_new(new), 1).await?;
     tx.commit().await?;
     Ok(())
 }
 
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
+    let old = stored_contribution(&mut tx, scope, id).await?;
     let changed = on_tx!(&mut tx, |conn| {
         sqlx::query("DELETE FROM transactions WHERE organisation_id = $1 AND id = $2")
             .bind(scope.org_id)
@@ -458,6 +666,78 @@ pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
     })?;
     if changed == 0 {
         return Err(AppError::NotFound);
+    }
+    bump_rollup(&mut tx, scope, &old, -1).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Rebuilds an organisation's roll-ups from its transactions, for bulk writers (the demo
+/// generator) that insert rows directly.
+pub async fn rebuild_rollups(db: &Db, scope: &Scope) -> Result<(), AppError> {
+    #[derive(sqlx::FromRow)]
+    struct Daily {
+        occurred_on: Date,
+        account_id: i64,
+        counter_account_id: Option<i64>,
+        kind: String,
+        currency: String,
+        total: i64,
+        n: i64,
+    }
+    // Grouped by day in SQL (one text for both databases), folded into months here.
+    let days: Vec<Daily> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT occurred_on, account_id, counter_account_id, kind, currency, \
+                    CAST(SUM(amount) AS BIGINT) AS total, COUNT(*) AS n \
+             FROM transactions WHERE organisation_id = $1 \
+             GROUP BY occurred_on, account_id, counter_account_id, kind, currency",
+        )
+        .bind(scope.org_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    let mut months: std::collections::BTreeMap<(Date, i64, i64, String, String), (i64, i64)> =
+        std::collections::BTreeMap::new();
+    for d in days {
+        let key = (
+            florin::ledger::month_start(d.occurred_on),
+            d.account_id,
+            d.counter_account_id.unwrap_or(0),
+            d.kind,
+            d.currency,
+        );
+        let entry = months.entry(key).or_insert((0, 0));
+        entry.0 += d.total;
+        entry.1 += d.n;
+    }
+    let mut tx = db.begin().await?;
+    on_tx!(&mut tx, |conn| {
+        sqlx::query("DELETE FROM monthly_totals WHERE organisation_id = $1")
+            .bind(scope.org_id)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    for ((month, account_id, counter_account_id, kind, currency), (total, n)) in months {
+        on_tx!(&mut tx, |conn| {
+            sqlx::query(
+                "INSERT INTO monthly_totals (organisation_id, month, account_id, \
+                     counter_account_id, kind, currency, total, n) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(scope.org_id)
+            .bind(month)
+            .bind(account_id)
+            .bind(counter_account_id)
+            .bind(&kind)
+            .bind(&currency)
+            .bind(total)
+            .bind(n)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
     }
     tx.commit().await?;
     Ok(())
