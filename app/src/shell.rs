@@ -33,6 +33,8 @@ pub struct SessionView {
     pub user: Option<UserBadge>,
     pub flash: Option<Flash>,
     pub form: Option<FormStash>,
+    /// The signed-in user's unread notifications, for the badge in the navigation.
+    pub unread: i64,
 }
 
 /// Who is signed in, plus the one-time flash and form stash (taken by this call).
@@ -42,6 +44,10 @@ pub async fn session_state() -> Result<SessionView, AppError> {
     let session = crate::session::session().await?;
     let user = crate::session::current_user(&app, &session).await?;
     let (flash, form) = crate::session::take_pending(&session).await?;
+    let unread = match &user {
+        Some(u) => crate::notifications::repo::unread_count(&app.db, u.id).await?,
+        None => 0,
+    };
     Ok(SessionView {
         user: user.map(|u| UserBadge {
             display_name: u.display_name,
@@ -50,6 +56,7 @@ pub async fn session_state() -> Result<SessionView, AppError> {
         }),
         flash,
         form,
+        unread,
     })
 }
 
@@ -110,6 +117,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/payment-methods/:id") view=crate::payment_methods::PaymentMethodPage ssr=SsrMode::Async/>
                     <Route path=path!("/rates") view=crate::rates::RatesPage ssr=SsrMode::Async/>
                     <Route path=path!("/rates/:id/delete") view=crate::rates::DeleteRatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/debts") view=crate::debts::DebtsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/debts/new") view=crate::debts::NewDebtPage ssr=SsrMode::Async/>
+                    <Route path=path!("/debts/planner") view=crate::debts::PlannerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/debts/:id") view=crate::debts::DebtPage ssr=SsrMode::Async/>
+                    <Route path=path!("/debts/:id/edit") view=crate::debts::EditDebtPage ssr=SsrMode::Async/>
+                    <Route path=path!("/notifications") view=crate::notifications::NotificationsPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>
@@ -143,6 +156,8 @@ fn Layout(children: Children) -> impl IntoView {
                                     <li><A href="/import">"Import"</A></li>
                                     <li><A href="/payment-methods">"Payment methods"</A></li>
                                     <li><A href="/rates">"Rates"</A></li>
+                                    <li><A href="/debts">"Debts"</A></li>
+                                    <li><A href="/notifications">"Notifications" <UnreadBadge count=view.unread/></A></li>
                                     <li><A href="/profile">"Profile"</A></li>
                                 </ul>
                                 <div class="who">
@@ -176,6 +191,17 @@ fn Layout(children: Children) -> impl IntoView {
             {children()}
         </main>
     }
+}
+
+/// How many notifications are unread, next to the navigation link; nothing when none.
+#[component]
+fn UnreadBadge(count: i64) -> impl IntoView {
+    (count > 0).then(|| {
+        view! {
+            " "
+            <span class="badge unread-count">{count}<span class="visually-hidden">" unread"</span></span>
+        }
+    })
 }
 
 /// Renders `children` for a signed-in user; sends anyone else to sign in and back.

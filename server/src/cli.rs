@@ -1,7 +1,7 @@
 //! The command line: `serve` (default), `migrate`, `admin create EMAIL`, `demo`.
 
 use crate::config::Config;
-use crate::{db, demo, router};
+use crate::{db, demo, jobs, router};
 use florin::email::Email;
 use florin::role::UserRole;
 use florin_app::auth::{hashing, repo};
@@ -84,7 +84,10 @@ async fn open(config: &Config) -> Result<florin_app::db::Db, String> {
 }
 
 async fn serve(config: Config) -> Result<(), String> {
+    let jobs = jobs::JobSettings::from_env()?;
     let db = open(&config).await?;
+    let (stop_jobs, jobs_stop) = tokio::sync::watch::channel(false);
+    let jobs = tokio::spawn(jobs::run(db.clone(), jobs, jobs_stop));
     let (app, store) = router::build(&config, db)
         .await
         .map_err(|e| format!("cannot prepare sessions: {e}"))?;
@@ -103,10 +106,18 @@ async fn serve(config: Config) -> Result<(), String> {
     let url = format!("http://{}", config.addr);
     tracing::info!(%url, development = config.development, "Florin is listening");
     println!("Florin is running at {url}");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            // The jobs finish the run in progress and release their lease.
+            let _ = stop_jobs.send(true);
+        })
         .await
-        .map_err(|e| format!("server error: {e}"))?;
+        .map_err(|e| format!("server error: {e}"));
+    if let Err(error) = jobs.await {
+        tracing::error!(%error, "the background jobs ended abnormally");
+    }
+    served?;
     tracing::info!("stopped");
     Ok(())
 }

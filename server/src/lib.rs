@@ -8,6 +8,7 @@ pub mod demo;
 pub mod export;
 pub mod health;
 pub mod imports;
+pub mod jobs;
 pub mod router;
 pub mod security;
 pub mod sessions;

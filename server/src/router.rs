@@ -101,6 +101,10 @@ pub async fn build(config: &Config, db: Db) -> Result<(Router, Store), sqlx::Err
             get(crate::export::transactions_csv),
         )
         .route(
+            "/debts/planner/chart.svg",
+            get(florin_app::debts::chart::planner_chart),
+        )
+        .route(
             "/import/upload",
             post(crate::imports::upload).layer(axum::extract::DefaultBodyLimit::max(
                 crate::imports::BODY_LIMIT,

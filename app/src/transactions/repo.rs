@@ -697,7 +697,9 @@ pub async fn rebuild_rollups(db: &Db, scope: &Scope) -> Result<(), AppError> {
         .fetch_all(pool)
         .await
     })?;
-    let mut months: std::collections::BTreeMap<(Date, i64, i64, String, String), (i64, i64)> =
+    // (month, account, counter account, kind, currency) → (total, count)
+    type MonthKey = (Date, i64, i64, String, String);
+    let mut months: std::collections::BTreeMap<MonthKey, (i64, i64)> =
         std::collections::BTreeMap::new();
     for d in days {
         let key = (

@@ -1,0 +1,109 @@
+//! Debts: loans and cards with their instalment (EMI), amortization schedule, payments,
+//! statistics, a payoff planner and reminders before each due date.
+//!
+//! Rule: every figure comes from `florin::loan` (exact integer arithmetic); this feature
+//! only stores, validates and shows. A debt's `remaining` is its principal less every
+//! payment recorded, and a payment changes it with one conditional `UPDATE` in the same
+//! database transaction as the payment row (see `repo::record_payment`), so concurrent
+//! payments can neither over-pay nor lose an update.
+
+use serde::{Deserialize, Serialize};
+
+mod detail;
+mod edit;
+mod list;
+mod pay;
+mod planner;
+
+#[cfg(feature = "ssr")]
+pub mod chart;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+pub use detail::{DebtPage, DebtView, GetDebt, get_debt};
+pub use edit::{DebtFields, DebtForm, EditDebtPage, NewDebtPage, SaveDebt, debt_form, save_debt};
+pub use list::{DebtsOverview, DebtsPage, ListDebts, list_debts};
+pub use pay::{PaymentDefaults, RecordPayment, record_payment};
+pub use planner::{PayoffPlan, PayoffPlanQuery, PlanPayoff, PlannerPage, plan_payoff};
+
+/// What kind of debt it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DebtKind {
+    Home,
+    Car,
+    Personal,
+    Student,
+    CreditCard,
+    Other,
+}
+
+impl DebtKind {
+    pub const ALL: [DebtKind; 6] = [
+        DebtKind::Home,
+        DebtKind::Car,
+        DebtKind::Personal,
+        DebtKind::Student,
+        DebtKind::CreditCard,
+        DebtKind::Other,
+    ];
+
+    /// The name stored in the database and used in forms.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DebtKind::Home => "home",
+            DebtKind::Car => "car",
+            DebtKind::Personal => "personal",
+            DebtKind::Student => "student",
+            DebtKind::CreditCard => "credit_card",
+            DebtKind::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DebtKind::Home => "Home loan",
+            DebtKind::Car => "Car loan",
+            DebtKind::Personal => "Personal loan",
+            DebtKind::Student => "Student loan",
+            DebtKind::CreditCard => "Credit card",
+            DebtKind::Other => "Other",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == raw.trim())
+    }
+}
+
+/// One debt as the list and the detail page show it; amounts are formatted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DebtSummary {
+    pub id: i64,
+    pub name: String,
+    pub kind_label: String,
+    pub lender: String,
+    pub currency: String,
+    pub principal: String,
+    pub remaining: String,
+    pub total_paid: String,
+    pub emi: String,
+    /// "6.5 %".
+    pub rate: String,
+    pub next_payment: String,
+    pub paid_off: bool,
+}
+
+/// The id in a `/debts/:id…` path, or -1 (which matches nothing) when it is not a number.
+fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        use leptos::prelude::Read;
+        params
+            .read()
+            .get("id")
+            .and_then(|raw| raw.parse::<i64>().ok())
+            .unwrap_or(-1)
+    }
+}

@@ -1,0 +1,255 @@
+//! Adding and editing a debt. The instalment (EMI) is computed when left blank; a given
+//! one that cannot repay the loan within the tenure is refused with the minimum.
+#![expect(
+    clippy::too_many_arguments,
+    reason = "a server function takes one argument per form field"
+)]
+
+use super::DebtKind;
+use crate::components::{FormError, SelectField, TextField};
+use crate::error::AppError;
+use crate::form::FormFeedback;
+use crate::shell::{RequireUser, use_shell};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+/// What the debt form starts from: every field as text, as the user would type it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DebtFields {
+    /// Empty for a new debt.
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub principal: String,
+    pub currency: String,
+    pub annual_rate: String,
+    pub tenure_months: String,
+    pub emi: String,
+    pub lender: String,
+    pub start_date: String,
+    pub next_payment_date: String,
+    pub reminder_days: String,
+    pub account_id: String,
+    /// (value, label) of the accounts a payment may be recorded in.
+    pub accounts: Vec<(String, String)>,
+    /// Once anything was paid, the currency is fixed.
+    pub has_payments: bool,
+}
+
+/// The form for a new debt (`id` = None) or an existing one.
+#[server(endpoint = "debts/form")]
+pub async fn debt_form(id: Option<i64>) -> Result<DebtFields, AppError> {
+    use florin::role::Access;
+    let member = crate::orgs::require_member(Access::Read).await?;
+    super::ssr::form(&member, id)
+        .await
+        .inspect_err(crate::session::set_status)
+}
+
+/// Creates a debt (empty `id`) or updates one.
+#[server(endpoint = "debts/save")]
+pub async fn save_debt(
+    #[server(default)] id: String,
+    name: String,
+    kind: String,
+    principal: String,
+    currency: String,
+    annual_rate: String,
+    tenure_months: String,
+    #[server(default)] emi: String,
+    #[server(default)] lender: String,
+    start_date: String,
+    #[server(default)] next_payment_date: String,
+    #[server(default)] reminder_days: String,
+    #[server(default)] account_id: String,
+) -> Result<i64, AppError> {
+    use crate::form::FlashKind;
+    use crate::session;
+    use florin::role::{Access, Area};
+
+    let values = [
+        ("name", name.as_str()),
+        ("kind", kind.as_str()),
+        ("principal", principal.as_str()),
+        ("currency", currency.as_str()),
+        ("annual_rate", annual_rate.as_str()),
+        ("tenure_months", tenure_months.as_str()),
+        ("emi", emi.as_str()),
+        ("lender", lender.as_str()),
+        ("start_date", start_date.as_str()),
+        ("next_payment_date", next_payment_date.as_str()),
+        ("reminder_days", reminder_days.as_str()),
+        ("account_id", account_id.as_str()),
+    ];
+    let page = match id.trim() {
+        "" => "/debts/new".to_owned(),
+        raw => format!("/debts/{raw}/edit"),
+    };
+    let result: Result<(i64, bool), AppError> = async {
+        let member = crate::orgs::require_member(Access::Write(Area::Debts)).await?;
+        let existing = match id.trim() {
+            "" => None,
+            raw => Some(raw.parse::<i64>().map_err(|_| AppError::NotFound)?),
+        };
+        let raw = super::ssr::RawDebt {
+            name: &name,
+            kind: &kind,
+            principal: &principal,
+            currency: &currency,
+            annual_rate: &annual_rate,
+            tenure_months: &tenure_months,
+            emi: &emi,
+            lender: &lender,
+            start_date: &start_date,
+            next_payment_date: &next_payment_date,
+            reminder_days: &reminder_days,
+            account_id: &account_id,
+        };
+        super::ssr::save(&member, existing, &raw).await
+    }
+    .await;
+    match result {
+        Ok((debt_id, created)) => {
+            let session = session::session().await?;
+            let message = if created {
+                "Debt added."
+            } else {
+                "Debt saved."
+            };
+            session::flash(&session, FlashKind::Success, message).await?;
+            leptos_axum::redirect(&format!("/debts/{debt_id}"));
+            Ok(debt_id)
+        }
+        Err(error) => Err(session::fail_form("debt", &page, &values, error).await),
+    }
+}
+
+#[component]
+pub fn NewDebtPage() -> impl IntoView {
+    view! {
+        <Title text="Add a debt"/>
+        <h1>"Add a debt"</h1>
+        <RequireUser>
+            <DebtEditor id=Signal::derive(|| None)/>
+        </RequireUser>
+    }
+}
+
+#[component]
+pub fn EditDebtPage() -> impl IntoView {
+    let id = super::id_param();
+    view! {
+        <Title text="Edit debt"/>
+        <h1>"Edit debt"</h1>
+        <RequireUser>
+            <DebtEditor id=Signal::derive(move || Some(id()))/>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn DebtEditor(id: Signal<Option<i64>>) -> impl IntoView {
+    let shell = use_shell();
+    let data = Resource::new(move || id.get(), debt_form);
+    let save = ServerAction::<SaveDebt>::new();
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let stash = shell.await.ok().and_then(|s| s.form);
+                match data.await {
+                    Ok(form) => {
+                        let feedback = FormFeedback::new("debt", stash, save);
+                        view! { <DebtFormView form feedback action=save/> }.into_any()
+                    }
+                    Err(error) => view! {
+                        <p class="error">{error.to_string()}</p>
+                        <p><a href="/debts">"Back to debts"</a></p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn kind_options() -> Vec<(String, String)> {
+    DebtKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
+        .collect()
+}
+
+fn currency_options() -> Vec<(String, String)> {
+    florin::currency::ALL
+        .iter()
+        .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name)))
+        .collect()
+}
+
+#[component]
+fn DebtFormView(
+    form: DebtFields,
+    feedback: FormFeedback,
+    action: ServerAction<SaveDebt>,
+) -> impl IntoView {
+    let errors = feedback.errors();
+    let value = |field: &str, current: &str| feedback.value(field, current);
+    let mut accounts = vec![(String::new(), "— do not record an expense —".to_owned())];
+    accounts.extend(form.accounts.iter().cloned());
+    let cancel = if form.id.is_empty() {
+        "/debts".to_owned()
+    } else {
+        format!("/debts/{}", form.id)
+    };
+    let label = if form.id.is_empty() {
+        "Add debt"
+    } else {
+        "Save debt"
+    };
+    let currency_hint = if form.has_payments {
+        "Fixed once a payment is recorded."
+    } else {
+        ""
+    };
+    let loan = view! {
+        <div class="row">
+            <TextField label="Name" name="name" value=value("name", &form.name) errors required=true/>
+            <SelectField label="Kind" name="kind" value=value("kind", &form.kind) options=kind_options() errors/>
+            <TextField label="Lender (optional)" name="lender" value=value("lender", &form.lender) errors/>
+        </div>
+        <div class="row">
+            <TextField label="Amount borrowed" name="principal" value=value("principal", &form.principal) errors required=true/>
+            <SelectField label="Currency" name="currency" value=value("currency", &form.currency) options=currency_options() errors/>
+        </div>
+        {(!currency_hint.is_empty()).then(|| view! { <p class="hint">{currency_hint}</p> })}
+        <div class="row">
+            <TextField label="Annual interest rate (%)" name="annual_rate" value=value("annual_rate", &form.annual_rate) errors required=true
+                hint="Nominal yearly rate, like 6.5."/>
+            <TextField label="Tenure (months)" name="tenure_months" kind="number" value=value("tenure_months", &form.tenure_months) errors required=true/>
+            <TextField label="Monthly instalment (EMI)" name="emi" value=value("emi", &form.emi) errors
+                hint="Leave blank to compute it."/>
+        </div>
+    }
+    .into_any();
+    let schedule = view! {
+        <div class="row">
+            <TextField label="Start date" name="start_date" kind="date" value=value("start_date", &form.start_date) errors required=true/>
+            <TextField label="Next payment date" name="next_payment_date" kind="date" value=value("next_payment_date", &form.next_payment_date) errors
+                hint="Blank: one month after the start."/>
+            <TextField label="Remind me (days before)" name="reminder_days" kind="number" value=value("reminder_days", &form.reminder_days) errors/>
+        </div>
+        <SelectField label="Record payments as expenses in" name="account_id" value=value("account_id", &form.account_id) options=accounts errors/>
+    }
+    .into_any();
+    view! {
+        <ActionForm action=action attr:novalidate=true attr:class="card">
+            <FormError errors/>
+            <input type="hidden" name="id" value=form.id.clone()/>
+            {loan}
+            {schedule}
+            <button type="submit" class="primary" disabled=move || action.pending().get()>{label}</button>
+            " "
+            <a href=cancel>"Cancel"</a>
+        </ActionForm>
+    }
+}

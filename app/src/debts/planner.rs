@@ -1,0 +1,245 @@
+//! The payoff planner: with an extra amount each month, how do avalanche (highest rate
+//! first), snowball (smallest balance first) and paying only the minimums compare?
+//!
+//! The extra amount lives in the URL (a GET form), so the planner works without
+//! JavaScript and a plan can be bookmarked.
+//!
+//! The chart is an `<img>` of `/debts/planner/chart.svg` (see `chart.rs`) rather than SVG
+//! inlined from this page's data: charts-rs runs only on the server, so an inline chart
+//! would either be missing after a client-side navigation or have to travel twice (in
+//! the HTML and again in the hydration data). As an image it is rendered on the server
+//! once, works hydrated, without JavaScript and after client-side navigation, and cannot
+//! run script. The figure's caption and the table beside it carry the same figures as
+//! text.
+
+use crate::components::{FormError, SelectField, TextField};
+use crate::error::{AppError, FieldErrors};
+use crate::shell::RequireUser;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+/// The planner's inputs exactly as in the URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PayoffPlanQuery {
+    pub extra: String,
+    pub currency: String,
+}
+
+/// One strategy's outcome, formatted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrategyView {
+    pub name: String,
+    pub months: String,
+    pub debt_free: String,
+    pub total_interest: String,
+    pub total_paid: String,
+    /// The debts in the order they close: (name, month it closes).
+    pub order: Vec<(String, String)>,
+}
+
+/// A debt as the planner starts from it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanDebtView {
+    pub name: String,
+    pub balance: String,
+    pub rate: String,
+    pub minimum: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayoffPlan {
+    pub currency: String,
+    /// Currencies with active debts; a plan covers one at a time.
+    pub currencies: Vec<String>,
+    /// The extra amount as typed.
+    pub extra: String,
+    pub errors: FieldErrors,
+    pub debts: Vec<PlanDebtView>,
+    pub strategies: Vec<StrategyView>,
+    /// The chart's address, with the same inputs.
+    pub chart_src: String,
+    /// The chart's figures: a label (a month) and the total balance under each strategy.
+    pub table: Vec<(String, Vec<String>)>,
+}
+
+#[server(endpoint = "debts/plan")]
+pub async fn plan_payoff(query: PayoffPlanQuery) -> Result<PayoffPlan, AppError> {
+    use florin::role::Access;
+    let member = crate::orgs::require_member(Access::Read).await?;
+    super::ssr::planner(&member, &query).await
+}
+
+#[component]
+pub fn PlannerPage() -> impl IntoView {
+    let query = use_query_map();
+    let inputs = move || {
+        let q = query.read();
+        PayoffPlanQuery {
+            extra: q.get("extra").unwrap_or_default(),
+            currency: q.get("currency").unwrap_or_default(),
+        }
+    };
+    let data = Resource::new(inputs, plan_payoff);
+    view! {
+        <Title text="Payoff planner"/>
+        <h1>"Payoff planner"</h1>
+        <RequireUser>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(plan) if plan.debts.is_empty() => view! {
+                            <p class="card">"No active debts to plan. " <a href="/debts/new">"Add a debt"</a> " to compare ways of paying it off."</p>
+                        }.into_any(),
+                        Ok(plan) => view! { <PlanView plan/> }.into_any(),
+                        Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn PlanView(plan: PayoffPlan) -> impl IntoView {
+    let errors = Signal::derive({
+        let e = plan.errors.clone();
+        move || e.clone()
+    });
+    let currencies: Vec<(String, String)> = plan
+        .currencies
+        .iter()
+        .map(|c| (c.clone(), c.clone()))
+        .collect();
+    let several = currencies.len() > 1;
+    let form = view! {
+        <form method="get" action="/debts/planner" class="card">
+            <FormError errors/>
+            <div class="row">
+                <TextField label="Extra each month" name="extra" value=plan.extra.clone() errors
+                    hint="Paid on top of the instalments; leave blank for none."/>
+                {if several {
+                    view! { <SelectField label="Currency" name="currency" value=plan.currency.clone() options=currencies errors/> }.into_any()
+                } else {
+                    view! { <input type="hidden" name="currency" value=plan.currency.clone()/> }.into_any()
+                }}
+            </div>
+            <button type="submit" class="primary">"Compare"</button>
+        </form>
+    }
+    .into_any();
+    let compare = view! { <Comparison strategies=plan.strategies.clone()/> }.into_any();
+    let chart = view! { <Chart plan=plan.clone()/> }.into_any();
+    view! {
+        <p class="lead">{format!("Your active debts in {}, paid each month with their instalments plus the extra amount.", plan.currency)}</p>
+        {form}
+        {compare}
+        {chart}
+        <StartingPoint debts=plan.debts.clone()/>
+        <p><a href="/debts">"Back to debts"</a></p>
+    }
+}
+
+#[component]
+fn Comparison(strategies: Vec<StrategyView>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="compare-title">
+            <h2 id="compare-title">"Strategies compared"</h2>
+            <p class="hint">"Avalanche pays the extra to the highest rate first; snowball to the smallest balance first. Both then roll each closed debt's instalment into the next."</p>
+            <table class="strategies">
+                <thead>
+                    <tr>
+                        <th scope="col">"Strategy"</th>
+                        <th scope="col">"Debt-free in"</th>
+                        <th scope="col">"Debt-free"</th>
+                        <th scope="col" class="num">"Total interest"</th>
+                        <th scope="col" class="num">"Total paid"</th>
+                        <th scope="col">"Order debts close"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {strategies.into_iter().map(|s| view! {
+                        <tr>
+                            <th scope="row">{s.name}</th>
+                            <td>{s.months}</td>
+                            <td>{s.debt_free}</td>
+                            <td class="num">{s.total_interest}</td>
+                            <td class="num">{s.total_paid}</td>
+                            <td>
+                                <ol class="close-order">
+                                    {s.order.into_iter().map(|(name, when)| view! { <li>{format!("{name} ({when})")}</li> }).collect_view()}
+                                </ol>
+                            </td>
+                        </tr>
+                    }.into_any()).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn Chart(plan: PayoffPlan) -> impl IntoView {
+    let names: Vec<String> = plan.strategies.iter().map(|s| s.name.clone()).collect();
+    let alt = "Line chart of the total balance over time under each strategy; the table below it gives the same figures.";
+    view! {
+        <section class="card" aria-labelledby="chart-title">
+            <h2 id="chart-title">"Balance over time"</h2>
+            <figure class="chart">
+                <img src=plan.chart_src.clone() alt=alt width="720" height="360"/>
+                <figcaption>{format!("Total {} balance by month: {}.", plan.currency, names.join(", "))}</figcaption>
+            </figure>
+            <details>
+                <summary>"The chart's figures as a table"</summary>
+                <table class="chart-data">
+                    <caption>"Total balance now and every twelve months"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Month"</th>
+                            {names.iter().map(|n| view! { <th scope="col" class="num">{n.clone()}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {plan.table.into_iter().map(|(label, values)| view! {
+                            <tr>
+                                <th scope="row">{label}</th>
+                                {values.into_iter().map(|v| view! { <td class="num">{v}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn StartingPoint(debts: Vec<PlanDebtView>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="start-title">
+            <h2 id="start-title">"Starting from"</h2>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">"Debt"</th>
+                        <th scope="col" class="num">"Balance"</th>
+                        <th scope="col" class="num">"Rate"</th>
+                        <th scope="col" class="num">"Instalment"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {debts.into_iter().map(|d| view! {
+                        <tr>
+                            <th scope="row">{d.name}</th>
+                            <td class="num">{d.balance}</td>
+                            <td class="num">{d.rate}</td>
+                            <td class="num">{d.minimum}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
