@@ -51,20 +51,24 @@ impl Member {
 #[cfg(feature = "ssr")]
 pub async fn require_member(access: florin::role::Access) -> Result<Member, AppError> {
     let (app, _session, user) = crate::session::require_user().await?;
-    let result = async {
-        let org = repo::default_org(&app.db, user.id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        repo::scope(&app.db, user.id, org, access).await
-    }
-    .await;
-    match result {
-        Ok(scope) => Ok(Member { app, user, scope }),
-        Err(error) => {
-            crate::session::set_status(&error);
-            Err(error)
-        }
-    }
+    member_in_default_org(app, user, access)
+        .await
+        .inspect_err(crate::session::set_status)
+}
+
+/// `user` acting in their default organisation with `access`; for plain axum handlers
+/// (downloads, uploads) as much as for server functions.
+#[cfg(feature = "ssr")]
+pub async fn member_in_default_org(
+    app: crate::state::AppState,
+    user: crate::session::CurrentUser,
+    access: florin::role::Access,
+) -> Result<Member, AppError> {
+    let org = repo::default_org(&app.db, user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let scope = repo::scope(&app.db, user.id, org, access).await?;
+    Ok(Member { app, user, scope })
 }
 
 /// The organisations the signed-in user belongs to.

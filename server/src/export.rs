@@ -11,8 +11,7 @@ use florin::import::{
 use florin::ledger::{Source, TransactionKind};
 use florin::role::Access;
 use florin_app::error::AppError;
-use florin_app::orgs::Member;
-use florin_app::orgs::repo::{default_org, scope};
+use florin_app::orgs::{Member, member_in_default_org};
 use florin_app::state::AppState;
 use florin_app::transactions::ListQuery;
 use florin_app::transactions::repo::{self, Cursor, ExportDbRow, Filter};
@@ -78,11 +77,7 @@ pub async fn member(
     let Some(user) = florin_app::session::current_user(&app, session).await? else {
         return Ok(None);
     };
-    let org = default_org(&app.db, user.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let scope = scope(&app.db, user.id, org, access).await?;
-    Ok(Some(Member { app, user, scope }))
+    member_in_default_org(app, user, access).await.map(Some)
 }
 
 async fn load_filter(
@@ -123,11 +118,7 @@ async fn next_chunk(
     .await
     {
         Ok(rows) => rows,
-        Err(error) => {
-            tracing::error!(?error, "export stopped");
-            let failure = std::io::Error::other("export failed");
-            return Some((Err(failure), None));
-        }
+        Err(error) => return stopped(error),
     };
     let last = rows.last()?;
     state.cursor = Some(Cursor {
@@ -137,10 +128,7 @@ async fn next_chunk(
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let tags = match repo::tags_of(state.member.db(), &state.member.scope, &ids).await {
         Ok(tags) => tags,
-        Err(error) => {
-            tracing::error!(?error, "export stopped");
-            return Some((Err(std::io::Error::other("export failed")), None));
-        }
+        Err(error) => return stopped(error),
     };
     let mut chunk = String::with_capacity(rows.len() * 120);
     for row in &rows {
@@ -153,6 +141,12 @@ async fn next_chunk(
     }
     let more = rows.len() as i64 == BATCH;
     Some((Ok(chunk), more.then_some(state)))
+}
+
+/// Ends the stream with an error after logging its cause.
+fn stopped(error: AppError) -> Option<(Result<String, std::io::Error>, Option<Batches>)> {
+    tracing::error!(?error, "export stopped");
+    Some((Err(std::io::Error::other("export failed")), None))
 }
 
 fn export_row<'a>(row: &'a ExportDbRow, tags: &'a [String]) -> ExportRow<'a> {

@@ -133,6 +133,23 @@ macro_rules! bind_all {
     }};
 }
 
+/// Ends a list query: the rows after `cursor` in (date, id) order, newest first, at most
+/// `limit` of them. Shared by the list page and the export so both walk the same order.
+fn keyset_tail(sql: &mut String, binds: &mut Vec<Bind>, cursor: Option<Cursor>, limit: i64) {
+    if let Some(cursor) = cursor {
+        binds.push(Bind::Date(cursor.date));
+        let d = binds.len();
+        binds.push(Bind::I64(cursor.id));
+        let i = binds.len();
+        sql.push_str(&format!(
+            " AND (t.occurred_on < ${d} OR (t.occurred_on = ${d} AND t.id < ${i}))"
+        ));
+    }
+    sql.push_str(&format!(
+        " ORDER BY t.occurred_on DESC, t.id DESC LIMIT {limit}"
+    ));
+}
+
 /// One page of the filtered list, newest first, starting after `cursor`. Returns up to
 /// `PAGE_SIZE` rows and the cursor of the next page if there is one.
 pub async fn page(
@@ -153,19 +170,7 @@ pub async fn page(
          WHERE {}",
         where_clause(scope, filter, &mut binds)
     );
-    if let Some(cursor) = cursor {
-        binds.push(Bind::Date(cursor.date));
-        let d = binds.len();
-        binds.push(Bind::I64(cursor.id));
-        let i = binds.len();
-        sql.push_str(&format!(
-            " AND (t.occurred_on < ${d} OR (t.occurred_on = ${d} AND t.id < ${i}))"
-        ));
-    }
-    sql.push_str(&format!(
-        " ORDER BY t.occurred_on DESC, t.id DESC LIMIT {}",
-        PAGE_SIZE + 1
-    ));
+    keyset_tail(&mut sql, &mut binds, cursor, PAGE_SIZE + 1);
     let mut rows: Vec<ListRow> = on_db!(db, |pool| {
         bind_all!(sqlx::query_as(&sql), &binds)
             .fetch_all(pool)
@@ -226,19 +231,7 @@ pub async fn export_batch(
          WHERE {}",
         where_clause(scope, filter, &mut binds)
     );
-    if let Some(cursor) = cursor {
-        binds.push(Bind::Date(cursor.date));
-        let d = binds.len();
-        binds.push(Bind::I64(cursor.id));
-        let i = binds.len();
-        sql.push_str(&format!(
-            " AND (t.occurred_on < ${d} OR (t.occurred_on = ${d} AND t.id < ${i}))"
-        ));
-    }
-    sql.push_str(&format!(
-        " ORDER BY t.occurred_on DESC, t.id DESC LIMIT {}",
-        limit.max(1)
-    ));
+    keyset_tail(&mut sql, &mut binds, cursor, limit.max(1));
     let rows = on_db!(db, |pool| {
         bind_all!(sqlx::query_as(&sql), &binds)
             .fetch_all(pool)
