@@ -25,7 +25,7 @@ async function fillTransaction(
   if (t.tags) await page.getByLabel('Tags').fill(t.tags);
 }
 
-test('the ledger: accounts, transactions, filters, edit, delete, CSV out and back in', async ({ page, consoleWatch }) => {
+test('the ledger: accounts, transactions, filters, edit, delete, CSV out and back in', async ({ page, consoleWatch }, testInfo) => {
   consoleWatch.expectRefusals('transactions/save'); // the malformed amount
   await signUp(page, newUser('Ada'));
   await addAccount(page, 'Everyday', 'USD', '1,000.00');
@@ -65,6 +65,7 @@ test('the ledger: accounts, transactions, filters, edit, delete, CSV out and bac
   await waitForHydration(page);
   await expect(list.getByRole('row').filter({ hasText: 'Corner Market' })).toHaveCount(1);
   await expect(list.getByRole('row').filter({ hasText: 'Employer' })).toHaveCount(0);
+  await page.screenshot({ path: `screenshots/${testInfo.project.name}-transactions-filtered.png`, fullPage: true });
 
   // Edit the expense.
   await list.getByRole('row').filter({ hasText: 'Corner Market' }).getByRole('link', { name: /^Edit/ }).click();
@@ -99,6 +100,7 @@ test('the ledger: accounts, transactions, filters, edit, delete, CSV out and bac
   await expect(page.getByRole('heading', { name: 'Review the import' })).toBeVisible();
   await waitForHydration(page);
   await expect(page.getByText('2 rows — 2 new, 0 already in the account, 0 with errors')).toBeVisible();
+  await page.screenshot({ path: `screenshots/${testInfo.project.name}-import-preview.png`, fullPage: true });
   await page.getByRole('button', { name: 'Import 2 transactions' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported 2 transactions.' })).toBeVisible();
   await expect(page).toHaveURL(/\/transactions\?account=\d+/);
