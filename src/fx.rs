@@ -128,6 +128,74 @@ fn round_div(num: i128, den: i128) -> i128 {
     }
 }
 
+/// The exchange rates of one organisation that involve one target currency, for converting
+/// many amounts at many dates without a query each: the rate on a date is the latest
+/// entered on or before it, stored either way round (a direct rate is preferred to an
+/// inverted one on the same date). `None` when there is none — never a silent 1.
+#[derive(Clone, Debug, Default)]
+pub struct RateBook {
+    target: String,
+    /// Per other currency: (date, rate into the target), sorted by date, one per date.
+    into_target: std::collections::HashMap<String, Vec<(time::Date, Rate)>>,
+}
+
+impl RateBook {
+    /// `rows` are (base, quote, date, rate) as stored; rows not involving `target` are
+    /// ignored.
+    pub fn new(
+        target: &str,
+        rows: impl IntoIterator<Item = (String, String, time::Date, Rate)>,
+    ) -> RateBook {
+        // (currency, date) → (direct?, rate): a direct rate wins over an inverse.
+        let mut best: std::collections::BTreeMap<(String, time::Date), (bool, Rate)> =
+            std::collections::BTreeMap::new();
+        for (base, quote, date, rate) in rows {
+            let (other, direct, rate) = if quote == target && base != target {
+                (base, true, rate)
+            } else if base == target && quote != target {
+                (quote, false, rate.inverse())
+            } else {
+                continue;
+            };
+            let slot = best.entry((other, date)).or_insert((direct, rate));
+            if direct && !slot.0 {
+                *slot = (true, rate);
+            }
+        }
+        let mut into_target: std::collections::HashMap<String, Vec<(time::Date, Rate)>> =
+            std::collections::HashMap::new();
+        for ((other, date), (_, rate)) in best {
+            into_target.entry(other).or_default().push((date, rate));
+        }
+        RateBook {
+            target: target.to_owned(),
+            into_target,
+        }
+    }
+
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
+    /// The rate from `from` into the target on `on`.
+    pub fn rate(&self, from: &str, on: time::Date) -> Option<Rate> {
+        if from == self.target {
+            return Rate::from_scaled(SCALE);
+        }
+        let rates = self.into_target.get(from)?;
+        let after = rates.partition_point(|(date, _)| *date <= on);
+        after.checked_sub(1).map(|i| rates[i].1)
+    }
+
+    /// `minor` units of `from` in the target currency at the rate of `on`.
+    pub fn convert(&self, minor: i64, from: &str, on: time::Date) -> Option<i64> {
+        if from == self.target {
+            return Some(minor);
+        }
+        convert(minor, from, &self.target, self.rate(from, on)?)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,5 +260,67 @@ mod tests {
     fn inverse_round_trips_simple_rates() {
         assert_eq!(rate("2").inverse(), rate("0.5"));
         assert_eq!(rate("0.25").inverse(), rate("4"));
+    }
+
+    #[test]
+    fn a_rate_book_finds_the_latest_rate_on_or_before_a_date_either_way_round() {
+        use time::macros::date;
+        let r = |raw: &str| Rate::parse(raw).expect("rate");
+        let book = RateBook::new(
+            "USD",
+            vec![
+                (
+                    "EUR".to_owned(),
+                    "USD".to_owned(),
+                    date!(2026 - 01 - 10),
+                    r("1.1"),
+                ),
+                (
+                    "EUR".to_owned(),
+                    "USD".to_owned(),
+                    date!(2026 - 02 - 01),
+                    r("1.2"),
+                ),
+                // The inverse on the same date loses to the direct rate.
+                (
+                    "USD".to_owned(),
+                    "EUR".to_owned(),
+                    date!(2026 - 02 - 01),
+                    r("0.5"),
+                ),
+                (
+                    "USD".to_owned(),
+                    "JPY".to_owned(),
+                    date!(2026 - 01 - 01),
+                    r("150"),
+                ),
+                (
+                    "EUR".to_owned(),
+                    "GBP".to_owned(),
+                    date!(2026 - 01 - 01),
+                    r("0.9"),
+                ),
+            ],
+        );
+        assert_eq!(book.rate("EUR", date!(2026 - 01 - 09)), None);
+        assert_eq!(book.rate("EUR", date!(2026 - 01 - 10)), Some(r("1.1")));
+        assert_eq!(book.rate("EUR", date!(2026 - 01 - 31)), Some(r("1.1")));
+        assert_eq!(book.rate("EUR", date!(2026 - 02 - 01)), Some(r("1.2")));
+        assert_eq!(book.rate("EUR", date!(2027 - 01 - 01)), Some(r("1.2")));
+        assert_eq!(
+            book.convert(10_000, "EUR", date!(2026 - 01 - 15)),
+            Some(11_000)
+        );
+        // 1,500 yen at 1/150 is 10.00 dollars.
+        assert_eq!(
+            book.convert(1_500, "JPY", date!(2026 - 03 - 01)),
+            Some(1_000)
+        );
+        assert_eq!(
+            book.rate("GBP", date!(2026 - 03 - 01)),
+            None,
+            "no path via EUR"
+        );
+        assert_eq!(book.convert(123, "USD", date!(1999 - 01 - 01)), Some(123));
     }
 }

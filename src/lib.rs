@@ -13,5 +13,6 @@ pub mod lockout;
 pub mod money;
 pub mod password;
 pub mod planning;
+pub mod report;
 pub mod role;
 pub mod timezone;

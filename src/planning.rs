@@ -673,6 +673,112 @@ pub fn expected_total(amount: i64, occurrences: usize) -> Result<i64, PlanError>
 // Goals
 // ---------------------------------------------------------------------------------------
 
+/// Where a goal stands. Active and paused goals take contributions; completed and
+/// cancelled ones are closed until resumed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum GoalStatus {
+    Active,
+    Paused,
+    Completed,
+    Cancelled,
+}
+
+impl GoalStatus {
+    pub const ALL: [GoalStatus; 4] = [
+        GoalStatus::Active,
+        GoalStatus::Paused,
+        GoalStatus::Completed,
+        GoalStatus::Cancelled,
+    ];
+
+    /// The name stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GoalStatus::Active => "active",
+            GoalStatus::Paused => "paused",
+            GoalStatus::Completed => "completed",
+            GoalStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GoalStatus::Active => "Active",
+            GoalStatus::Paused => "Paused",
+            GoalStatus::Completed => "Completed",
+            GoalStatus::Cancelled => "Cancelled",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<GoalStatus> {
+        GoalStatus::ALL
+            .into_iter()
+            .find(|status| status.as_str() == raw.trim())
+    }
+
+    /// Whether money may still be put towards the goal.
+    pub fn accepts_contributions(self) -> bool {
+        matches!(self, GoalStatus::Active | GoalStatus::Paused)
+    }
+
+    /// The status `action` leads to from this one, or `None` when it does not apply:
+    /// pause an active goal, resume a paused, completed or cancelled one, complete or
+    /// cancel an open one.
+    pub fn after(self, action: GoalAction) -> Option<GoalStatus> {
+        use GoalStatus::{Active, Cancelled, Completed, Paused};
+        match (self, action) {
+            (Active, GoalAction::Pause) => Some(Paused),
+            (Paused | Completed | Cancelled, GoalAction::Resume) => Some(Active),
+            (Active | Paused, GoalAction::Complete) => Some(Completed),
+            (Active | Paused, GoalAction::Cancel) => Some(Cancelled),
+            _ => None,
+        }
+    }
+}
+
+/// A change of a goal's status that a person asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum GoalAction {
+    Pause,
+    Resume,
+    Complete,
+    Cancel,
+}
+
+impl GoalAction {
+    pub const ALL: [GoalAction; 4] = [
+        GoalAction::Pause,
+        GoalAction::Resume,
+        GoalAction::Complete,
+        GoalAction::Cancel,
+    ];
+
+    /// The name used in forms.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GoalAction::Pause => "pause",
+            GoalAction::Resume => "resume",
+            GoalAction::Complete => "complete",
+            GoalAction::Cancel => "cancel",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GoalAction::Pause => "Pause",
+            GoalAction::Resume => "Resume",
+            GoalAction::Complete => "Mark completed",
+            GoalAction::Cancel => "Cancel goal",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<GoalAction> {
+        GoalAction::ALL
+            .into_iter()
+            .find(|action| action.as_str() == raw.trim())
+    }
+}
+
 /// The percentages at which a goal notifies, once each.
 pub const MILESTONES: [u8; 4] = [25, 50, 75, 100];
 
@@ -715,6 +821,22 @@ pub fn milestones_crossed(target: i64, before: i64, after: i64) -> Result<Vec<u8
     Ok(MILESTONES
         .into_iter()
         .filter(|m| !reaches(before, target, *m) && reaches(after, target, *m))
+        .collect())
+}
+
+/// The milestones newly reached when a goal's target changes from `old_target` to
+/// `new_target` while `saved` stays: lowering the target can reach a milestone without a
+/// contribution. Lowest first; empty when the target rose or stayed.
+pub fn milestones_reached_by_retarget(
+    old_target: i64,
+    new_target: i64,
+    saved: i64,
+) -> Result<Vec<u8>, PlanError> {
+    ensure_positive_target(old_target)?;
+    ensure_positive_target(new_target)?;
+    Ok(MILESTONES
+        .into_iter()
+        .filter(|m| !reaches(saved, old_target, *m) && reaches(saved, new_target, *m))
         .collect())
 }
 
@@ -1516,6 +1638,31 @@ mod tests {
     // ---- goals ----
 
     #[test]
+    fn goal_statuses_round_trip_and_change_only_where_it_makes_sense() {
+        use GoalAction::{Cancel, Complete, Pause, Resume};
+        use GoalStatus::{Active, Cancelled, Completed, Paused};
+        for status in GoalStatus::ALL {
+            assert_eq!(GoalStatus::parse(status.as_str()), Some(status));
+        }
+        for action in GoalAction::ALL {
+            assert_eq!(GoalAction::parse(action.as_str()), Some(action));
+        }
+        assert_eq!(GoalStatus::parse("done"), None);
+        assert_eq!(Active.after(Pause), Some(Paused));
+        assert_eq!(Paused.after(Resume), Some(Active));
+        assert_eq!(Cancelled.after(Resume), Some(Active));
+        assert_eq!(Completed.after(Resume), Some(Active));
+        assert_eq!(Active.after(Complete), Some(Completed));
+        assert_eq!(Paused.after(Cancel), Some(Cancelled));
+        assert_eq!(Active.after(Resume), None);
+        assert_eq!(Paused.after(Pause), None);
+        assert_eq!(Cancelled.after(Complete), None);
+        assert_eq!(Completed.after(Cancel), None);
+        assert!(Active.accepts_contributions() && Paused.accepts_contributions());
+        assert!(!Completed.accepts_contributions() && !Cancelled.accepts_contributions());
+    }
+
+    #[test]
     fn goal_progress_rounds_down_and_caps_at_100() {
         let of = |target, current| GoalProgress::of(target, current).expect("valid target");
         assert_eq!(
@@ -1565,6 +1712,29 @@ mod tests {
         );
         assert_eq!(
             required_monthly(0, 0, date!(2024 - 01 - 01), date!(2025 - 01 - 01)),
+            Err(PlanError::TargetNotPositive)
+        );
+    }
+
+    #[test]
+    fn lowering_a_target_can_reach_milestones_without_a_contribution() {
+        // 300 saved: 30 % of 1,000, 60 % of 500, 100 % of 300.
+        assert_eq!(
+            milestones_reached_by_retarget(1_000, 500, 300),
+            Ok(vec![50])
+        );
+        assert_eq!(
+            milestones_reached_by_retarget(1_000, 300, 300),
+            Ok(vec![50, 75, 100])
+        );
+        assert_eq!(milestones_reached_by_retarget(500, 1_000, 300), Ok(vec![]));
+        assert_eq!(
+            milestones_reached_by_retarget(1_000, 1_000, 300),
+            Ok(vec![])
+        );
+        assert_eq!(milestones_reached_by_retarget(1_000, 999, 0), Ok(vec![]));
+        assert_eq!(
+            milestones_reached_by_retarget(1_000, 0, 300),
             Err(PlanError::TargetNotPositive)
         );
     }

@@ -2,13 +2,15 @@
 //! statistics, a payoff planner and reminders before each due date.
 //!
 //! Rule: every figure comes from `florin::loan` (exact integer arithmetic); this feature
-//! only stores, validates and shows. A debt's `remaining` is its principal less every
-//! payment recorded, and a payment changes it with one conditional `UPDATE` in the same
-//! database transaction as the payment row (see `repo::record_payment`), so concurrent
-//! payments can neither over-pay nor lose an update.
+//! only stores, validates and shows. A payment pays the current period's interest first
+//! and the rest reduces `remaining`, the principal owed (`florin::loan::apply_payment`);
+//! it is applied to the debt's row locked in the same database transaction as the payment
+//! row (see `repo::record_payment`), so concurrent payments can neither over-pay nor lose
+//! an update.
 
 use serde::{Deserialize, Serialize};
 
+mod delete;
 mod detail;
 mod edit;
 mod list;
@@ -22,6 +24,7 @@ pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
+pub use delete::{DeleteDebt, DeleteDebtPage, delete_debt};
 pub use detail::{DebtPage, DebtView, GetDebt, get_debt};
 pub use edit::{DebtFields, DebtForm, EditDebtPage, NewDebtPage, SaveDebt, debt_form, save_debt};
 pub use list::{DebtsOverview, DebtsPage, ListDebts, list_debts};
@@ -86,8 +89,13 @@ pub struct DebtSummary {
     pub lender: String,
     pub currency: String,
     pub principal: String,
+    /// Principal still owed.
     pub remaining: String,
+    /// Principal and interest paid.
     pub total_paid: String,
+    pub interest_paid: String,
+    /// What clears the debt today: the principal owed and the current period's interest.
+    pub payoff: String,
     pub emi: String,
     /// "6.5 %".
     pub rate: String,

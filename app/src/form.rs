@@ -79,3 +79,18 @@ impl FormFeedback {
             .unwrap_or_else(|| current.to_owned())
     }
 }
+
+/// A date typed as `2026-01-31` (surrounding spaces ignored), as every date field takes it.
+pub fn parse_date(raw: &str) -> Option<time::Date> {
+    time::Date::parse(
+        raw.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
+}
+
+/// A date as date fields show it: `2026-01-31`.
+pub fn format_date(date: time::Date) -> String {
+    date.format(time::macros::format_description!("[year]-[month]-[day]"))
+        .unwrap_or_default()
+}

@@ -6,17 +6,22 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod budgets;
 pub mod categories;
 pub mod components;
+pub mod dashboard;
 pub mod debts;
 pub mod error;
 pub mod form;
+pub mod goals;
 pub mod imports;
+pub mod limits;
 pub mod notifications;
 pub mod orgs;
 pub mod payment_methods;
 pub mod profile;
 pub mod rates;
+pub mod reports;
 pub mod shell;
 pub mod transactions;
 

@@ -5,6 +5,7 @@
 use crate::components::{FormError, SelectField, TextField};
 use crate::error::{AppError, FieldErrors};
 use crate::form::FormFeedback;
+pub use crate::form::{format_date, parse_date};
 use crate::shell::{RequireUser, use_shell};
 use florin::fx::Rate;
 use leptos::prelude::*;
@@ -12,7 +13,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 use time::Date;
-use time::macros::format_description;
 
 #[cfg(feature = "ssr")]
 pub mod repo;
@@ -52,15 +52,6 @@ pub struct RatesData {
     /// Defaults for the add form.
     pub base_currency: String,
     pub today: String,
-}
-
-pub fn parse_date(raw: &str) -> Option<Date> {
-    Date::parse(raw.trim(), format_description!("[year]-[month]-[day]")).ok()
-}
-
-pub fn format_date(date: Date) -> String {
-    date.format(format_description!("[year]-[month]-[day]"))
-        .unwrap_or_default()
 }
 
 /// One validated line of a rates CSV.

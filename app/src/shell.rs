@@ -122,7 +122,23 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/debts/planner") view=crate::debts::PlannerPage ssr=SsrMode::Async/>
                     <Route path=path!("/debts/:id") view=crate::debts::DebtPage ssr=SsrMode::Async/>
                     <Route path=path!("/debts/:id/edit") view=crate::debts::EditDebtPage ssr=SsrMode::Async/>
+                    <Route path=path!("/debts/:id/delete") view=crate::debts::DeleteDebtPage ssr=SsrMode::Async/>
+                    <Route path=path!("/goals") view=crate::goals::GoalsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/goals/new") view=crate::goals::NewGoalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/goals/:id") view=crate::goals::GoalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/goals/:id/edit") view=crate::goals::EditGoalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/goals/:id/delete") view=crate::goals::DeleteGoalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/limits") view=crate::limits::LimitsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/limits/new") view=crate::limits::NewLimitPage ssr=SsrMode::Async/>
+                    <Route path=path!("/limits/:id/edit") view=crate::limits::EditLimitPage ssr=SsrMode::Async/>
+                    <Route path=path!("/limits/:id/delete") view=crate::limits::DeleteLimitPage ssr=SsrMode::Async/>
+                    <Route path=path!("/budgets") view=crate::budgets::BudgetsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/budgets/new") view=crate::budgets::NewBudgetPage ssr=SsrMode::Async/>
+                    <Route path=path!("/budgets/:id") view=crate::budgets::BudgetPage ssr=SsrMode::Async/>
+                    <Route path=path!("/budgets/:id/edit") view=crate::budgets::EditBudgetPage ssr=SsrMode::Async/>
+                    <Route path=path!("/budgets/:id/delete") view=crate::budgets::DeleteBudgetPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=crate::notifications::NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reports") view=crate::reports::ReportsPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>
@@ -153,10 +169,14 @@ fn Layout(children: Children) -> impl IntoView {
                                     <li><A href="/transactions">"Transactions"</A></li>
                                     <li><A href="/accounts">"Accounts"</A></li>
                                     <li><A href="/categories">"Categories"</A></li>
+                                    <li><A href="/limits">"Limits"</A></li>
+                                    <li><A href="/budgets">"Budgets"</A></li>
                                     <li><A href="/import">"Import"</A></li>
                                     <li><A href="/payment-methods">"Payment methods"</A></li>
                                     <li><A href="/rates">"Rates"</A></li>
                                     <li><A href="/debts">"Debts"</A></li>
+                                    <li><A href="/goals">"Goals"</A></li>
+                                    <li><A href="/reports">"Reports"</A></li>
                                     <li><A href="/notifications">"Notifications" <UnreadBadge count=view.unread/></A></li>
                                     <li><A href="/profile">"Profile"</A></li>
                                 </ul>
@@ -284,8 +304,8 @@ fn Welcome() -> impl IntoView {
 fn Overview(name: String) -> impl IntoView {
     let orgs = Resource::new(|| (), |_| my_organisations());
     view! {
-        <Title text="Home"/>
         <h1>"Hello, " {name}</h1>
+        <crate::dashboard::Dashboard/>
         <section aria-labelledby="orgs-title" class="card">
             <h2 id="orgs-title">"Your books"</h2>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>

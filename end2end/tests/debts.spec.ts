@@ -44,6 +44,7 @@ test('debts: add a loan, read its schedule, pay, refuse an over-payment, plan th
 
   // The debt's page: its schedule, exact to the paisa, 240 rows and the totals.
   await expect(page).toHaveURL(/\/debts\/\d+$/);
+  const debtUrl = new URL(page.url()).pathname;
   await expect(page.getByRole('status').filter({ hasText: 'Debt added.' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Home loan', level: 1 })).toBeVisible();
   await waitForHydration(page);
@@ -61,19 +62,22 @@ test('debts: add a loan, read its schedule, pay, refuse an over-payment, plan th
   await pay.getByRole('button', { name: 'Record payment' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Payment recorded.' })).toBeVisible();
   await waitForHydration(page);
-  await expect(page.getByText('₹3,473,904.94 remaining of ₹3,500,000.00')).toBeVisible();
+  await expect(page.getByText('₹3,492,863.27 of ₹3,500,000.00 still owed')).toBeVisible();
   const payments = page.getByRole('region', { name: 'Payments', exact: true });
   await expect(payments.getByRole('row').filter({ hasText: '₹26,095.06' })).toContainText(/PAY-\d{8}-[A-Z0-9]{6}/);
   await expect(payments.getByRole('row').filter({ hasText: '₹26,095.06' })).toContainText('in the ledger');
+  // The payment paid the month's interest first, as the schedule's first row said.
+  await expect(payments.getByRole('row').filter({ hasText: '₹26,095.06' })).toContainText('₹18,958.33');
+  await expect(payments.getByRole('row').filter({ hasText: '₹26,095.06' })).toContainText('₹7,136.73');
   await expect(page.getByText(`next payment of ₹26,095.06 due ${dates.second}`)).toBeVisible();
 
   // Over-pay: refused in place with the most that may be paid; the amount stays as typed.
   await pay.getByLabel('Amount', { exact: true }).fill('9,999,999');
   await pay.getByRole('button', { name: 'Record payment' }).click();
-  await expect(fieldError(page, 'amount')).toHaveText('You can pay at most ₹3,473,904.94.');
+  await expect(fieldError(page, 'amount')).toHaveText('You can pay at most ₹3,511,782.95.');
   await expect(pay.getByLabel('Amount', { exact: true })).toHaveValue('9,999,999');
   await expect(pay.getByLabel('Amount', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('₹3,473,904.94 remaining of ₹3,500,000.00')).toBeVisible();
+  await expect(page.getByText('₹3,492,863.27 of ₹3,500,000.00 still owed')).toBeVisible();
 
   // The list: statistics and this month's payment.
   await gotoPage(page, '/debts');
@@ -108,7 +112,7 @@ test('debts: add a loan, read its schedule, pay, refuse an over-payment, plan th
   const figures = page.getByRole('table', { name: 'Total balance now and every twelve months' });
   await expect(figures.getByRole('row').first()).toContainText('Avalanche');
   await expect(figures.getByRole('row').nth(1)).toContainText('Now');
-  await expect(figures.getByRole('row').nth(1)).toContainText('₹3,473,904.94');
+  await expect(figures.getByRole('row').nth(1)).toContainText('₹3,492,863.27');
 
   // The payment left a notification: the badge, the centre, and marking it read.
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -116,10 +120,22 @@ test('debts: add a loan, read its schedule, pay, refuse an over-payment, plan th
   await nav.getByRole('link', { name: /Notifications/ }).click();
   await expect(page.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
   await waitForHydration(page);
-  await expect(page.getByText('₹26,095.06 paid towards Home loan; ₹3,473,904.94 remaining.')).toBeVisible();
+  await expect(page.getByText('₹26,095.06 paid towards Home loan (₹18,958.33 of it interest); ₹3,492,863.27 still owed.')).toBeVisible();
   await expect(page.getByText('1 unread notification.')).toBeVisible();
   await page.getByRole('button', { name: 'Mark as read: Payment recorded' }).click();
   await expect(page.getByText('Everything is read.')).toBeVisible();
   await expect(page.getByRole('button', { name: /Mark as read/ })).toHaveCount(0);
   await expect(nav.locator('.unread-count')).toHaveCount(0);
+
+  // Delete the debt, after a confirmation page; its payment goes with it, the ledger
+  // expense stays.
+  await gotoPage(page, debtUrl);
+  await page.getByRole('link', { name: 'Delete debt' }).click();
+  await expect(page.getByRole('heading', { name: 'Delete debt', level: 1 })).toBeVisible();
+  await expect(page.getByText('Its payment is deleted with it.')).toBeVisible();
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Delete debt' }).click();
+  await expect(page).toHaveURL(/\/debts$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Debt deleted.' })).toBeVisible();
+  await expect(page.getByText('No debts yet.')).toBeVisible();
 });

@@ -165,7 +165,7 @@ fn reminder(debt: &DueDebt, today: Date, format: NumberFormat) -> NewNotificatio
         .next_payment_date
         .format(format_description!("[year]-[month]-[day]"))
         .unwrap_or_default();
-    let amount = Money::new(debt.emi.min(debt.remaining), &debt.currency).format(format);
+    let amount = Money::new(debt.instalment_due(), &debt.currency).format(format);
     let title = match (debt.next_payment_date - today).whole_days() {
         days if days < 0 => format!("{}: payment overdue since {due}", debt.name),
         0 => format!("{}: payment due today", debt.name),

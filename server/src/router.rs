@@ -100,6 +100,7 @@ pub async fn build(config: &Config, db: Db) -> Result<(Router, Store), sqlx::Err
             "/transactions/export.csv",
             get(crate::export::transactions_csv),
         )
+        .route("/reports/export.csv", get(crate::export::report_csv))
         .route(
             "/debts/planner/chart.svg",
             get(florin_app::debts::chart::planner_chart),

@@ -9,13 +9,14 @@ mod common;
 use axum::http::StatusCode;
 use common::{Backend, Browser, TestApp, text};
 use florin::ledger::PaymentMethodKind;
+use florin::loan::{AnnualRate, Standing};
 use florin::money::NumberFormat;
 use florin::role::{Access, Area};
 use florin_app::debts::repo::{self as debt_repo, NewPayment, PaymentError};
 use florin_app::notifications::NotificationKind;
 use florin_app::notifications::repo::{NewNotification, Recipients, notify_now};
 use florin_app::on_db;
-use florin_app::orgs::repo::{Scope, default_org, scope};
+use florin_app::orgs::repo::Scope;
 use florin_server::jobs;
 use std::time::Duration;
 use time::{Date, OffsetDateTime};
@@ -32,6 +33,7 @@ on_both!(
     concurrent_payments_never_overpay_or_lose_an_update,
     concurrent_form_posts_never_overpay,
     editing_keeps_what_was_paid,
+    deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense,
     the_debts_page_shows_statistics_and_monthly_history,
     the_planner_compares_strategies_and_serves_its_chart,
     another_organisation_gets_not_found_and_changes_nothing,
@@ -151,23 +153,6 @@ async fn pay(browser: &mut Browser, debt: i64, fields: &[(&str, &str)]) -> commo
     browser
         .post_form("/api/debts/pay", &format!("/debts/{debt}"), &all)
         .await
-}
-
-async fn member_scope(app: &TestApp, email: &str) -> Scope {
-    let user: i64 = on_db!(&app.db, |pool| {
-        sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_one(pool)
-            .await
-    })
-    .expect("user");
-    let org = default_org(&app.db, user)
-        .await
-        .expect("query")
-        .expect("org");
-    scope(&app.db, user, org, Access::Write(Area::Debts))
-        .await
-        .expect("scope")
 }
 
 async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: Backend) {
@@ -419,11 +404,21 @@ async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(ba
     let shown = text(&page.body);
     assert!(shown.contains("Payment recorded."), "{shown}");
     assert!(
-        shown.contains("$9,111.51 remaining of $10,000.00"),
+        shown.contains("$9,211.51 of $10,000.00 still owed"),
         "{shown}"
     );
-    assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 911_151);
-    assert_eq!(scalar(&app, "SELECT total_paid FROM debts").await, 88_849);
+    // 1 % of 10,000.00 is the month's interest; the rest of the instalment is principal,
+    // exactly as the schedule's first row says.
+    assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 921_151);
+    assert_eq!(scalar(&app, "SELECT total_paid FROM debts").await, 78_849);
+    assert_eq!(
+        scalar(&app, "SELECT interest_paid FROM debts").await,
+        10_000
+    );
+    assert_eq!(
+        scalar(&app, "SELECT interest FROM debt_payments").await,
+        10_000
+    );
     // 31 Jan → 28 Feb → 31 Mar: the due date advances without drifting.
     assert_eq!(
         iso(date_of(&app, "SELECT next_payment_date FROM debts").await),
@@ -456,13 +451,19 @@ async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(ba
     );
     assert!(page.body.contains("unread-count"), "badge");
 
-    // A partial payment with its own reference leaves the due date where it is.
+    // A partial payment with its own reference leaves the due date where it is. It pays
+    // towards the new month's interest (92.12 on 9,211.51), which stays open.
     let posted = pay(&mut ada, id, &[("amount", "10"), ("reference", "CHQ-1")]).await;
     assert!(text(&ada.follow(&posted).await.body).contains("Payment recorded."));
     assert_eq!(
         iso(date_of(&app, "SELECT next_payment_date FROM debts").await),
         "2026-03-31"
     );
+    assert_eq!(
+        scalar(&app, "SELECT period_interest FROM debts").await,
+        9_212 - 1_000
+    );
+    assert_eq!(scalar(&app, "SELECT period_paid FROM debts").await, 1_000);
     // The same reference twice on one debt is refused.
     let posted = pay(&mut ada, id, &[("amount", "10"), ("reference", "CHQ-1")]).await;
     let shown = text(&ada.follow(&posted).await.body);
@@ -471,7 +472,7 @@ async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(ba
         "{shown}"
     );
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 2);
-    assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 910_151);
+    assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 921_151);
     app.finish().await;
 }
 
@@ -479,28 +480,29 @@ async fn overpayment_is_refused_with_the_maximum_and_the_balance_unchanged(backe
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let id = add_debt(&app, &mut ada, &[]).await;
-    let posted = pay(&mut ada, id, &[("amount", "1,000.01")]).await;
+    // What clears it today is the principal and this month's interest (1 %).
+    let posted = pay(&mut ada, id, &[("amount", "1,010.01")]).await;
     assert_eq!(posted.status, StatusCode::FOUND);
     let back = ada.follow(&posted).await;
     let shown = text(&back.body);
-    assert!(shown.contains("You can pay at most $1,000.00."), "{shown}");
-    assert!(back.body.contains("value=\"1,000.01\""), "kept as typed");
+    assert!(shown.contains("You can pay at most $1,010.00."), "{shown}");
+    assert!(back.body.contains("value=\"1,010.01\""), "kept as typed");
     assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 100_000);
     assert_eq!(scalar(&app, "SELECT total_paid FROM debts").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 0);
 
     // The repository refuses too, naming the maximum (the check that counts).
-    let scope = member_scope(&app, "ada@example.org").await;
+    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
     let refused = debt_repo::record_payment(
         &app.db,
         &scope,
         id,
-        &payment(&scope, 100_001, None),
+        &payment(&scope, 101_001, None),
         NumberFormat::for_locale("en"),
     )
     .await;
     assert!(
-        matches!(refused, Err(PaymentError::OverPayment { max: 100_000, .. })),
+        matches!(refused, Err(PaymentError::OverPayment { max: 101_000, .. })),
         "{refused:?}"
     );
     app.finish().await;
@@ -525,12 +527,14 @@ async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
     let id = add_debt(&app, &mut ada, &[]).await;
     let posted = pay(&mut ada, id, &[("amount", "400")]).await;
     ada.follow(&posted).await;
-    let posted = pay(&mut ada, id, &[("amount", "600")]).await;
+    // 400.00 paid 10.00 of interest and 390.00 of principal; 610.00 remains, and the
+    // next month's 1 % on it.
+    let posted = pay(&mut ada, id, &[("amount", "616.10")]).await;
     let page = ada.follow(&posted).await;
     let shown = text(&page.body);
     assert!(shown.contains("This debt is paid off!"), "{shown}");
     assert!(
-        shown.contains("Paid off. $1,000.00 paid in total."),
+        shown.contains("Paid off. $1,016.10 paid in total."),
         "{shown}"
     );
     assert!(
@@ -560,8 +564,10 @@ async fn concurrent_payments_never_overpay_or_lose_an_update(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let id = add_debt(&app, &mut ada, &[]).await;
-    let scope = member_scope(&app, "ada@example.org").await;
-    // Ten payments of 150.00 against 1,000.00: exactly six fit.
+    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
+    // Ten payments of 150.00 against 1,000.00 at 12 %: as many fit as would one after the
+    // other.
+    let (fits, after) = replay(100_000, "12", 8_885, 15_000, 10);
     let mut tasks = tokio::task::JoinSet::new();
     for i in 0..10 {
         let db = app.db.clone();
@@ -588,13 +594,17 @@ async fn concurrent_payments_never_overpay_or_lose_an_update(backend: Backend) {
             Err(other) => panic!("unexpected {other:?}"),
         }
     }
-    assert_eq!((accepted, refused), (6, 4));
+    assert_eq!((accepted, refused), (fits, 10 - fits));
+    assert_eq!(fits, 6);
     let remaining = scalar(&app, "SELECT remaining FROM debts").await;
-    assert_eq!(remaining, 100_000 - accepted * 15_000);
-    assert!(remaining >= 0);
+    assert_eq!(remaining, after.balance);
+    assert_eq!(
+        scalar(&app, "SELECT total_paid + interest_paid FROM debts").await,
+        accepted * 15_000
+    );
     assert_eq!(
         scalar(&app, "SELECT total_paid FROM debts").await,
-        accepted * 15_000
+        100_000 - after.balance
     );
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM debt_payments").await,
@@ -632,7 +642,12 @@ async fn concurrent_form_posts_never_overpay(backend: Backend) {
     while let Some(posted) = tasks.join_next().await {
         assert_eq!(posted.expect("task"), StatusCode::FOUND);
     }
-    assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 10_000);
+    let (fits, after) = replay(100_000, "12", 8_885, 30_000, 10);
+    assert_eq!(fits, 3);
+    assert_eq!(
+        scalar(&app, "SELECT remaining FROM debts").await,
+        after.balance
+    );
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 3);
     app.finish().await;
 }
@@ -656,7 +671,9 @@ async fn editing_keeps_what_was_paid(backend: Backend) {
     assert_eq!(posted.location.as_deref(), Some(edit.as_str()));
     let shown = text(&ada.follow(&posted).await.body);
     assert!(
-        shown.contains("$400.00 has been paid already; the amount borrowed cannot be less."),
+        shown.contains(
+            "$390.00 of the principal has been repaid already; the amount borrowed cannot be less."
+        ),
         "{shown}"
     );
     // Another currency once paid: refused.
@@ -679,13 +696,58 @@ async fn editing_keeps_what_was_paid(backend: Backend) {
     );
     assert!(text(&ada.follow(&posted).await.body).contains("Debt saved."));
     assert_eq!(text_of(&app, "SELECT name FROM debts").await, "Family car");
-    assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 80_000);
-    assert_eq!(scalar(&app, "SELECT total_paid FROM debts").await, 40_000);
+    assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 81_000);
+    assert_eq!(scalar(&app, "SELECT total_paid FROM debts").await, 39_000);
     assert_eq!(
         iso(date_of(&app, "SELECT due_anchor FROM debts").await),
         "2026-05-10"
     );
     assert_eq!(scalar(&app, "SELECT due_index FROM debts").await, 0);
+    app.finish().await;
+}
+
+async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    add_account(&mut ada, "Everyday", "USD").await;
+    let everyday = scalar(&app, "SELECT id FROM accounts").await.to_string();
+    let id = add_debt(&app, &mut ada, &[]).await;
+    let posted = pay(
+        &mut ada,
+        id,
+        &[("amount", "100"), ("account_id", &everyday)],
+    )
+    .await;
+    ada.follow(&posted).await;
+    let confirm = ada.get(&format!("/debts/{id}/delete")).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    let shown = text(&confirm.body);
+    assert!(shown.contains("Delete Car loan"), "{shown}");
+    assert!(shown.contains("Its payment is deleted with it."), "{shown}");
+
+    let posted = ada
+        .post_form(
+            "/api/debts/delete",
+            &format!("/debts/{id}/delete"),
+            &[("id", &id.to_string())],
+        )
+        .await;
+    assert_eq!(posted.location.as_deref(), Some("/debts"));
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains("Debt deleted."), "{shown}");
+    assert!(shown.contains("No debts yet."), "{shown}");
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 0);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 0);
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM notifications").await,
+        0,
+        "its notices linked to a page that is gone"
+    );
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 1);
+    assert_eq!(
+        ada.get(&format!("/debts/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
     app.finish().await;
 }
 
@@ -718,10 +780,10 @@ async fn the_debts_page_shows_statistics_and_monthly_history(backend: Backend) {
     let page = ada.get("/debts").await;
     assert_eq!(page.status, StatusCode::OK);
     let shown = text(&page.body);
-    // Borrowed 4,000; remaining 3,900; paid 100.
-    assert!(shown.contains("USD $4,000.00 $3,900.00 $100.00"), "{shown}");
-    // (10 % × 2,900 + 4 % × 1,000) / 3,900 = 8.4615… %
-    assert!(shown.contains("8.4615 %"), "{shown}");
+    // Borrowed 4,000; 100 paid, of which 25.00 interest (10 % / 12 of 3,000): 3,925 owed.
+    assert!(shown.contains("USD $4,000.00 $3,925.00 $100.00"), "{shown}");
+    // (10 % × 2,925 + 4 % × 1,000) / 3,925 = 8.4713… %
+    assert!(shown.contains("8.4713 %"), "{shown}");
     assert!(shown.contains("Car loan") && shown.contains("Card"));
     let month = format!("{} {}", today().month(), today().year());
     assert!(shown.contains(&format!("{month} $100.00")), "{shown}");
@@ -828,7 +890,11 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     let id_s = id.to_string();
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    for path in [format!("/debts/{id}"), format!("/debts/{id}/edit")] {
+    for path in [
+        format!("/debts/{id}"),
+        format!("/debts/{id}/edit"),
+        format!("/debts/{id}/delete"),
+    ] {
         let page = eve.get(&path).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
         assert!(!page.body.contains("Secret loan"), "{path} leaks");
@@ -836,6 +902,17 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     }
     assert!(!eve.get("/debts").await.body.contains("Secret loan"));
     assert!(!eve.get("/debts/planner").await.body.contains("Secret loan"));
+
+    let posted = eve
+        .post_form(
+            "/api/debts/delete",
+            &format!("/debts/{id}/delete"),
+            &[("id", &id_s)],
+        )
+        .await;
+    let shown = text(&eve.follow(&posted).await.body);
+    assert!(shown.contains("We could not find that."), "{shown}");
+    assert!(!shown.contains("Debt deleted."), "{shown}");
 
     let posted = pay(&mut eve, id, &[("amount", "10")]).await;
     let shown = text(&eve.follow(&posted).await.body);
@@ -864,7 +941,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     )
     .await;
     // Eve's repository scope cannot reach it either.
-    let eve_scope = member_scope(&app, "eve@example.org").await;
+    let eve_scope = common::member_scope(&app, "eve@example.org", Access::Write(Area::Debts)).await;
     let refused = debt_repo::record_payment(
         &app.db,
         &eve_scope,
@@ -900,7 +977,7 @@ async fn notifications_are_private_and_can_be_marked_read(backend: Backend) {
     assert!(shown.contains("2 unread notifications."), "{shown}");
     assert!(shown.contains("Payment recorded"));
     assert!(
-        shown.contains("$200.00 paid towards Car loan; $700.00 remaining."),
+        shown.contains("$200.00 paid towards Car loan ($9.10 of it interest); $719.10 still owed."),
         "{shown}"
     );
     assert!(page.body.contains(&format!("href=\"/debts/{id}\"")));
@@ -965,7 +1042,7 @@ async fn notifications_are_private_and_can_be_marked_read(backend: Backend) {
 async fn notify_creates_each_deduplicated_notice_once(backend: Backend) {
     let app = TestApp::new(backend).await;
     app.signed_up("ada@example.org", PASSWORD).await;
-    let scope = member_scope(&app, "ada@example.org").await;
+    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
     let note = |key: Option<&str>| NewNotification {
         kind: NotificationKind::GoalMilestone,
         title: "Half way".into(),
@@ -1251,4 +1328,19 @@ async fn the_job_loop_runs_on_its_timer_and_stops_on_shutdown(backend: Backend) 
         1
     );
     app.finish().await;
+}
+
+/// Applies `count` payments of `amount` one after the other, as the database must: how
+/// many fit, and where the debt stands after them.
+fn replay(principal: i64, rate: &str, emi: i64, amount: i64, count: usize) -> (i64, Standing) {
+    let rate = AnnualRate::parse(rate).expect("rate");
+    let mut standing = Standing::new(principal);
+    let mut fits = 0;
+    for _ in 0..count {
+        if let Ok(applied) = florin::loan::apply_payment(&standing, rate, emi, amount) {
+            standing = applied.after;
+            fits += 1;
+        }
+    }
+    (fits, standing)
 }

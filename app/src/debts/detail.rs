@@ -37,6 +37,8 @@ pub struct ScheduleView {
 pub struct PaymentView {
     pub date: String,
     pub amount: String,
+    pub interest: String,
+    pub principal: String,
     pub method: String,
     pub reference: String,
     pub status: String,
@@ -104,8 +106,8 @@ fn DebtBody(view: DebtView) -> impl IntoView {
         format!("Paid off. {} paid in total.", d.total_paid)
     } else {
         format!(
-            "{} remaining of {}; next payment of {} due {}.",
-            d.remaining, d.principal, d.emi, d.next_payment
+            "{} of {} still owed ({} clears it today, with this month's interest); next payment of {} due {}.",
+            d.remaining, d.principal, d.payoff, view.pay.due, d.next_payment
         )
     };
     let terms = view! {
@@ -119,12 +121,16 @@ fn DebtBody(view: DebtView) -> impl IntoView {
                     <tr><th scope="row">"Annual rate"</th><td>{d.rate.clone()}</td></tr>
                     <tr><th scope="row">"Tenure"</th><td>{format!("{} months from {}", view.tenure_months, view.start_date)}</td></tr>
                     <tr><th scope="row">"Instalment"</th><td>{d.emi.clone()}</td></tr>
-                    <tr><th scope="row">"Paid so far"</th><td>{d.total_paid.clone()}</td></tr>
+                    <tr><th scope="row">"Paid so far"</th><td>{format!("{} (interest {})", d.total_paid, d.interest_paid)}</td></tr>
                     <tr><th scope="row">"Reminder"</th><td>{format!("{} days before each payment", view.reminder_days)}</td></tr>
                     <tr><th scope="row">"Expenses recorded in"</th><td>{view.account_name.clone().unwrap_or_else(|| "—".to_owned())}</td></tr>
                 </tbody>
             </table>
-            <p class="actions"><a class="button" href=format!("/debts/{}/edit", d.id)>"Edit debt"</a></p>
+            <p class="actions">
+                <a class="button" href=format!("/debts/{}/edit", d.id)>"Edit debt"</a>
+                " "
+                <a href=format!("/debts/{}/delete", d.id)>"Delete debt"</a>
+            </p>
         </section>
     }
     .into_any();
@@ -221,6 +227,8 @@ fn PaymentsTable(payments: Vec<PaymentView>) -> impl IntoView {
                             <tr>
                                 <th scope="col">"Date"</th>
                                 <th scope="col" class="num">"Amount"</th>
+                                <th scope="col" class="num">"Interest"</th>
+                                <th scope="col" class="num">"Principal"</th>
                                 <th scope="col">"Method"</th>
                                 <th scope="col">"Reference"</th>
                                 <th scope="col">"Status"</th>
@@ -231,6 +239,8 @@ fn PaymentsTable(payments: Vec<PaymentView>) -> impl IntoView {
                                 <tr>
                                     <td>{p.date}</td>
                                     <td class="num">{p.amount}</td>
+                                    <td class="num">{p.interest}</td>
+                                    <td class="num">{p.principal}</td>
                                     <td>{p.method}</td>
                                     <td>{p.reference}</td>
                                     <td>

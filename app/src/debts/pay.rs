@@ -23,6 +23,8 @@ pub struct PaymentDefaults {
     pub accounts: Vec<(String, String)>,
     /// The most that can be paid, formatted.
     pub max: String,
+    /// What is left of the current instalment, formatted with its currency.
+    pub due: String,
 }
 
 #[server(endpoint = "debts/pay")]

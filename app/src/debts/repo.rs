@@ -10,7 +10,7 @@ use crate::orgs::repo::Scope;
 use crate::transactions::repo::{NewTransaction, insert_in};
 use crate::{on_db, on_tx};
 use florin::ledger::{PaymentMethodKind, Source, TransactionKind};
-use florin::loan::AnnualRate;
+use florin::loan::{AnnualRate, PaymentRefused, Standing};
 use florin::money::{Money, NumberFormat};
 use time::{Date, OffsetDateTime};
 
@@ -32,7 +32,11 @@ pub struct DebtRecord {
     pub due_anchor: Date,
     pub due_index: i64,
     pub remaining: i64,
+    /// Principal repaid (`remaining + total_paid = principal`).
     pub total_paid: i64,
+    pub interest_paid: i64,
+    pub period_interest: Option<i64>,
+    pub period_paid: i64,
     pub status: String,
     pub reminder_days: i64,
     pub account_id: Option<i64>,
@@ -51,13 +55,33 @@ impl DebtRecord {
     pub fn is_active(&self) -> bool {
         self.status == "active"
     }
+
+    /// Where the debt stands between payments.
+    pub fn standing(&self) -> Standing {
+        Standing {
+            balance: self.remaining,
+            period_interest: self.period_interest,
+            period_paid: self.period_paid,
+        }
+    }
+
+    /// What clears the debt today: the principal owed and the period's unpaid interest.
+    pub fn payoff(&self) -> i64 {
+        self.standing().payoff(self.rate())
+    }
+
+    /// Everything paid: principal and interest.
+    pub fn paid_in_total(&self) -> i64 {
+        self.total_paid + self.interest_paid
+    }
 }
 
 /// The account join keeps the organisation on both sides, so a stray id never shows
 /// another organisation's account name.
 const SELECT: &str = "SELECT d.id, d.organisation_id, d.name, d.kind, d.principal, d.currency, \
         d.annual_rate, d.tenure_months, d.emi, d.lender, d.start_date, d.next_payment_date, \
-        d.due_anchor, d.due_index, d.remaining, d.total_paid, d.status, d.reminder_days, \
+        d.due_anchor, d.due_index, d.remaining, d.total_paid, d.interest_paid, d.period_interest, \
+        d.period_paid, d.status, d.reminder_days, \
         d.account_id, a.name AS account_name \
      FROM debts d \
      LEFT JOIN accounts a ON a.id = d.account_id AND a.organisation_id = d.organisation_id";
@@ -238,7 +262,10 @@ pub struct NewPayment {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PaymentRecorded {
     pub payment_id: i64,
+    /// Principal still owed.
     pub remaining: i64,
+    pub interest: i64,
+    pub principal: i64,
     pub paid_off: bool,
     pub next_payment_date: Date,
     pub transaction_id: Option<i64>,
@@ -247,7 +274,7 @@ pub struct PaymentRecorded {
 /// Why a payment was not recorded. Nothing was written in any case.
 #[derive(Debug)]
 pub enum PaymentError {
-    /// More than what is owed; `max` is what is owed now (0 when paid off).
+    /// More than what is owed; `max` is what clears the debt now (0 when paid off).
     OverPayment {
         max: i64,
         currency: String,
@@ -269,13 +296,17 @@ impl From<sqlx::Error> for PaymentError {
     }
 }
 
-/// The debt after the conditional update.
+/// The debt as the payment found it, locked.
 #[derive(sqlx::FromRow)]
-struct Paid {
+struct Locked {
     name: String,
     lender: String,
     currency: String,
     remaining: i64,
+    annual_rate: i64,
+    emi: i64,
+    period_interest: Option<i64>,
+    period_paid: i64,
     due_anchor: Date,
     due_index: i64,
 }
@@ -283,12 +314,13 @@ struct Paid {
 /// Records a payment in one database transaction: the debt's balance, the payment row, the
 /// next due date, the optional ledger expense and a notification for the members.
 ///
-/// The balance changes with a single conditional `UPDATE … WHERE remaining >= amount`:
-/// the database applies concurrent payments one after the other on the row, each seeing
-/// the balance the previous one left, so they can never over-pay or lose an update; a
-/// payment that no longer fits changes no row and is refused with what may still be paid.
-/// A payment of at least one instalment (or of everything left) moves the next payment
-/// date on by one month; a smaller, partial payment leaves it.
+/// The transaction's first statement touches the debt's row and reads it back: on
+/// PostgreSQL that row lock makes a concurrent payment wait and then read what this one
+/// left; SQLite's transactions take the write lock at once (`BEGIN IMMEDIATE`). So
+/// payments apply one after the other, each splitting into interest and principal from
+/// the balance the previous one left (`florin::loan::apply_payment`), and none can
+/// over-pay or be lost. A payment that completes the instalment moves the next payment
+/// date on by one month.
 pub async fn record_payment(
     db: &Db,
     scope: &Scope,
@@ -296,45 +328,65 @@ pub async fn record_payment(
     payment: &NewPayment,
     format: NumberFormat,
 ) -> Result<PaymentRecorded, PaymentError> {
-    if payment.amount <= 0 {
-        return Err(AppError::internal("record_payment called with a non-positive amount").into());
-    }
     let mut tx = db.begin().await?;
     let now = OffsetDateTime::now_utc();
-    let paid: Option<Paid> = on_tx!(&mut tx, |conn| {
+    let locked: Option<Locked> = on_tx!(&mut tx, |conn| {
         sqlx::query_as(
-            "UPDATE debts SET remaining = remaining - $3, total_paid = total_paid + $3, \
-                 due_index = due_index + CASE WHEN $3 >= emi OR $3 >= remaining THEN 1 ELSE 0 END, \
-                 status = CASE WHEN remaining = $3 THEN 'paid_off' ELSE status END, \
-                 updated_at = $4 \
-             WHERE organisation_id = $1 AND id = $2 AND remaining >= $3 \
-             RETURNING name, lender, currency, remaining, due_anchor, due_index",
+            "UPDATE debts SET updated_at = $3 WHERE organisation_id = $1 AND id = $2 \
+             RETURNING name, lender, currency, remaining, annual_rate, emi, period_interest, \
+                 period_paid, due_anchor, due_index",
         )
         .bind(scope.org_id)
         .bind(debt_id)
-        .bind(payment.amount)
         .bind(now)
         .fetch_optional(conn)
         .await
     })?;
-    let Some(paid) = paid else {
-        // Nothing changed: either no such debt here, or it owes less than the amount.
-        drop(tx);
-        let debt = find(db, scope, debt_id).await?;
-        return Err(PaymentError::OverPayment {
-            max: debt.remaining,
-            currency: debt.currency,
-        });
+    let paid = locked.ok_or(AppError::NotFound)?;
+    let rate = u32::try_from(paid.annual_rate)
+        .ok()
+        .and_then(AnnualRate::from_scaled)
+        .ok_or_else(|| AppError::internal("stored rate out of range"))?;
+    let standing = Standing {
+        balance: paid.remaining,
+        period_interest: paid.period_interest,
+        period_paid: paid.period_paid,
     };
-    let index = u32::try_from(paid.due_index).map_err(AppError::internal)?;
+    let applied = match florin::loan::apply_payment(&standing, rate, paid.emi, payment.amount) {
+        Ok(applied) => applied,
+        Err(PaymentRefused::OverPayment { max }) => {
+            return Err(PaymentError::OverPayment {
+                max,
+                currency: paid.currency,
+            });
+        }
+        Err(PaymentRefused::NotPositive) => {
+            return Err(
+                AppError::internal("record_payment called with a non-positive amount").into(),
+            );
+        }
+    };
+    let due_index = paid.due_index + i64::from(applied.period_complete);
+    let index = u32::try_from(due_index).map_err(AppError::internal)?;
     let next = florin::loan::payment_date(paid.due_anchor, index)
         .ok_or_else(|| AppError::internal("next payment date out of range"))?;
+    let remaining = applied.after.balance;
     on_tx!(&mut tx, |conn| {
         sqlx::query(
-            "UPDATE debts SET next_payment_date = $3 WHERE organisation_id = $1 AND id = $2",
+            "UPDATE debts SET remaining = $3, total_paid = total_paid + $4, \
+                 interest_paid = interest_paid + $5, period_interest = $6, period_paid = $7, \
+                 due_index = $8, next_payment_date = $9, \
+                 status = CASE WHEN $3 = 0 THEN 'paid_off' ELSE 'active' END \
+             WHERE organisation_id = $1 AND id = $2",
         )
         .bind(scope.org_id)
         .bind(debt_id)
+        .bind(remaining)
+        .bind(applied.principal)
+        .bind(applied.interest)
+        .bind(applied.after.period_interest)
+        .bind(applied.after.period_paid)
+        .bind(due_index)
         .bind(next)
         .execute(conn)
         .await
@@ -369,13 +421,14 @@ pub async fn record_payment(
     };
     let inserted: Result<i64, sqlx::Error> = on_tx!(&mut tx, |conn| {
         sqlx::query_scalar(
-            "INSERT INTO debt_payments (organisation_id, debt_id, amount, method, paid_on, reference, \
-                 status, transaction_id, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+            "INSERT INTO debt_payments (organisation_id, debt_id, amount, interest, method, paid_on, \
+                 reference, status, transaction_id, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(scope.org_id)
         .bind(debt_id)
         .bind(payment.amount)
+        .bind(applied.interest)
         .bind(payment.method.as_str())
         .bind(payment.paid_on)
         .bind(&payment.reference)
@@ -393,20 +446,25 @@ pub async fn record_payment(
         }
         Err(error) => return Err(error.into()),
     };
-    let paid_off = paid.remaining == 0;
+    let paid_off = remaining == 0;
     let money = |minor: i64| Money::new(minor, &paid.currency).format(format);
+    let interest = if applied.interest == 0 {
+        String::new()
+    } else {
+        format!(" ({} of it interest)", money(applied.interest))
+    };
     let body = if paid_off {
         format!(
-            "{} paid towards {}. It is paid off.",
+            "{} paid towards {}{interest}. It is paid off.",
             money(payment.amount),
             paid.name
         )
     } else {
         format!(
-            "{} paid towards {}; {} remaining.",
+            "{} paid towards {}{interest}; {} still owed.",
             money(payment.amount),
             paid.name,
-            money(paid.remaining)
+            money(remaining)
         )
     };
     let note = NewNotification {
@@ -431,7 +489,9 @@ pub async fn record_payment(
     tx.commit().await?;
     Ok(PaymentRecorded {
         payment_id,
-        remaining: paid.remaining,
+        remaining,
+        interest: applied.interest,
+        principal: applied.principal,
         paid_off,
         next_payment_date: next,
         transaction_id,
@@ -443,6 +503,7 @@ pub async fn record_payment(
 pub struct PaymentRecord {
     pub id: i64,
     pub amount: i64,
+    pub interest: i64,
     pub method: String,
     pub paid_on: Date,
     pub reference: String,
@@ -458,7 +519,7 @@ pub async fn payments(
 ) -> Result<Vec<PaymentRecord>, AppError> {
     let rows = on_db!(db, |pool| {
         sqlx::query_as(
-            "SELECT id, amount, method, paid_on, reference, status, transaction_id FROM debt_payments \
+            "SELECT id, amount, interest, method, paid_on, reference, status, transaction_id FROM debt_payments \
              WHERE organisation_id = $1 AND debt_id = $2 ORDER BY paid_on DESC, id DESC",
         )
         .bind(scope.org_id)
@@ -501,8 +562,27 @@ pub struct DueDebt {
     pub currency: String,
     pub emi: i64,
     pub remaining: i64,
+    pub annual_rate: i64,
+    pub period_interest: Option<i64>,
+    pub period_paid: i64,
     pub next_payment_date: Date,
     pub reminder_days: i64,
+}
+
+impl DueDebt {
+    /// What is left of the instalment due next, with its interest.
+    pub fn instalment_due(&self) -> i64 {
+        let rate = u32::try_from(self.annual_rate)
+            .ok()
+            .and_then(AnnualRate::from_scaled)
+            .unwrap_or(AnnualRate::ZERO);
+        let standing = Standing {
+            balance: self.remaining,
+            period_interest: self.period_interest,
+            period_paid: self.period_paid,
+        };
+        standing.instalment_due(rate, self.emi)
+    }
 }
 
 /// System-wide, for the reminder job only (it acts for every organisation): the active
@@ -510,7 +590,8 @@ pub struct DueDebt {
 pub async fn due_before(db: &Db, until: Date) -> Result<Vec<DueDebt>, AppError> {
     let rows = on_db!(db, |pool| {
         sqlx::query_as(
-            "SELECT id, organisation_id, name, currency, emi, remaining, next_payment_date, reminder_days \
+            "SELECT id, organisation_id, name, currency, emi, remaining, annual_rate, period_interest, \
+                 period_paid, next_payment_date, reminder_days \
              FROM debts WHERE status = $1 AND next_payment_date <= $2 ORDER BY id",
         )
         .bind("active")
@@ -537,4 +618,41 @@ pub async fn expense_accounts(
         .await
     })?;
     Ok(rows)
+}
+
+/// Deletes a debt and its payments, with the notifications that link to it, in one
+/// database transaction. Ledger expenses recorded for its payments stay: that money was
+/// spent.
+pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    let deleted = on_tx!(&mut tx, |conn| {
+        sqlx::query("DELETE FROM debts WHERE organisation_id = $1 AND id = $2")
+            .bind(scope.org_id)
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    if deleted == 0 {
+        return Err(AppError::NotFound);
+    }
+    // Payments go with the debt (ON DELETE CASCADE); say so rather than rely on it alone.
+    on_tx!(&mut tx, |conn| {
+        sqlx::query("DELETE FROM debt_payments WHERE organisation_id = $1 AND debt_id = $2")
+            .bind(scope.org_id)
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    on_tx!(&mut tx, |conn| {
+        sqlx::query("DELETE FROM notifications WHERE organisation_id = $1 AND action_link = $2")
+            .bind(scope.org_id)
+            .bind(format!("/debts/{id}"))
+            .execute(conn)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -11,6 +11,7 @@ use super::repo::{
 };
 use super::{DebtKind, DebtSummary};
 use crate::error::{AppError, FieldErrors};
+pub use crate::form::{format_date, parse_date};
 use crate::orgs::Member;
 use florin::ledger::PaymentMethodKind;
 use florin::loan::{self, AnnualRate, LoanError, Plan, PlanDebt, Strategy};
@@ -26,15 +27,6 @@ pub const MAX_REMINDER_DAYS: i64 = 60;
 pub const DEFAULT_REMINDER_DAYS: i64 = 3;
 const MAX_TEXT: usize = 80;
 const MAX_REFERENCE: usize = 60;
-
-pub fn parse_date(raw: &str) -> Option<Date> {
-    Date::parse(raw.trim(), format_description!("[year]-[month]-[day]")).ok()
-}
-
-pub fn format_date(date: Date) -> String {
-    date.format(format_description!("[year]-[month]-[day]"))
-        .unwrap_or_default()
-}
 
 /// "March 2029".
 pub fn month_label(date: Date) -> String {
@@ -141,7 +133,9 @@ pub fn summary(record: &DebtRecord, format: NumberFormat) -> DebtSummary {
         currency: record.currency.clone(),
         principal: m(record.principal),
         remaining: m(record.remaining),
-        total_paid: m(record.total_paid),
+        total_paid: m(record.paid_in_total()),
+        interest_paid: m(record.interest_paid),
+        payoff: m(record.payoff()),
         emi: m(record.emi),
         rate: rate_text(record.rate()),
         next_payment: format_date(record.next_payment_date),
@@ -200,7 +194,7 @@ pub async fn overview(member: &Member) -> Result<DebtsOverview, AppError> {
         let active: Vec<&DebtRecord> = debts.iter().copied().filter(|d| d.is_active()).collect();
         let monthly = active
             .iter()
-            .map(|d| d.emi.min(d.remaining))
+            .map(|d| d.emi.min(d.payoff()))
             .fold(0_i64, i64::saturating_add);
         let rates: Vec<(AnnualRate, i64)> = debts.iter().map(|d| (d.rate(), d.remaining)).collect();
         let plan_debts: Vec<PlanDebt> = active.iter().map(|d| plan_debt(d)).collect();
@@ -216,7 +210,7 @@ pub async fn overview(member: &Member) -> Result<DebtsOverview, AppError> {
             currency: currency.clone(),
             principal: m(sum(|d| d.principal)),
             remaining: m(sum(|d| d.remaining)),
-            paid: m(sum(|d| d.total_paid)),
+            paid: m(sum(DebtRecord::paid_in_total)),
             monthly: m(monthly),
             average_rate: weighted_rate(&rates)
                 .map(rate_text)
@@ -548,7 +542,7 @@ pub async fn save(
             errors.add(
                 "principal",
                 format!(
-                    "{} has been paid already; the amount borrowed cannot be less.",
+                    "{} of the principal has been repaid already; the amount borrowed cannot be less.",
                     money(total_paid, &new.currency, member.number_format())
                 ),
             );
@@ -584,7 +578,7 @@ pub async fn detail(member: &Member, id: i64, full: bool) -> Result<DebtView, Ap
                 let tenure = u32::try_from(d.tenure_months).unwrap_or(0);
                 loan::schedule(d.principal, d.rate(), tenure, d.emi, first)
             } else {
-                loan::remaining_schedule(d.remaining, d.rate(), d.emi, first)
+                loan::remaining_schedule(&d.standing(), d.rate(), d.emi, first)
             }
         })
         .and_then(|mut s| {
@@ -625,6 +619,8 @@ pub async fn detail(member: &Member, id: i64, full: bool) -> Result<DebtView, Ap
         .map(|p| PaymentView {
             date: format_date(p.paid_on),
             amount: m(p.amount),
+            interest: m(p.interest),
+            principal: m(p.amount - p.interest),
             method: PaymentMethodKind::parse(&p.method)
                 .map(|k| k.label().to_owned())
                 .unwrap_or(p.method),
@@ -640,12 +636,14 @@ pub async fn detail(member: &Member, id: i64, full: bool) -> Result<DebtView, Ap
     let pay = PaymentDefaults {
         debt_id: d.id,
         currency: d.currency.clone(),
-        amount: Money::new(d.emi.min(d.remaining), &d.currency).format_number(format),
+        amount: Money::new(d.standing().instalment_due(d.rate(), d.emi), &d.currency)
+            .format_number(format),
         date: format_date(today()),
         method: PaymentMethodKind::BankTransfer.as_str().to_owned(),
         account_id: d.account_id.map(|a| a.to_string()).unwrap_or_default(),
         accounts: account_options(member, Some(&d.currency)).await?,
-        max: m(d.remaining),
+        max: m(d.payoff()),
+        due: m(d.standing().instalment_due(d.rate(), d.emi)),
     };
     Ok(DebtView {
         debt: summary(&d, format),
@@ -684,10 +682,10 @@ pub async fn pay(
             errors.add("amount", "Enter an amount more than zero.");
             None
         }
-        Ok(m) if m.minor > debt.remaining => {
+        Ok(m) if m.minor > debt.payoff() => {
             errors.add(
                 "amount",
-                over_payment_message(debt.remaining, &currency, format),
+                over_payment_message(debt.payoff(), &currency, format),
             );
             None
         }

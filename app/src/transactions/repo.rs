@@ -459,13 +459,18 @@ pub async fn insert_in(tx: &mut Tx, scope: &Scope, new: &NewTransaction) -> Resu
         .await
     })?;
     add_tags(tx, scope, id, &new.tags).await?;
-    bump_rollup(tx, scope, &Contribution::of_new(new), 1).await?;
+    let part = Contribution::of_new(new);
+    bump_rollup(tx, scope, &part, 1).await?;
+    crate::limits::repo::after_write(tx, scope, None, part.spend().as_ref()).await?;
     Ok(id)
 }
 
-/// What one transaction adds to its month's roll-up row.
+/// What one transaction adds to its month's roll-up row (and, for an expense with a
+/// category, to that category's month, which its limit watches).
 struct Contribution {
     month: Date,
+    occurred_on: Date,
+    category_id: Option<i64>,
     account_id: i64,
     counter_account_id: i64,
     kind: String,
@@ -477,6 +482,8 @@ impl Contribution {
     fn of_new(new: &NewTransaction) -> Self {
         Contribution {
             month: florin::ledger::month_start(new.occurred_on),
+            occurred_on: new.occurred_on,
+            category_id: new.category_id,
             account_id: new.account_id,
             counter_account_id: new.counter_account_id.unwrap_or(0),
             kind: new.kind.as_str().to_owned(),
@@ -484,11 +491,23 @@ impl Contribution {
             amount: new.amount,
         }
     }
+
+    /// The spending a category limit counts: expenses with a category only.
+    fn spend(&self) -> Option<crate::limits::repo::Spend> {
+        let category_id = self.category_id?;
+        (self.kind == TransactionKind::Expense.as_str()).then(|| crate::limits::repo::Spend {
+            category_id,
+            occurred_on: self.occurred_on,
+            currency: self.currency.clone(),
+            amount: self.amount,
+        })
+    }
 }
 
 #[derive(sqlx::FromRow)]
 struct StoredContribution {
     occurred_on: Date,
+    category_id: Option<i64>,
     account_id: i64,
     counter_account_id: Option<i64>,
     kind: String,
@@ -500,6 +519,8 @@ impl From<StoredContribution> for Contribution {
     fn from(row: StoredContribution) -> Self {
         Contribution {
             month: florin::ledger::month_start(row.occurred_on),
+            occurred_on: row.occurred_on,
+            category_id: row.category_id,
             account_id: row.account_id,
             counter_account_id: row.counter_account_id.unwrap_or(0),
             kind: row.kind,
@@ -564,7 +585,7 @@ async fn stored_contribution(
     }
     let row: StoredContribution = on_tx!(tx, |conn| {
         sqlx::query_as(
-            "SELECT occurred_on, account_id, counter_account_id, kind, currency, amount \
+            "SELECT occurred_on, category_id, account_id, counter_account_id, kind, currency, amount \
              FROM transactions WHERE organisation_id = $1 AND id = $2",
         )
         .bind(scope.org_id)
@@ -641,7 +662,10 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTransaction) -> Re
     }
     write_tags(&mut tx, scope, id, &new.tags).await?;
     bump_rollup(&mut tx, scope, &old, -1).await?;
-    bump_rollup(&mut tx, scope, &Contribution::of_new(new), 1).await?;
+    let part = Contribution::of_new(new);
+    bump_rollup(&mut tx, scope, &part, 1).await?;
+    crate::limits::repo::after_write(&mut tx, scope, old.spend().as_ref(), part.spend().as_ref())
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -661,6 +685,7 @@ pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
         return Err(AppError::NotFound);
     }
     bump_rollup(&mut tx, scope, &old, -1).await?;
+    crate::limits::repo::after_write(&mut tx, scope, old.spend().as_ref(), None).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -4,20 +4,10 @@
 use super::repo::{self, Cursor, Filter, NewTransaction};
 use super::{ListItem, ListPage, ListQuery, Option2, TxForm};
 use crate::error::{AppError, FieldErrors};
+use crate::form::{format_date, parse_date};
 use crate::orgs::Member;
 use florin::ledger::{Source, TransactionKind, parse_tags};
 use florin::money::Money;
-use time::Date;
-use time::macros::format_description;
-
-fn parse_date(raw: &str) -> Option<Date> {
-    Date::parse(raw.trim(), format_description!("[year]-[month]-[day]")).ok()
-}
-
-fn format_date(date: Date) -> String {
-    date.format(format_description!("[year]-[month]-[day]"))
-        .unwrap_or_default()
-}
 
 fn parse_id(raw: &str) -> Option<i64> {
     raw.trim().parse().ok()

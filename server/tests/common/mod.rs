@@ -413,3 +413,25 @@ pub fn text(html: &str) -> String {
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The scope the user with `email` acts in: their default organisation, with `access`.
+pub async fn member_scope(
+    app: &TestApp,
+    email: &str,
+    access: florin::role::Access,
+) -> florin_app::orgs::repo::Scope {
+    let user: i64 = florin_app::on_db!(&app.db, |pool| {
+        sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(pool)
+            .await
+    })
+    .expect("user");
+    let org = florin_app::orgs::repo::default_org(&app.db, user)
+        .await
+        .expect("query")
+        .expect("org");
+    florin_app::orgs::repo::scope(&app.db, user, org, access)
+        .await
+        .expect("scope")
+}

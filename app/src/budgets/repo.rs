@@ -1,0 +1,278 @@
+//! Budget and budget entry rows, every query scoped by organisation, and the period's
+//! actual spending by category, summed in SQL.
+
+use crate::db::Db;
+use crate::error::AppError;
+use crate::orgs::repo::Scope;
+use crate::{on_db, on_tx};
+use time::{Date, OffsetDateTime};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct BudgetRecord {
+    pub id: i64,
+    pub name: String,
+    pub currency: String,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub total: i64,
+}
+
+/// A budget with the sum of its entries, for the list.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct BudgetListRow {
+    pub id: i64,
+    pub name: String,
+    pub currency: String,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub total: i64,
+    pub entries_sum: i64,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct EntryRecord {
+    pub category_id: i64,
+    pub category_name: String,
+    pub amount: i64,
+}
+
+/// A budget to write, already validated.
+#[derive(Clone, Debug)]
+pub struct NewBudget {
+    pub name: String,
+    pub currency: String,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub total: i64,
+}
+
+/// Newest period first.
+pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<BudgetListRow>, AppError> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT b.id, b.name, b.currency, b.starts_on, b.ends_on, b.total, \
+                    COALESCE((SELECT CAST(SUM(e.amount) AS BIGINT) FROM budget_entries e \
+                              WHERE e.budget_id = b.id), 0) AS entries_sum \
+             FROM budgets b WHERE b.organisation_id = $1 \
+             ORDER BY b.starts_on DESC, LOWER(b.name), b.id",
+        )
+        .bind(scope.org_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows)
+}
+
+pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<BudgetRecord, AppError> {
+    let row: Option<BudgetRecord> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, name, currency, starts_on, ends_on, total FROM budgets \
+             WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+    })?;
+    row.ok_or(AppError::NotFound)
+}
+
+/// The budget's entries by category name.
+pub async fn entries(db: &Db, scope: &Scope, id: i64) -> Result<Vec<EntryRecord>, AppError> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT e.category_id, c.name AS category_name, e.amount \
+             FROM budget_entries e JOIN categories c ON c.id = e.category_id \
+             WHERE e.organisation_id = $1 AND e.budget_id = $2 \
+             ORDER BY LOWER(c.name), e.id",
+        )
+        .bind(scope.org_id)
+        .bind(id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows)
+}
+
+/// Expenses in `currency` from `from` to `to` (both included) by category: (category id
+/// or none, category name or none, total).
+pub async fn actuals(
+    db: &Db,
+    scope: &Scope,
+    currency: &str,
+    from: Date,
+    to: Date,
+) -> Result<Vec<(Option<i64>, Option<String>, i64)>, AppError> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT t.category_id, c.name, CAST(SUM(t.amount) AS BIGINT) AS total \
+             FROM transactions t LEFT JOIN categories c ON c.id = t.category_id \
+             WHERE t.organisation_id = $1 AND t.kind = $2 AND t.currency = $3 \
+               AND t.occurred_on >= $4 AND t.occurred_on <= $5 \
+             GROUP BY t.category_id, c.name ORDER BY c.name",
+        )
+        .bind(scope.org_id)
+        .bind("expense")
+        .bind(currency)
+        .bind(from)
+        .bind(to)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows)
+}
+
+pub async fn create(db: &Db, scope: &Scope, new: &NewBudget) -> Result<i64, AppError> {
+    let now = OffsetDateTime::now_utc();
+    let id = on_db!(db, |pool| {
+        sqlx::query_scalar(
+            "INSERT INTO budgets (organisation_id, name, currency, starts_on, ends_on, total, \
+                 created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+        )
+        .bind(scope.org_id)
+        .bind(&new.name)
+        .bind(&new.currency)
+        .bind(new.starts_on)
+        .bind(new.ends_on)
+        .bind(new.total)
+        .bind(now)
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(id)
+}
+
+pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewBudget) -> Result<(), AppError> {
+    let changed = on_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE budgets SET name = $3, currency = $4, starts_on = $5, ends_on = $6, total = $7, \
+                 updated_at = $8 \
+             WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(id)
+        .bind(&new.name)
+        .bind(&new.currency)
+        .bind(new.starts_on)
+        .bind(new.ends_on)
+        .bind(new.total)
+        .bind(OffsetDateTime::now_utc())
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
+    let changed = on_db!(db, |pool| {
+        sqlx::query("DELETE FROM budgets WHERE organisation_id = $1 AND id = $2")
+            .bind(scope.org_id)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+/// Sets the amount of one category in a budget, replacing an earlier amount. The caller
+/// has checked that the budget and the category are the organisation's.
+pub async fn set_entry(
+    db: &Db,
+    scope: &Scope,
+    budget_id: i64,
+    category_id: i64,
+    amount: i64,
+) -> Result<(), AppError> {
+    on_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO budget_entries (organisation_id, budget_id, category_id, amount) \
+             VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (budget_id, category_id) DO UPDATE SET amount = excluded.amount",
+        )
+        .bind(scope.org_id)
+        .bind(budget_id)
+        .bind(category_id)
+        .bind(amount)
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    Ok(())
+}
+
+pub async fn delete_entry(
+    db: &Db,
+    scope: &Scope,
+    budget_id: i64,
+    category_id: i64,
+) -> Result<(), AppError> {
+    let changed = on_db!(db, |pool| {
+        sqlx::query(
+            "DELETE FROM budget_entries \
+             WHERE organisation_id = $1 AND budget_id = $2 AND category_id = $3",
+        )
+        .bind(scope.org_id)
+        .bind(budget_id)
+        .bind(category_id)
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+/// Copies a budget into the period `starts_on..=ends_on` with its entries, in one
+/// database transaction; returns the new budget's id.
+pub async fn copy(
+    db: &Db,
+    scope: &Scope,
+    source: &BudgetRecord,
+    starts_on: Date,
+    ends_on: Date,
+) -> Result<i64, AppError> {
+    let now = OffsetDateTime::now_utc();
+    let mut tx = db.begin().await?;
+    let id: i64 = on_tx!(&mut tx, |conn| {
+        sqlx::query_scalar(
+            "INSERT INTO budgets (organisation_id, name, currency, starts_on, ends_on, total, \
+                 created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+        )
+        .bind(scope.org_id)
+        .bind(&source.name)
+        .bind(&source.currency)
+        .bind(starts_on)
+        .bind(ends_on)
+        .bind(source.total)
+        .bind(now)
+        .fetch_one(conn)
+        .await
+    })?;
+    on_tx!(&mut tx, |conn| {
+        sqlx::query(
+            "INSERT INTO budget_entries (organisation_id, budget_id, category_id, amount) \
+             SELECT organisation_id, $3, category_id, amount FROM budget_entries \
+             WHERE organisation_id = $1 AND budget_id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(source.id)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    tx.commit().await?;
+    Ok(id)
+}

@@ -1,0 +1,208 @@
+//! Adding and editing a goal: title, type, target amount and currency, an optional target
+//! date and a priority. The currency is fixed once a contribution is recorded.
+
+use super::{GoalKind, Priority};
+use crate::components::{FormError, SelectField, TextField};
+use crate::error::AppError;
+use crate::form::FormFeedback;
+use crate::shell::{RequireUser, use_shell};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+/// What the goal form starts from: every field as text, as the user would type it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalFields {
+    /// Empty for a new goal.
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub target_amount: String,
+    pub currency: String,
+    pub target_date: String,
+    pub priority: String,
+    pub has_contributions: bool,
+}
+
+/// The form for a new goal (`id` = None) or an existing one.
+#[server(endpoint = "goals/form")]
+pub async fn goal_form(id: Option<i64>) -> Result<GoalFields, AppError> {
+    use florin::role::Access;
+    let member = crate::orgs::require_member(Access::Read).await?;
+    super::ssr::form(&member, id)
+        .await
+        .inspect_err(crate::session::set_status)
+}
+
+/// Creates a goal (empty `id`) or updates one.
+#[server(endpoint = "goals/save")]
+pub async fn save_goal(
+    #[server(default)] id: String,
+    title: String,
+    kind: String,
+    target_amount: String,
+    currency: String,
+    #[server(default)] target_date: String,
+    priority: String,
+) -> Result<i64, AppError> {
+    use crate::form::FlashKind;
+    use crate::session;
+    use florin::role::{Access, Area};
+
+    let values = [
+        ("title", title.as_str()),
+        ("kind", kind.as_str()),
+        ("target_amount", target_amount.as_str()),
+        ("currency", currency.as_str()),
+        ("target_date", target_date.as_str()),
+        ("priority", priority.as_str()),
+    ];
+    let page = match id.trim() {
+        "" => "/goals/new".to_owned(),
+        raw => format!("/goals/{raw}/edit"),
+    };
+    let result: Result<(i64, bool), AppError> = async {
+        let member = crate::orgs::require_member(Access::Write(Area::Goals)).await?;
+        let existing = match id.trim() {
+            "" => None,
+            raw => Some(raw.parse::<i64>().map_err(|_| AppError::NotFound)?),
+        };
+        let raw = super::ssr::RawGoal {
+            title: &title,
+            kind: &kind,
+            target_amount: &target_amount,
+            currency: &currency,
+            target_date: &target_date,
+            priority: &priority,
+        };
+        super::ssr::save(&member, existing, &raw).await
+    }
+    .await;
+    match result {
+        Ok((goal_id, created)) => {
+            let session = session::session().await?;
+            let message = if created {
+                "Goal added."
+            } else {
+                "Goal saved."
+            };
+            session::flash(&session, FlashKind::Success, message).await?;
+            leptos_axum::redirect(&format!("/goals/{goal_id}"));
+            Ok(goal_id)
+        }
+        Err(error) => Err(session::fail_form("goal", &page, &values, error).await),
+    }
+}
+
+#[component]
+pub fn NewGoalPage() -> impl IntoView {
+    view! {
+        <Title text="Add a goal"/>
+        <h1>"Add a goal"</h1>
+        <RequireUser>
+            <GoalEditor id=Signal::derive(|| None)/>
+        </RequireUser>
+    }
+}
+
+#[component]
+pub fn EditGoalPage() -> impl IntoView {
+    let id = super::id_param();
+    view! {
+        <Title text="Edit goal"/>
+        <h1>"Edit goal"</h1>
+        <RequireUser>
+            <GoalEditor id=Signal::derive(move || Some(id()))/>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn GoalEditor(id: Signal<Option<i64>>) -> impl IntoView {
+    let shell = use_shell();
+    let data = Resource::new(move || id.get(), goal_form);
+    let save = ServerAction::<SaveGoal>::new();
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let stash = shell.await.ok().and_then(|s| s.form);
+                match data.await {
+                    Ok(form) => {
+                        let feedback = FormFeedback::new("goal", stash, save);
+                        view! { <GoalForm form feedback action=save/> }.into_any()
+                    }
+                    Err(error) => view! {
+                        <p class="error">{error.to_string()}</p>
+                        <p><a href="/goals">"Back to goals"</a></p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn kind_options() -> Vec<(String, String)> {
+    GoalKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
+        .collect()
+}
+
+fn priority_options() -> Vec<(String, String)> {
+    Priority::ALL
+        .iter()
+        .map(|p| (p.as_str().to_owned(), p.label().to_owned()))
+        .collect()
+}
+
+fn currency_options() -> Vec<(String, String)> {
+    florin::currency::ALL
+        .iter()
+        .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name)))
+        .collect()
+}
+
+#[component]
+pub fn GoalForm(
+    form: GoalFields,
+    feedback: FormFeedback,
+    action: ServerAction<SaveGoal>,
+) -> impl IntoView {
+    let errors = feedback.errors();
+    let value = |field: &str, current: &str| feedback.value(field, current);
+    let cancel = if form.id.is_empty() {
+        "/goals".to_owned()
+    } else {
+        format!("/goals/{}", form.id)
+    };
+    let label = if form.id.is_empty() {
+        "Add goal"
+    } else {
+        "Save goal"
+    };
+    let fields = view! {
+        <div class="row">
+            <TextField label="Title" name="title" value=value("title", &form.title) errors required=true/>
+            <SelectField label="Type" name="kind" value=value("kind", &form.kind) options=kind_options() errors/>
+            <SelectField label="Priority" name="priority" value=value("priority", &form.priority) options=priority_options() errors/>
+        </div>
+        <div class="row">
+            <TextField label="Target amount" name="target_amount" value=value("target_amount", &form.target_amount) errors required=true/>
+            <SelectField label="Currency" name="currency" value=value("currency", &form.currency) options=currency_options() errors/>
+            <TextField label="Target date (optional)" name="target_date" kind="date" value=value("target_date", &form.target_date) errors
+                hint="With a date, the goal shows what to save each month."/>
+        </div>
+    }
+    .into_any();
+    view! {
+        <ActionForm action=action attr:novalidate=true attr:class="card">
+            <FormError errors/>
+            <input type="hidden" name="id" value=form.id.clone()/>
+            {fields}
+            {form.has_contributions.then(|| view! { <p class="hint">"The currency is fixed once a contribution is recorded."</p> })}
+            <button type="submit" class="primary" disabled=move || action.pending().get()>{label}</button>
+            " "
+            <a href=cancel>"Cancel"</a>
+        </ActionForm>
+    }
+}

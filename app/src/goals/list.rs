@@ -1,0 +1,81 @@
+//! The goals page: every goal with its progress and the monthly saving it needs.
+
+use super::{GoalProgressBar, GoalSummary};
+use crate::error::AppError;
+use crate::shell::RequireUser;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[server(endpoint = "goals")]
+pub async fn list_goals() -> Result<Vec<GoalSummary>, AppError> {
+    use florin::role::Access;
+    let member = crate::orgs::require_member(Access::Read).await?;
+    super::ssr::overview(&member).await
+}
+
+#[component]
+pub fn GoalsPage() -> impl IntoView {
+    view! {
+        <Title text="Goals"/>
+        <h1>"Goals"</h1>
+        <RequireUser>
+            <GoalsOverview/>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn GoalsOverview() -> impl IntoView {
+    let data = Resource::new(|| (), |_| list_goals());
+    view! {
+        <p class="actions">
+            <a class="button primary" href="/goals/new">"Add a goal"</a>
+        </p>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(goals) if goals.is_empty() => view! {
+                        <p class="card">"No goals yet. Add one to track what you save towards it and how much to put aside each month."</p>
+                    }.into_any(),
+                    Ok(goals) => view! { <GoalsTable goals/> }.into_any(),
+                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn GoalsTable(goals: Vec<GoalSummary>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="goals-title">
+            <h2 id="goals-title">"Your goals"</h2>
+            <table class="goals">
+                <thead>
+                    <tr>
+                        <th scope="col">"Goal"</th>
+                        <th scope="col">"Type"</th>
+                        <th scope="col">"Priority"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Progress"</th>
+                        <th scope="col">"Target date"</th>
+                        <th scope="col">"Monthly saving needed"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {goals.into_iter().map(|g| view! {
+                        <tr class:archived=g.status == "completed" || g.status == "cancelled">
+                            <td><a href=format!("/goals/{}", g.id)>{g.title.clone()}</a></td>
+                            <td>{g.kind_label}</td>
+                            <td>{g.priority_label}</td>
+                            <td>{g.status_label}</td>
+                            <td><GoalProgressBar percent=g.percent saved=g.saved target=g.target/></td>
+                            <td>{if g.target_date.is_empty() { "—".to_owned() } else { g.target_date }}</td>
+                            <td>{g.monthly}</td>
+                        </tr>
+                    }.into_any()).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,178 @@
+//! Adding and editing a category limit. Works without JavaScript: a refused form comes
+//! back as typed with each message next to its field.
+
+use crate::components::{FormError, SelectField, TextField};
+use crate::error::AppError;
+use crate::form::FormFeedback;
+use crate::shell::{RequireUser, use_shell};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+/// What the limit form starts from: every field as text, as the user would type it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LimitFields {
+    /// Empty for a new limit.
+    pub id: String,
+    pub category_id: String,
+    pub amount: String,
+    pub currency: String,
+    pub alert_pct: String,
+    /// (value, label) of the organisation's expense categories.
+    pub categories: Vec<(String, String)>,
+}
+
+/// The form for a new limit (`id` = None) or an existing one.
+#[server(endpoint = "limits/form")]
+pub async fn limit_form(id: Option<i64>) -> Result<LimitFields, AppError> {
+    use florin::role::Access;
+    let member = crate::orgs::require_member(Access::Read).await?;
+    super::ssr::form(&member, id)
+        .await
+        .inspect_err(crate::session::set_status)
+}
+
+/// Creates a limit (empty `id`) or updates one.
+#[server(endpoint = "limits/save")]
+pub async fn save_limit(
+    #[server(default)] id: String,
+    #[server(default)] category_id: String,
+    #[server(default)] amount: String,
+    #[server(default)] currency: String,
+    #[server(default)] alert_pct: String,
+) -> Result<i64, AppError> {
+    use crate::form::FlashKind;
+    use crate::session;
+    use florin::role::{Access, Area};
+
+    let values = [
+        ("category_id", category_id.as_str()),
+        ("amount", amount.as_str()),
+        ("currency", currency.as_str()),
+        ("alert_pct", alert_pct.as_str()),
+    ];
+    let page = match id.trim() {
+        "" => "/limits/new".to_owned(),
+        raw => format!("/limits/{raw}/edit"),
+    };
+    let result: Result<(i64, bool), AppError> = async {
+        let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
+        let existing = match id.trim() {
+            "" => None,
+            raw => Some(raw.parse::<i64>().map_err(|_| AppError::NotFound)?),
+        };
+        let raw = super::ssr::RawLimit {
+            category_id: &category_id,
+            amount: &amount,
+            currency: &currency,
+            alert_pct: &alert_pct,
+        };
+        super::ssr::save(&member, existing, &raw).await
+    }
+    .await;
+    match result {
+        Ok((limit_id, created)) => {
+            let session = session::session().await?;
+            let message = if created {
+                "Limit added."
+            } else {
+                "Limit saved."
+            };
+            session::flash(&session, FlashKind::Success, message).await?;
+            leptos_axum::redirect("/limits");
+            Ok(limit_id)
+        }
+        Err(error) => Err(session::fail_form("limit", &page, &values, error).await),
+    }
+}
+
+#[component]
+pub fn NewLimitPage() -> impl IntoView {
+    view! {
+        <Title text="Add a limit"/>
+        <h1>"Add a limit"</h1>
+        <RequireUser>
+            <LimitEditor id=Signal::derive(|| None)/>
+        </RequireUser>
+    }
+}
+
+#[component]
+pub fn EditLimitPage() -> impl IntoView {
+    let id = super::id_param();
+    view! {
+        <Title text="Edit limit"/>
+        <h1>"Edit limit"</h1>
+        <RequireUser>
+            <LimitEditor id=Signal::derive(move || Some(id()))/>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn LimitEditor(id: Signal<Option<i64>>) -> impl IntoView {
+    let shell = use_shell();
+    let data = Resource::new(move || id.get(), limit_form);
+    let save = ServerAction::<SaveLimit>::new();
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let stash = shell.await.ok().and_then(|s| s.form);
+                match data.await {
+                    Ok(form) => {
+                        let feedback = FormFeedback::new("limit", stash, save);
+                        view! { <LimitFormView form feedback action=save/> }.into_any()
+                    }
+                    Err(error) => view! {
+                        <p class="error">{error.to_string()}</p>
+                        <p><a href="/limits">"Back to limits"</a></p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn currency_options() -> Vec<(String, String)> {
+    florin::currency::ALL
+        .iter()
+        .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name)))
+        .collect()
+}
+
+#[component]
+fn LimitFormView(
+    form: LimitFields,
+    feedback: FormFeedback,
+    action: ServerAction<SaveLimit>,
+) -> impl IntoView {
+    let errors = feedback.errors();
+    let category_id = feedback.value("category_id", &form.category_id);
+    let amount = feedback.value("amount", &form.amount);
+    let currency = feedback.value("currency", &form.currency);
+    let alert_pct = feedback.value("alert_pct", &form.alert_pct);
+    let mut categories = vec![(String::new(), "— choose a category —".to_owned())];
+    categories.extend(form.categories.iter().cloned());
+    let label = if form.id.is_empty() {
+        "Add limit"
+    } else {
+        "Save limit"
+    };
+    view! {
+        <ActionForm action=action attr:novalidate=true attr:class="card">
+            <FormError errors/>
+            <input type="hidden" name="id" value=form.id.clone()/>
+            <SelectField label="Expense category" name="category_id" value=category_id options=categories errors/>
+            <div class="row">
+                <TextField label="Monthly limit" name="amount" value=amount errors required=true/>
+                <SelectField label="Currency" name="currency" value=currency options=currency_options() errors/>
+                <TextField label="Alert at (% of the limit)" name="alert_pct" kind="number" value=alert_pct errors
+                    hint="A whole percentage from 1 to 100; 80 unless you change it."/>
+            </div>
+            <p class="hint">"Only expenses in this currency count towards the limit."</p>
+            <button type="submit" class="primary" disabled=move || action.pending().get()>{label}</button>
+            " "
+            <a href="/limits">"Cancel"</a>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,329 @@
+//! Category limit rows, and the check the ledger runs inside every write: when an expense
+//! moves its category's month across the alert threshold or the limit, each member gets
+//! one notice per (category, level, month), created in the same database transaction.
+
+use crate::db::{Db, Tx};
+use crate::error::AppError;
+use crate::notifications::NotificationKind;
+use crate::notifications::repo::{NewNotification, Recipients, notify};
+use crate::orgs::repo::Scope;
+use crate::{on_db, on_tx};
+use florin::money::{Money, NumberFormat};
+use florin::planning::{Level, Month, Threshold};
+use time::{Date, OffsetDateTime};
+
+/// A limit as stored, with its category's name.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct LimitRecord {
+    pub id: i64,
+    pub category_id: i64,
+    pub category_name: String,
+    pub amount: i64,
+    pub currency: String,
+    pub alert_pct: i64,
+}
+
+impl LimitRecord {
+    /// The stored limit as a domain value; the table's CHECKs keep it valid.
+    pub fn threshold(&self) -> Option<Threshold> {
+        Threshold::new(self.amount, self.alert_pct).ok()
+    }
+}
+
+/// A limit with what was spent against it in one month.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct LimitSpending {
+    pub id: i64,
+    pub category_id: i64,
+    pub category_name: String,
+    pub amount: i64,
+    pub currency: String,
+    pub alert_pct: i64,
+    pub spent: i64,
+}
+
+/// A limit to write, already validated.
+#[derive(Clone, Debug)]
+pub struct NewLimit {
+    pub category_id: i64,
+    pub threshold: Threshold,
+    pub currency: String,
+}
+
+const SELECT: &str = "SELECT l.id, l.category_id, c.name AS category_name, l.amount, l.currency, \
+        l.alert_pct \
+     FROM category_limits l JOIN categories c ON c.id = l.category_id";
+
+/// Every limit of the organisation with the month's spending: expenses of the category in
+/// the limit's currency between the month's first and last day.
+pub async fn with_spending(
+    db: &Db,
+    scope: &Scope,
+    month: Month,
+) -> Result<Vec<LimitSpending>, AppError> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT l.id, l.category_id, c.name AS category_name, l.amount, l.currency, l.alert_pct, \
+                    COALESCE((SELECT CAST(SUM(t.amount) AS BIGINT) FROM transactions t \
+                              WHERE t.category_id = l.category_id AND t.occurred_on >= $2 \
+                                AND t.occurred_on <= $3 AND t.organisation_id = l.organisation_id \
+                                AND t.kind = $4 AND t.currency = l.currency), 0) AS spent \
+             FROM category_limits l JOIN categories c ON c.id = l.category_id \
+             WHERE l.organisation_id = $1 ORDER BY LOWER(c.name), l.id",
+        )
+        .bind(scope.org_id)
+        .bind(month.first_day())
+        .bind(month.last_day())
+        .bind("expense")
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows)
+}
+
+pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<LimitRecord, AppError> {
+    let sql = format!("{SELECT} WHERE l.organisation_id = $1 AND l.id = $2");
+    let row: Option<LimitRecord> = on_db!(db, |pool| {
+        sqlx::query_as(&sql)
+            .bind(scope.org_id)
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    row.ok_or(AppError::NotFound)
+}
+
+/// The id of the limit already set on `category_id`, if any.
+pub async fn id_for_category(
+    db: &Db,
+    scope: &Scope,
+    category_id: i64,
+) -> Result<Option<i64>, AppError> {
+    let id = on_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT id FROM category_limits WHERE organisation_id = $1 AND category_id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(category_id)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(id)
+}
+
+pub async fn create(db: &Db, scope: &Scope, new: &NewLimit) -> Result<i64, AppError> {
+    let now = OffsetDateTime::now_utc();
+    let id = on_db!(db, |pool| {
+        sqlx::query_scalar(
+            "INSERT INTO category_limits (organisation_id, category_id, amount, currency, alert_pct, \
+                 created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        )
+        .bind(scope.org_id)
+        .bind(new.category_id)
+        .bind(new.threshold.limit())
+        .bind(&new.currency)
+        .bind(i64::from(new.threshold.alert_pct()))
+        .bind(now)
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(id)
+}
+
+pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewLimit) -> Result<(), AppError> {
+    let changed = on_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE category_limits SET category_id = $3, amount = $4, currency = $5, alert_pct = $6, \
+                 updated_at = $7 \
+             WHERE organisation_id = $1 AND id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(id)
+        .bind(new.category_id)
+        .bind(new.threshold.limit())
+        .bind(&new.currency)
+        .bind(i64::from(new.threshold.alert_pct()))
+        .bind(OffsetDateTime::now_utc())
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
+    let changed = on_db!(db, |pool| {
+        sqlx::query("DELETE FROM category_limits WHERE organisation_id = $1 AND id = $2")
+            .bind(scope.org_id)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+/// What one expense adds to its category's month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spend {
+    pub category_id: i64,
+    pub occurred_on: Date,
+    pub currency: String,
+    pub amount: i64,
+}
+
+/// The key of a limit notice: once per category, level and month.
+pub fn dedup_key(category_id: i64, month: Month, level: Level) -> String {
+    let suffix = match level {
+        Level::Alert => "warning",
+        Level::Limit => "exceeded",
+    };
+    format!("limit:{category_id}:{month}:{suffix}")
+}
+
+/// Runs after a ledger write, inside its transaction: `removed` is the expense as it was
+/// (edit, delete), `added` as it is now (insert, edit). For each category and month they
+/// touch, a category without a limit costs one indexed lookup; one with a limit whose
+/// spending went up costs one SUM over that category and month (`transactions_category`),
+/// from which the total before the write is the total after less this write's change.
+pub async fn after_write(
+    tx: &mut Tx,
+    scope: &Scope,
+    removed: Option<&Spend>,
+    added: Option<&Spend>,
+) -> Result<(), AppError> {
+    let mut keys: Vec<(i64, Month)> = Vec::with_capacity(2);
+    for spend in [removed, added].into_iter().flatten() {
+        let key = (spend.category_id, Month::of(spend.occurred_on));
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    for (category_id, month) in keys {
+        let limit: Option<LimitRecord> = on_tx!(tx, |conn| {
+            sqlx::query_as(
+                "SELECT l.id, l.category_id, c.name AS category_name, l.amount, l.currency, \
+                        l.alert_pct \
+                 FROM category_limits l JOIN categories c ON c.id = l.category_id \
+                 WHERE l.organisation_id = $1 AND l.category_id = $2",
+            )
+            .bind(scope.org_id)
+            .bind(category_id)
+            .fetch_optional(conn)
+            .await
+        })?;
+        let Some(limit) = limit else { continue };
+        let Some(threshold) = limit.threshold() else {
+            continue;
+        };
+        let counts = |spend: &Spend| {
+            spend.category_id == category_id
+                && Month::of(spend.occurred_on) == month
+                && spend.currency == limit.currency
+        };
+        let change = added.filter(|s| counts(s)).map_or(0, |s| s.amount)
+            - removed.filter(|s| counts(s)).map_or(0, |s| s.amount);
+        // Lowering spending crosses nothing, so it needs no sum.
+        if change <= 0 {
+            continue;
+        }
+        let after: Option<i64> = on_tx!(tx, |conn| {
+            sqlx::query_scalar(
+                "SELECT CAST(SUM(amount) AS BIGINT) FROM transactions \
+                 WHERE category_id = $1 AND occurred_on >= $2 AND occurred_on <= $3 \
+                   AND organisation_id = $4 AND kind = $5 AND currency = $6",
+            )
+            .bind(category_id)
+            .bind(month.first_day())
+            .bind(month.last_day())
+            .bind(scope.org_id)
+            .bind("expense")
+            .bind(&limit.currency)
+            .fetch_one(conn)
+            .await
+        })?;
+        let after = after.unwrap_or(0);
+        let before = after.saturating_sub(change);
+        for level in threshold.crossings(before, after) {
+            notify(
+                tx,
+                Recipients::Members {
+                    org_id: scope.org_id,
+                },
+                &notice(&limit, threshold, month, level, after),
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The notice for one crossing. Written once for every member, so amounts use the
+/// default number format.
+fn notice(
+    limit: &LimitRecord,
+    threshold: Threshold,
+    month: Month,
+    level: Level,
+    spent: i64,
+) -> NewNotification {
+    let format = NumberFormat::for_locale("en");
+    let m = |minor: i64| Money::new(minor, &limit.currency).format(format);
+    let progress = threshold.progress(spent);
+    let month_label = format!("{} {}", month.month(), month.year());
+    let title = match level {
+        Level::Alert => format!(
+            "{}: {} % of the monthly limit reached",
+            limit.category_name,
+            threshold.alert_pct()
+        ),
+        Level::Limit => format!("{}: monthly limit reached", limit.category_name),
+    };
+    NewNotification {
+        kind: NotificationKind::ExpenseAlert,
+        title,
+        body: format!(
+            "{} spent of {} in {month_label} ({} %).",
+            m(spent),
+            m(threshold.limit()),
+            progress.percent_floor
+        ),
+        action_link: Some("/limits".to_owned()),
+        dedup_key: Some(dedup_key(limit.category_id, month, level)),
+    }
+}
+
+/// The user's IANA time zone from their profile (UTC when unset).
+pub async fn time_zone(db: &Db, user_id: i64) -> Result<String, AppError> {
+    let zone: Option<String> = on_db!(db, |pool| {
+        sqlx::query_scalar("SELECT time_zone FROM profiles WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    Ok(zone.unwrap_or_else(|| "UTC".to_owned()))
+}
+
+/// Expense categories of the organisation that are not archived: (id, name).
+pub async fn expense_categories(db: &Db, scope: &Scope) -> Result<Vec<(i64, String)>, AppError> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, name FROM categories \
+             WHERE organisation_id = $1 AND kind = $2 AND archived = $3 \
+             ORDER BY LOWER(name), id",
+        )
+        .bind(scope.org_id)
+        .bind("expense")
+        .bind(false)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows)
+}

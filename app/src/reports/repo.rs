@@ -1,0 +1,188 @@
+//! The report's sums, aggregated in SQL. Amounts in the base currency are summed per
+//! group; other currencies per group and day, so each day converts at its own rate. By
+//! month, whole months come from the `monthly_totals` roll-ups and only the ragged ends
+//! of the range from the ledger.
+
+use crate::db::Db;
+use crate::error::AppError;
+use crate::on_db;
+use crate::orgs::repo::Scope;
+use florin::report::Grouping;
+use time::Date;
+
+/// (key, kind, total) in the base currency.
+pub type InBase = Vec<(String, String, i64)>;
+/// (key, currency, day, kind, total) in other currencies.
+pub type Foreign = Vec<(String, String, Date, String, i64)>;
+
+/// The grouping's key as SQL text, and the join it needs.
+fn key_sql(grouping: Grouping) -> (&'static str, &'static str) {
+    match grouping {
+        Grouping::Category => ("COALESCE(CAST(t.category_id AS TEXT), '')", ""),
+        Grouping::Account => ("CAST(t.account_id AS TEXT)", ""),
+        Grouping::Payee => ("t.payee", ""),
+        Grouping::Tag => (
+            "g.tag",
+            " JOIN transaction_tags g ON g.transaction_id = t.id AND g.organisation_id = t.organisation_id",
+        ),
+        // Months are keyed by day here and bucketed by the caller.
+        Grouping::Month => ("CAST(t.occurred_on AS TEXT)", ""),
+    }
+}
+
+/// Sums of `from..=to` grouped by `grouping`: those in `base` and, per day, the others.
+pub async fn sums(
+    db: &Db,
+    scope: &Scope,
+    grouping: Grouping,
+    base: &str,
+    from: Date,
+    to: Date,
+) -> Result<(InBase, Foreign), AppError> {
+    let mut in_base = Vec::new();
+    if grouping == Grouping::Month {
+        let split = florin::ledger::split_for_rollups(Some(from), Some(to));
+        if let Some((Some(first), Some(last))) = split.months {
+            let rows: Vec<(Date, String, i64)> = on_db!(db, |pool| {
+                sqlx::query_as(
+                    "SELECT month, kind, CAST(SUM(total) AS BIGINT) AS total FROM monthly_totals \
+                     WHERE organisation_id = $1 AND currency = $2 AND month >= $3 AND month <= $4 \
+                     GROUP BY month, kind",
+                )
+                .bind(scope.org_id)
+                .bind(base)
+                .bind(first)
+                .bind(last)
+                .fetch_all(pool)
+                .await
+            })?;
+            in_base.extend(rows.into_iter().map(|(m, k, t)| (m.to_string(), k, t)));
+        }
+        for (edge_from, edge_to) in split.edges.into_iter().flatten() {
+            let (Some(edge_from), Some(edge_to)) = (edge_from, edge_to) else {
+                continue;
+            };
+            in_base.extend(base_sums(db, scope, grouping, base, edge_from, edge_to).await?);
+        }
+    } else {
+        in_base = base_sums(db, scope, grouping, base, from, to).await?;
+    }
+    let (key, join) = key_sql(grouping);
+    let sql = format!(
+        "SELECT {key} AS k, t.currency, t.occurred_on, t.kind, CAST(SUM(t.amount) AS BIGINT) AS total \
+         FROM transactions t{join} \
+         WHERE t.organisation_id = $1 AND t.currency <> $2 AND t.occurred_on >= $3 \
+           AND t.occurred_on <= $4 AND t.kind <> 'transfer' \
+         GROUP BY {key}, t.currency, t.occurred_on, t.kind"
+    );
+    let foreign = on_db!(db, |pool| {
+        sqlx::query_as(&sql)
+            .bind(scope.org_id)
+            .bind(base)
+            .bind(from)
+            .bind(to)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok((in_base, foreign))
+}
+
+async fn base_sums(
+    db: &Db,
+    scope: &Scope,
+    grouping: Grouping,
+    base: &str,
+    from: Date,
+    to: Date,
+) -> Result<InBase, AppError> {
+    let (key, join) = key_sql(grouping);
+    let sql = format!(
+        "SELECT {key} AS k, t.kind, CAST(SUM(t.amount) AS BIGINT) AS total \
+         FROM transactions t{join} \
+         WHERE t.organisation_id = $1 AND t.currency = $2 AND t.occurred_on >= $3 \
+           AND t.occurred_on <= $4 AND t.kind <> 'transfer' \
+         GROUP BY {key}, t.kind"
+    );
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(&sql)
+            .bind(scope.org_id)
+            .bind(base)
+            .bind(from)
+            .bind(to)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok(rows)
+}
+
+/// Names of the organisation's categories or accounts: (id, name).
+pub async fn names(
+    db: &Db,
+    scope: &Scope,
+    grouping: Grouping,
+) -> Result<Vec<(i64, String)>, AppError> {
+    let sql = match grouping {
+        Grouping::Category => "SELECT id, name FROM categories WHERE organisation_id = $1",
+        Grouping::Account => "SELECT id, name FROM accounts WHERE organisation_id = $1",
+        _ => return Ok(Vec::new()),
+    };
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(sql).bind(scope.org_id).fetch_all(pool).await
+    })?;
+    Ok(rows)
+}
+
+/// A saved report: its name and the query string that re-runs it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Saved {
+    pub id: i64,
+    pub name: String,
+    pub query: String,
+}
+
+pub async fn saved(db: &Db, scope: &Scope) -> Result<Vec<Saved>, AppError> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, name, query FROM saved_reports WHERE organisation_id = $1 \
+             ORDER BY LOWER(name), id",
+        )
+        .bind(scope.org_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows)
+}
+
+/// Saves a definition; the same name again replaces its parameters.
+pub async fn save(db: &Db, scope: &Scope, name: &str, query: &str) -> Result<(), AppError> {
+    on_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO saved_reports (organisation_id, name, query, created_at) \
+             VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (organisation_id, name) DO UPDATE SET query = excluded.query",
+        )
+        .bind(scope.org_id)
+        .bind(name)
+        .bind(query)
+        .bind(time::OffsetDateTime::now_utc())
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    Ok(())
+}
+
+pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
+    let deleted = on_db!(db, |pool| {
+        sqlx::query("DELETE FROM saved_reports WHERE organisation_id = $1 AND id = $2")
+            .bind(scope.org_id)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    if deleted == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}

@@ -1,0 +1,507 @@
+//! Budgets through the forms a browser without JavaScript posts, on SQLite and
+//! PostgreSQL: the budget form and its field errors, entries (a sum above the total is
+//! saved with a warning), actual spending by category over the period in the budget's
+//! currency, copying to the next period, deleting, and isolation between organisations.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Backend, Browser, TestApp, text};
+use florin::planning::copy_to_next_period;
+use florin_app::on_db;
+use time::macros::date;
+
+const PASSWORD: &str = "correct horse battery";
+
+on_both!(
+    the_budget_form_shows_field_errors_and_keeps_what_was_typed,
+    actuals_are_summed_by_category_over_the_period_in_the_budget_currency,
+    entries_above_the_total_are_saved_with_a_warning,
+    copying_moves_to_the_next_period_with_the_entries,
+    deleting_a_budget_takes_its_entries,
+    another_organisation_gets_not_found_and_changes_nothing,
+);
+
+async fn scalar(app: &TestApp, sql: &str) -> i64 {
+    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
+        .fetch_one(pool)
+        .await)
+    .expect(sql)
+}
+
+async fn category(app: &TestApp, name: &str) -> String {
+    scalar(
+        app,
+        &format!("SELECT MIN(id) FROM categories WHERE name = '{name}'"),
+    )
+    .await
+    .to_string()
+}
+
+async fn add_account(app: &TestApp, browser: &mut Browser, name: &str, currency: &str) -> String {
+    let posted = browser
+        .post_form(
+            "/api/accounts/save",
+            "/accounts",
+            &[
+                ("id", ""),
+                ("name", name),
+                ("kind", "checking"),
+                ("currency", currency),
+                ("opening_balance", "5,000"),
+            ],
+        )
+        .await;
+    assert_eq!(posted.location.as_deref(), Some("/accounts"), "{name}");
+    scalar(
+        app,
+        &format!("SELECT MAX(id) FROM accounts WHERE name = '{name}'"),
+    )
+    .await
+    .to_string()
+}
+
+async fn expense(browser: &mut Browser, date: &str, amount: &str, account: &str, category: &str) {
+    let posted = browser
+        .post_form(
+            "/api/transactions/save",
+            "/transactions/new",
+            &[
+                ("id", ""),
+                ("kind", "expense"),
+                ("date", date),
+                ("amount", amount),
+                ("account_id", account),
+                ("category_id", category),
+            ],
+        )
+        .await;
+    assert_eq!(
+        posted.location.as_deref(),
+        Some("/transactions"),
+        "{}",
+        posted.body
+    );
+}
+
+/// Adds a budget through the form and returns its id.
+async fn add_budget(browser: &mut Browser, name: &str, from: &str, to: &str, total: &str) -> i64 {
+    let posted = browser
+        .post_form(
+            "/api/budgets/save",
+            "/budgets/new",
+            &[
+                ("id", ""),
+                ("name", name),
+                ("currency", "USD"),
+                ("starts_on", from),
+                ("ends_on", to),
+                ("total", total),
+            ],
+        )
+        .await;
+    let location = posted.location.clone().expect("redirect");
+    location
+        .strip_prefix("/budgets/")
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("to the new budget, got {location}: {}", posted.body))
+}
+
+async fn set_entry(browser: &mut Browser, budget: i64, category: &str, amount: &str) -> String {
+    let page = format!("/budgets/{budget}");
+    let posted = browser
+        .post_form(
+            "/api/budgets/entry",
+            &page,
+            &[
+                ("budget_id", &budget.to_string()),
+                ("category_id", category),
+                ("amount", amount),
+            ],
+        )
+        .await;
+    assert_eq!(posted.location.as_deref(), Some(page.as_str()));
+    text(&browser.follow(&posted).await.body)
+}
+
+async fn the_budget_form_shows_field_errors_and_keeps_what_was_typed(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let form = ada.get("/budgets/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("value=\"USD\""));
+    let posted = ada
+        .post_form(
+            "/api/budgets/save",
+            "/budgets/new",
+            &[
+                ("id", ""),
+                ("name", ""),
+                ("currency", "USD"),
+                ("starts_on", "2026-11-30"),
+                ("ends_on", "2026-11-01"),
+                ("total", "-5"),
+            ],
+        )
+        .await;
+    let back = ada.follow(&posted).await;
+    let shown = text(&back.body);
+    for message in [
+        "Enter a name.",
+        "The end date is before the start date.",
+        "Amounts cannot be negative.",
+    ] {
+        assert!(shown.contains(message), "{message}: {shown}");
+    }
+    assert!(back.body.contains("value=\"-5\""));
+    assert!(back.body.contains("value=\"2026-11-30\""));
+    let posted = ada
+        .post_form(
+            "/api/budgets/save",
+            "/budgets/new",
+            &[
+                ("id", ""),
+                ("name", "November"),
+                ("currency", "USD"),
+                ("starts_on", "30/11/2026"),
+                ("ends_on", "2026-11-30"),
+                ("total", "1.234"),
+            ],
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains("Enter a date like 2026-01-31."), "{shown}");
+    assert!(
+        shown.contains("USD amounts have at most 2 decimals."),
+        "{shown}"
+    );
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budgets").await, 0);
+
+    let id = add_budget(&mut ada, "November", "2026-11-01", "2026-11-30", "1,000").await;
+    let edit = ada.get(&format!("/budgets/{id}/edit")).await;
+    assert!(edit.body.contains("value=\"1,000.00\""), "{}", edit.body);
+    let posted = ada
+        .post_form(
+            "/api/budgets/save",
+            &format!("/budgets/{id}/edit"),
+            &[
+                ("id", &id.to_string()),
+                ("name", "Late autumn"),
+                ("currency", "USD"),
+                ("starts_on", "2026-11-01"),
+                ("ends_on", "2026-12-15"),
+                ("total", "1,200"),
+            ],
+        )
+        .await;
+    assert_eq!(posted.location, Some(format!("/budgets/{id}")));
+    let page = text(&ada.follow(&posted).await.body);
+    assert!(page.contains("Budget saved."), "{page}");
+    assert!(page.contains("Late autumn"), "{page}");
+    assert!(page.contains("2026-11-01 – 2026-12-15"), "{page}");
+    assert!(text(&ada.get("/budgets").await.body).contains("$1,200.00"));
+}
+
+async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let usd = add_account(&app, &mut ada, "Checking", "USD").await;
+    let eur = add_account(&app, &mut ada, "Euro account", "EUR").await;
+    let groceries = category(&app, "Groceries").await;
+    let rent = category(&app, "Rent").await;
+    let travel = category(&app, "Travel").await;
+    let id = add_budget(&mut ada, "November", "2026-11-01", "2026-11-30", "2,000").await;
+    set_entry(&mut ada, id, &groceries, "400").await;
+    set_entry(&mut ada, id, &rent, "1,200").await;
+
+    expense(&mut ada, "2026-11-01", "150", &usd, &groceries).await;
+    expense(&mut ada, "2026-11-30", "100.50", &usd, &groceries).await;
+    expense(&mut ada, "2026-11-15", "1,300", &usd, &rent).await;
+    expense(&mut ada, "2026-11-20", "80", &usd, &travel).await;
+    expense(&mut ada, "2026-11-21", "25", &usd, "").await;
+    // Outside the period, or in another currency: not counted.
+    expense(&mut ada, "2026-10-31", "999", &usd, &groceries).await;
+    expense(&mut ada, "2026-12-01", "999", &usd, &groceries).await;
+    expense(&mut ada, "2026-11-10", "999", &eur, &groceries).await;
+
+    let page = ada.get(&format!("/budgets/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let shown = text(&page.body);
+    assert!(
+        shown.contains("Groceries $400.00 $250.50 $149.50 62 %"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Rent $1,200.00 $1,300.00 -$100.00 108 % · over"),
+        "{shown}"
+    );
+    assert!(shown.contains("Travel — $80.00 — not planned"), "{shown}");
+    assert!(shown.contains("Uncategorised — $25.00"), "{shown}");
+    assert!(
+        shown.contains("Total $2,000.00 $1,655.50 $344.50"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Actual spending counts expenses in USD"),
+        "{shown}"
+    );
+    assert!(page.body.contains("aria-valuenow=\"62\""));
+    assert!(!shown.contains("Warning"), "{shown}");
+
+    // Setting an entry again replaces it; removing it leaves the spending as unplanned.
+    let shown = set_entry(&mut ada, id, &groceries, "250.50").await;
+    assert!(
+        shown.contains("Groceries $250.50 $250.50 $0.00 100 %"),
+        "{shown}"
+    );
+    let removed = ada
+        .post_form(
+            "/api/budgets/entry/remove",
+            &format!("/budgets/{id}"),
+            &[("budget_id", &id.to_string()), ("category_id", &rent)],
+        )
+        .await;
+    let shown = text(&ada.follow(&removed).await.body);
+    assert!(shown.contains("Entry removed."), "{shown}");
+    assert!(shown.contains("Rent — $1,300.00 — not planned"), "{shown}");
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 1);
+
+    // Entry field errors come back on the budget's page, as typed.
+    let posted = ada
+        .post_form(
+            "/api/budgets/entry",
+            &format!("/budgets/{id}"),
+            &[
+                ("budget_id", &id.to_string()),
+                ("category_id", &category(&app, "Salary").await),
+                ("amount", "-3"),
+            ],
+        )
+        .await;
+    let back = ada.follow(&posted).await;
+    let shown = text(&back.body);
+    assert!(
+        shown.contains("Choose a category from the list."),
+        "{shown}"
+    );
+    assert!(shown.contains("Amounts cannot be negative."), "{shown}");
+    assert!(back.body.contains("value=\"-3\""));
+}
+
+async fn entries_above_the_total_are_saved_with_a_warning(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let id = add_budget(&mut ada, "Trip", "2026-07-01", "2026-07-14", "500").await;
+    let shown = set_entry(&mut ada, id, &category(&app, "Travel").await, "400").await;
+    assert!(!shown.contains("Warning"), "{shown}");
+    let shown = set_entry(&mut ada, id, &category(&app, "Food").await, "150.25").await;
+    assert!(shown.contains("Entry saved."), "{shown}");
+    assert!(
+        shown.contains(
+            "Warning: the entries add up to $550.25, $50.25 more than the total of $500.00."
+        ),
+        "{shown}"
+    );
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 2);
+    assert!(text(&ada.get("/budgets").await.body).contains("above the total"));
+}
+
+async fn copying_moves_to_the_next_period_with_the_entries(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let groceries = category(&app, "Groceries").await;
+    let id = add_budget(&mut ada, "Winter", "2024-01-01", "2024-01-31", "900").await;
+    set_entry(&mut ada, id, &groceries, "300").await;
+    // With entries set, the currency is fixed.
+    let posted = ada
+        .post_form(
+            "/api/budgets/save",
+            &format!("/budgets/{id}/edit"),
+            &[
+                ("id", &id.to_string()),
+                ("name", "Winter"),
+                ("currency", "JPY"),
+                ("starts_on", "2024-01-01"),
+                ("ends_on", "2024-01-31"),
+                ("total", "900"),
+            ],
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(
+        shown.contains("The currency cannot change once entries are set"),
+        "{shown}"
+    );
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM budgets WHERE currency = 'USD'").await,
+        1
+    );
+    let page = text(&ada.get(&format!("/budgets/{id}")).await.body);
+    assert!(
+        page.contains("A new budget for 2024-02-01 – 2024-02-29"),
+        "{page}"
+    );
+    let posted = ada
+        .post_form(
+            "/api/budgets/copy",
+            &format!("/budgets/{id}"),
+            &[("id", &id.to_string())],
+        )
+        .await;
+    let location = posted.location.clone().expect("redirect");
+    assert_ne!(location, format!("/budgets/{id}"));
+    let copy = ada.follow(&posted).await;
+    let shown = text(&copy.body);
+    assert!(
+        shown.contains("Budget copied to the next period."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("2024-02-01 – 2024-02-29"),
+        "leap February: {shown}"
+    );
+    assert!(shown.contains("Groceries $300.00"), "{shown}");
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 2);
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM budgets WHERE total = 90000").await,
+        2
+    );
+
+    // A span that is not whole months keeps its length: 10 days become the next 10.
+    let trip = add_budget(&mut ada, "Trip", "2024-02-25", "2024-03-05", "100").await;
+    let posted = ada
+        .post_form(
+            "/api/budgets/copy",
+            &format!("/budgets/{trip}"),
+            &[("id", &trip.to_string())],
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains("2024-03-06 – 2024-03-15"), "{shown}");
+
+    // The domain function over the 29 February boundary.
+    assert_eq!(
+        copy_to_next_period(date!(2024 - 02 - 01), date!(2024 - 02 - 29)),
+        Ok((date!(2024 - 03 - 01), date!(2024 - 03 - 31)))
+    );
+    assert_eq!(
+        copy_to_next_period(date!(2024 - 02 - 20), date!(2024 - 02 - 29)),
+        Ok((date!(2024 - 03 - 01), date!(2024 - 03 - 10)))
+    );
+    assert_eq!(
+        copy_to_next_period(date!(2023 - 12 - 01), date!(2024 - 02 - 29)),
+        Ok((date!(2024 - 03 - 01), date!(2024 - 05 - 31)))
+    );
+}
+
+async fn deleting_a_budget_takes_its_entries(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let id = add_budget(&mut ada, "November", "2026-11-01", "2026-11-30", "100").await;
+    set_entry(&mut ada, id, &category(&app, "Bills").await, "50").await;
+    let confirm = ada.get(&format!("/budgets/{id}/delete")).await;
+    let shown = text(&confirm.body);
+    assert!(
+        shown.contains("Delete November (2026-11-01 – 2026-11-30)"),
+        "{shown}"
+    );
+    let posted = ada
+        .post_form(
+            "/api/budgets/delete",
+            &format!("/budgets/{id}/delete"),
+            &[("id", &id.to_string())],
+        )
+        .await;
+    assert_eq!(posted.location.as_deref(), Some("/budgets"));
+    assert!(text(&ada.follow(&posted).await.body).contains("Budget deleted."));
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budgets").await, 0);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 0);
+    assert_eq!(
+        ada.get(&format!("/budgets/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let groceries = category(&app, "Groceries").await;
+    let id = add_budget(&mut ada, "Secret plan", "2026-11-01", "2026-11-30", "100").await;
+    set_entry(&mut ada, id, &groceries, "50").await;
+    let id_s = id.to_string();
+
+    let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
+    for path in [
+        format!("/budgets/{id}"),
+        format!("/budgets/{id}/edit"),
+        format!("/budgets/{id}/delete"),
+    ] {
+        let page = eve.get(&path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!page.body.contains("Secret plan"), "{path} leaks");
+    }
+    assert!(!eve.get("/budgets").await.body.contains("Secret plan"));
+    let page = format!("/budgets/{id}");
+    eve.post_form(
+        "/api/budgets/save",
+        &page,
+        &[
+            ("id", &id_s),
+            ("name", "Mine"),
+            ("currency", "USD"),
+            ("starts_on", "2026-11-01"),
+            ("ends_on", "2026-11-30"),
+            ("total", "1"),
+        ],
+    )
+    .await;
+    eve.post_form(
+        "/api/budgets/entry",
+        &page,
+        &[
+            ("budget_id", &id_s),
+            ("category_id", &groceries),
+            ("amount", "1"),
+        ],
+    )
+    .await;
+    eve.post_form(
+        "/api/budgets/entry/remove",
+        &page,
+        &[("budget_id", &id_s), ("category_id", &groceries)],
+    )
+    .await;
+    eve.post_form("/api/budgets/copy", &page, &[("id", &id_s)])
+        .await;
+    eve.post_form("/api/budgets/delete", &page, &[("id", &id_s)])
+        .await;
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budgets").await, 1);
+    assert_eq!(
+        scalar(&app, "SELECT total FROM budgets").await,
+        10_000,
+        "unchanged"
+    );
+    assert_eq!(
+        scalar(&app, "SELECT amount FROM budget_entries").await,
+        5_000
+    );
+    // Nor can Eve plan with Ada's category in her own budget.
+    let own = add_budget(&mut eve, "Eve's", "2026-11-01", "2026-11-30", "100").await;
+    let posted = eve
+        .post_form(
+            "/api/budgets/entry",
+            &format!("/budgets/{own}"),
+            &[
+                ("budget_id", &own.to_string()),
+                ("category_id", &groceries),
+                ("amount", "1"),
+            ],
+        )
+        .await;
+    let shown = text(&eve.follow(&posted).await.body);
+    assert!(
+        shown.contains("Choose a category from the list."),
+        "{shown}"
+    );
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 1);
+}

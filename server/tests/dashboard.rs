@@ -1,0 +1,237 @@
+//! The dashboard against hand-computed figures on both databases: base-currency and
+//! foreign-currency income and spending (each day at its own rate), transfers (neither
+//! income nor spending; a cross-currency transfer moves net worth only by its rates),
+//! spending by category, net worth at each month's end, and another organisation's user
+//! seeing none of it.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Backend, TestApp, text};
+use florin::fx::Rate;
+use florin::ledger::{AccountKind, CategoryKind, Source, TransactionKind};
+use florin::role::{Access, Area};
+use florin_app::accounts::repo::{self as accounts, AccountInput};
+use florin_app::categories::repo::{self as categories, CategoryInput};
+use florin_app::on_db;
+use florin_app::orgs::repo::Scope;
+use florin_app::transactions::repo::{NewTransaction, create};
+use time::{Date, Duration, OffsetDateTime};
+
+const PASSWORD: &str = "correct horse battery";
+
+on_both!(
+    the_dashboard_adds_up_in_the_base_currency,
+    a_new_user_is_invited_to_start_and_sees_no_one_elses_books,
+);
+
+async fn account(app: &TestApp, scope: &Scope, name: &str, currency: &str, opening: i64) -> i64 {
+    accounts::create(
+        &app.db,
+        scope,
+        &AccountInput {
+            name: name.into(),
+            kind: AccountKind::Checking,
+            currency: currency.into(),
+            institution: String::new(),
+            opening_balance: opening,
+        },
+    )
+    .await
+    .expect("account")
+}
+
+fn tx(
+    kind: TransactionKind,
+    on: Date,
+    amount: i64,
+    currency: &str,
+    account: i64,
+) -> NewTransaction {
+    NewTransaction {
+        kind,
+        occurred_on: on,
+        amount,
+        currency: currency.into(),
+        account_id: account,
+        counter_account_id: None,
+        counter_amount: None,
+        category_id: None,
+        payment_method_id: None,
+        payee: format!("{kind:?} {amount}"),
+        notes: String::new(),
+        tags: Vec::new(),
+        source: Source::Manual,
+        external_id: None,
+    }
+}
+
+fn month_start(date: Date) -> Date {
+    date.replace_day(1).expect("day 1")
+}
+
+async fn the_dashboard_adds_up_in_the_base_currency(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let s = common::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
+    let today = OffsetDateTime::now_utc().date();
+    let this_month = month_start(today);
+    let last_month = month_start(this_month - Duration::days(1));
+
+    let checking = account(&app, &s, "Checking", "USD", 100_000).await;
+    let savings = account(&app, &s, "Savings", "USD", 0).await;
+    let wise = account(&app, &s, "Wise", "EUR", 10_000).await;
+    let food = categories::create(
+        &app.db,
+        &s,
+        &CategoryInput {
+            name: "Food shop".into(),
+            kind: CategoryKind::Expense,
+            parent_id: None,
+            colour: String::new(),
+        },
+    )
+    .await
+    .expect("category");
+    let rate = |raw: &str| Rate::parse(raw).expect("rate");
+    for (on, value) in [
+        (
+            Date::from_calendar_date(2000, time::Month::January, 1).expect("date"),
+            "1",
+        ),
+        (last_month, "1.1"),
+        (this_month, "1.2"),
+    ] {
+        florin_app::rates::repo::upsert(&app.db, s.org_id, on, "EUR", "USD", rate(value), "manual")
+            .await
+            .expect("rate");
+    }
+
+    use TransactionKind::{Expense, Income, Transfer};
+    let mut rows = vec![
+        tx(Income, this_month, 300_000, "USD", checking),
+        NewTransaction {
+            category_id: Some(food),
+            ..tx(Expense, this_month, 12_050, "USD", checking)
+        },
+        // 50.00 EUR at 1.2: 60.00 USD.
+        NewTransaction {
+            category_id: Some(food),
+            ..tx(Expense, this_month, 5_000, "EUR", wise)
+        },
+        tx(Expense, this_month, 3_000, "USD", checking),
+        NewTransaction {
+            counter_account_id: Some(savings),
+            counter_amount: Some(50_000),
+            ..tx(Transfer, this_month, 50_000, "USD", checking)
+        },
+        NewTransaction {
+            counter_account_id: Some(wise),
+            counter_amount: Some(10_000),
+            ..tx(Transfer, this_month, 11_000, "USD", checking)
+        },
+        tx(Expense, last_month, 20_000, "USD", checking),
+        // 10.00 EUR at 1.1: 11.00 USD.
+        tx(Income, last_month, 1_000, "EUR", wise),
+    ];
+    for row in rows.drain(..) {
+        create(&app.db, &s, &row).await.expect("transaction");
+    }
+
+    let page = ada.get("/").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let shown = text(&page.body);
+    // This month: income 3,000.00; spending 120.50 + 60.00 + 30.00; transfers neither.
+    assert!(
+        shown.contains("Income $3,000.00 Spending $210.50 Net $2,789.50"),
+        "{shown}"
+    );
+    let label = |d: Date| format!("{} {}", &d.month().to_string()[..3], d.year());
+    // The cash-flow table, newest month first.
+    assert!(
+        shown.contains(&format!(
+            "{} $3,000.00 $210.50 $2,789.50 {} $11.00 $200.00 -$189.00",
+            label(this_month),
+            label(last_month)
+        )),
+        "{shown}"
+    );
+    // Categories this month: 180.50 of food (86 %) and 30.00 uncategorised (14 %).
+    assert!(
+        shown.contains("Food shop $180.50 86 % Uncategorised $30.00 14 %"),
+        "{shown}"
+    );
+    // Net worth at each month's end. This month: Checking 1,000 + 3,000 − 120.50 − 30
+    // − 500 − 110 − 200 = 3,039.50; Savings 500; Wise 100 − 50 + 100 + 10 = 160 EUR at
+    // 1.2 = 192.00. Last month: Checking 800 and 110 EUR at 1.1 = 121.00.
+    let before = month_start(last_month - Duration::days(1));
+    assert!(
+        shown.contains(&format!(
+            "{} $3,731.50 {} $921.00 {} $1,100.00",
+            label(this_month),
+            label(last_month),
+            label(before)
+        )),
+        "{shown}"
+    );
+    // The charts are inline SVG with their captions; the latest transactions and the
+    // links to the rest.
+    assert!(page.body.contains("<svg"), "inline charts");
+    assert!(shown.contains("Income and spending in USD for each of the last 12 months"));
+    assert!(shown.contains("Recent transactions"));
+    assert!(shown.contains("Expense 12050"), "{shown}");
+    assert!(!shown.contains("Left out for want of an exchange rate"));
+    assert!(shown.contains("No active goals."), "{shown}");
+    assert!(shown.contains("No active debts."), "{shown}");
+
+    // Without the EUR rates, EUR amounts are left out and the page says so.
+    on_db!(&app.db, |pool| {
+        sqlx::query("DELETE FROM exchange_rates")
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+    })
+    .expect("delete rates");
+    let shown = text(&ada.get("/").await.body);
+    assert!(
+        shown.contains("Left out for want of an exchange rate into USD: EUR."),
+        "{shown}"
+    );
+    assert!(shown.contains("Spending $150.50"), "{shown}");
+    app.finish().await;
+}
+
+async fn a_new_user_is_invited_to_start_and_sees_no_one_elses_books(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    app.signed_up("ada@example.org", PASSWORD).await;
+    let s = common::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
+    let checking = account(&app, &s, "Secret checking", "USD", 100_000).await;
+    create(
+        &app.db,
+        &s,
+        &tx(
+            TransactionKind::Expense,
+            OffsetDateTime::now_utc().date(),
+            4_200,
+            "USD",
+            checking,
+        ),
+    )
+    .await
+    .expect("transaction");
+
+    let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
+    let page = eve.get("/").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let shown = text(&page.body);
+    assert!(shown.contains("Getting started"), "{shown}");
+    assert!(
+        !shown.contains("Secret checking") && !shown.contains("42.00"),
+        "{shown}"
+    );
+    // Signed out: the welcome page, no figures.
+    let mut stranger = app.browser();
+    let shown = text(&stranger.get("/").await.body);
+    assert!(shown.contains("Your money, on your server."), "{shown}");
+    app.finish().await;
+}

@@ -1,0 +1,988 @@
+//! Savings goals through the forms a browser without JavaScript posts, on SQLite and
+//! PostgreSQL: adding and editing (field errors, the form kept as typed), contributions
+//! and the progress derived from them, milestone notices once each, the monthly saving
+//! to reach the target date, status changes, the optional ledger transfer, deleting,
+//! and isolation between organisations.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Backend, Browser, Page, TestApp, text};
+use florin::money::NumberFormat;
+use florin::planning::Month;
+use florin::role::{Access, Area};
+use florin_app::goals::repo::{self as goal_repo, NewContribution};
+use florin_app::on_db;
+use time::{Date, Duration, OffsetDateTime};
+
+const PASSWORD: &str = "correct horse battery";
+
+on_both!(
+    adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed,
+    contributions_raise_the_derived_progress_and_deleting_one_lowers_it,
+    each_milestone_notifies_once_even_when_crossed_again,
+    lowering_the_target_notifies_the_milestones_it_reaches,
+    the_monthly_saving_reaches_the_target_by_its_date,
+    status_changes_and_a_cancelled_goal_refuses_contributions,
+    a_contribution_can_record_a_transfer_in_the_ledger,
+    deleting_a_goal_asks_first_and_takes_its_contributions,
+    concurrent_contributions_cross_each_milestone_exactly_once,
+    a_contribution_that_fails_leaves_no_transfer_behind,
+    another_organisation_gets_not_found_and_changes_nothing,
+);
+
+async fn scalar(app: &TestApp, sql: &str) -> i64 {
+    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
+        .fetch_one(pool)
+        .await)
+    .expect(sql)
+}
+
+async fn text_of(app: &TestApp, sql: &str) -> String {
+    on_db!(&app.db, |pool| sqlx::query_scalar::<_, String>(sql)
+        .fetch_one(pool)
+        .await)
+    .expect(sql)
+}
+
+fn today() -> Date {
+    OffsetDateTime::now_utc().date()
+}
+
+fn iso(date: Date) -> String {
+    florin_app::goals::ssr::format_date(date)
+}
+
+/// The fields of a simple goal; `overrides` replace fields by name.
+fn goal_fields<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut fields: Vec<(&str, &str)> = vec![
+        ("id", ""),
+        ("title", "New bike"),
+        ("kind", "purchase"),
+        ("target_amount", "1,000.00"),
+        ("currency", "USD"),
+        ("target_date", ""),
+        ("priority", "high"),
+    ];
+    for (name, value) in overrides {
+        if let Some(field) = fields.iter_mut().find(|(n, _)| n == name) {
+            field.1 = value;
+        }
+    }
+    fields
+}
+
+/// Adds a goal through the form and returns its id.
+async fn add_goal(browser: &mut Browser, overrides: &[(&str, &str)]) -> i64 {
+    let posted = browser
+        .post_form("/api/goals/save", "/goals/new", &goal_fields(overrides))
+        .await;
+    assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
+    let location = posted.location.clone().expect("redirect");
+    let id: i64 = location
+        .strip_prefix("/goals/")
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("to the new goal, got {location}"));
+    let page = browser.follow(&posted).await;
+    assert!(text(&page.body).contains("Goal added."));
+    id
+}
+
+async fn contribute(browser: &mut Browser, goal: i64, fields: &[(&str, &str)]) -> Page {
+    let id = goal.to_string();
+    let mut all = vec![("goal_id", id.as_str())];
+    all.extend_from_slice(fields);
+    if !fields.iter().any(|(k, _)| *k == "date") {
+        all.push(("date", "2026-02-15"));
+    }
+    browser
+        .post_form("/api/goals/contribute", &format!("/goals/{goal}"), &all)
+        .await
+}
+
+/// Contributes and checks it was accepted; returns the page shown after.
+async fn contribute_ok(browser: &mut Browser, goal: i64, amount: &str) -> String {
+    let posted = contribute(browser, goal, &[("amount", amount)]).await;
+    assert_eq!(
+        posted.location.as_deref(),
+        Some(format!("/goals/{goal}").as_str())
+    );
+    let shown = text(&browser.follow(&posted).await.body);
+    assert!(shown.contains("Contribution added."), "{shown}");
+    shown
+}
+
+async fn change_status(browser: &mut Browser, goal: i64, action: &str) -> String {
+    let id = goal.to_string();
+    let posted = browser
+        .post_form(
+            "/api/goals/status",
+            &format!("/goals/{goal}"),
+            &[("id", &id), ("action", action)],
+        )
+        .await;
+    text(&browser.follow(&posted).await.body)
+}
+
+async fn add_account(browser: &mut Browser, name: &str, currency: &str) {
+    let posted = browser
+        .post_form(
+            "/api/accounts/save",
+            "/accounts",
+            &[
+                ("id", ""),
+                ("name", name),
+                ("kind", "savings"),
+                ("currency", currency),
+                ("opening_balance", "5,000"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        posted.location.as_deref(),
+        Some("/accounts"),
+        "{}",
+        posted.body
+    );
+}
+
+async fn milestone_notices(app: &TestApp) -> Vec<String> {
+    on_db!(&app.db, |pool| sqlx::query_scalar::<_, String>(
+        "SELECT dedup_key FROM notifications WHERE kind = 'goal_milestone' ORDER BY id"
+    )
+    .fetch_all(pool)
+    .await)
+    .expect("notices")
+}
+
+async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let empty = text(&ada.get("/goals").await.body);
+    assert!(empty.contains("No goals yet."), "{empty}");
+
+    let yesterday = iso(today() - Duration::days(1));
+    let fields = goal_fields(&[
+        ("title", "  "),
+        ("kind", "yacht"),
+        ("target_amount", "12.345"),
+        ("target_date", &yesterday),
+        ("priority", "urgent"),
+    ]);
+    let posted = ada
+        .post_form("/api/goals/save", "/goals/new", &fields)
+        .await;
+    assert_eq!(posted.location.as_deref(), Some("/goals/new"));
+    let back = ada.follow(&posted).await;
+    let shown = text(&back.body);
+    for message in [
+        "Give the goal a title.",
+        "Choose a type of goal.",
+        "USD amounts have at most 2 decimals.",
+        "Choose a target date from today on.",
+        "Choose a priority.",
+    ] {
+        assert!(shown.contains(message), "{message}: {shown}");
+    }
+    assert!(back.body.contains("value=\"12.345\""), "{}", back.body);
+    assert!(back.body.contains(&format!("value=\"{yesterday}\"")));
+    let posted = ada
+        .post_form(
+            "/api/goals/save",
+            "/goals/new",
+            &goal_fields(&[("target_amount", "0"), ("target_date", "31/12/2030")]),
+        )
+        .await;
+    let back = ada.follow(&posted).await;
+    let shown = text(&back.body);
+    assert!(
+        shown.contains("A goal's target must be more than zero."),
+        "{shown}"
+    );
+    assert!(shown.contains("Enter a date like 2026-01-31."), "{shown}");
+    assert!(back.body.contains("value=\"New bike\""));
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM goals").await, 0);
+
+    // A hydrated client gets the refusal as 422 with the field messages.
+    let json = ada
+        .post_form_with(
+            "/api/goals/save",
+            "/goals/new",
+            &goal_fields(&[("currency", "XYZ")]),
+            &[
+                ("sec-fetch-site", "same-origin"),
+                ("accept", "application/json"),
+            ],
+        )
+        .await;
+    assert_eq!(json.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(json.body.contains("Choose a currency from the list."));
+
+    let id = add_goal(&mut ada, &[("target_date", "2030-06-30")]).await;
+    assert_eq!(
+        scalar(&app, "SELECT target_amount FROM goals").await,
+        100_000
+    );
+    assert_eq!(text_of(&app, "SELECT status FROM goals").await, "active");
+    let list = text(&ada.get("/goals").await.body);
+    assert!(list.contains("New bike"), "{list}");
+    assert!(list.contains("0 % saved: $0.00 of $1,000.00"), "{list}");
+
+    // Editing shows the stored values and keeps a bad edit as typed.
+    let id_s = id.to_string();
+    let edit = ada.get(&format!("/goals/{id}/edit")).await;
+    assert_eq!(edit.status, StatusCode::OK);
+    assert!(edit.body.contains("value=\"1,000.00\""), "{}", edit.body);
+    assert!(edit.body.contains("value=\"2030-06-30\""));
+    let posted = ada
+        .post_form(
+            "/api/goals/save",
+            &format!("/goals/{id}/edit"),
+            &goal_fields(&[
+                ("id", &id_s),
+                ("title", "Cargo bike"),
+                ("target_amount", "lots"),
+            ]),
+        )
+        .await;
+    assert_eq!(
+        posted.location.as_deref(),
+        Some(format!("/goals/{id}/edit").as_str())
+    );
+    let back = ada.follow(&posted).await;
+    assert!(
+        text(&back.body).contains("Enter an amount using digits, like 1234.56."),
+        "{}",
+        text(&back.body)
+    );
+    assert!(back.body.contains("value=\"Cargo bike\""));
+    assert!(back.body.contains("value=\"lots\""));
+    assert_eq!(text_of(&app, "SELECT title FROM goals").await, "New bike");
+
+    let posted = ada
+        .post_form(
+            "/api/goals/save",
+            &format!("/goals/{id}/edit"),
+            &goal_fields(&[
+                ("id", &id_s),
+                ("title", "Cargo bike"),
+                ("target_amount", "2,500"),
+                ("kind", "travel"),
+                ("priority", "low"),
+            ]),
+        )
+        .await;
+    assert_eq!(
+        posted.location.as_deref(),
+        Some(format!("/goals/{id}").as_str())
+    );
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains("Goal saved."), "{shown}");
+    assert!(shown.contains("Cargo bike"));
+    assert!(shown.contains("Travel") && shown.contains("Low"), "{shown}");
+    assert_eq!(
+        scalar(&app, "SELECT target_amount FROM goals").await,
+        250_000
+    );
+
+    // Once a contribution exists, the currency is fixed.
+    contribute_ok(&mut ada, id, "100").await;
+    let posted = ada
+        .post_form(
+            "/api/goals/save",
+            &format!("/goals/{id}/edit"),
+            &goal_fields(&[("id", &id_s), ("currency", "EUR")]),
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(
+        shown.contains("Contributions are recorded in USD; the currency cannot change."),
+        "{shown}"
+    );
+    assert_eq!(text_of(&app, "SELECT currency FROM goals").await, "USD");
+    app.finish().await;
+}
+
+async fn contributions_raise_the_derived_progress_and_deleting_one_lowers_it(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let id = add_goal(&mut ada, &[]).await;
+
+    // Malformed contributions are field errors and write nothing.
+    for (amount, message) in [
+        ("abc", "Enter an amount using digits, like 1234.56."),
+        ("0", "Enter an amount more than zero."),
+        ("-5", "Enter an amount more than zero."),
+        ("1.005", "USD amounts have at most 2 decimals."),
+    ] {
+        let posted = contribute(&mut ada, id, &[("amount", amount)]).await;
+        assert_eq!(
+            posted.location.as_deref(),
+            Some(format!("/goals/{id}").as_str())
+        );
+        let back = ada.follow(&posted).await;
+        let shown = text(&back.body);
+        assert!(shown.contains(message), "{amount}: {shown}");
+        assert!(back.body.contains(&format!("value=\"{amount}\"")));
+    }
+    let posted = contribute(&mut ada, id, &[("amount", "10"), ("date", "soon")]).await;
+    assert!(text(&ada.follow(&posted).await.body).contains("Enter a date like 2026-01-31."));
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
+        0
+    );
+
+    let shown = contribute_ok(&mut ada, id, "123.45").await;
+    assert!(
+        shown.contains("12 % saved: $123.45 of $1,000.00"),
+        "{shown}"
+    );
+    assert!(shown.contains("$876.55 to go"), "{shown}");
+    let page = ada.get(&format!("/goals/{id}")).await;
+    assert!(page.body.contains("<progress"), "{}", page.body);
+    assert!(page.body.contains("value=\"12\""), "{}", page.body);
+    let shown = contribute_ok(&mut ada, id, "100").await;
+    assert!(
+        shown.contains("22 % saved: $223.45 of $1,000.00"),
+        "{shown}"
+    );
+    assert!(shown.contains("2026-02-15 $100.00"), "{shown}");
+
+    // Deleting a contribution: the progress is a sum, so it simply follows.
+    let first = scalar(&app, "SELECT MIN(id) FROM goal_contributions").await;
+    let posted = ada
+        .post_form(
+            "/api/goals/contributions/delete",
+            &format!("/goals/{id}"),
+            &[("goal_id", &id.to_string()), ("id", &first.to_string())],
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains("Contribution deleted."), "{shown}");
+    assert!(
+        shown.contains("10 % saved: $100.00 of $1,000.00"),
+        "{shown}"
+    );
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
+        1
+    );
+
+    // Saving past the target shows 100 % and nothing to go.
+    let shown = contribute_ok(&mut ada, id, "950").await;
+    assert!(
+        shown.contains("100 % saved: $1,050.00 of $1,000.00"),
+        "{shown}"
+    );
+    assert!(shown.contains("$0.00 to go"), "{shown}");
+    app.finish().await;
+}
+
+async fn each_milestone_notifies_once_even_when_crossed_again(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let id = add_goal(
+        &mut ada,
+        &[("title", "Rainy day"), ("kind", "emergency_fund")],
+    )
+    .await;
+
+    contribute_ok(&mut ada, id, "100").await;
+    assert!(milestone_notices(&app).await.is_empty());
+    // One contribution from 10 % to 60 % crosses 25 and 50: one notice each.
+    let shown = contribute_ok(&mut ada, id, "500").await;
+    assert!(shown.contains("50 % of the target is saved."), "{shown}");
+    assert_eq!(
+        milestone_notices(&app).await,
+        vec![
+            format!("goal:{id}:milestone:25"),
+            format!("goal:{id}:milestone:50")
+        ]
+    );
+    let page = ada.get("/notifications").await;
+    let shown = text(&page.body);
+    assert!(shown.contains("Rainy day: 25 % saved"), "{shown}");
+    assert!(shown.contains("Rainy day: 50 % saved"), "{shown}");
+    assert!(
+        shown.contains("$600.00 of $1,000.00 saved towards Rainy day."),
+        "{shown}"
+    );
+    assert!(page.body.contains(&format!("href=\"/goals/{id}\"")));
+
+    // Deleting the big contribution and adding it again crosses 25 and 50 again, but
+    // they were notified already.
+    let big = scalar(&app, "SELECT MAX(id) FROM goal_contributions").await;
+    let posted = ada
+        .post_form(
+            "/api/goals/contributions/delete",
+            &format!("/goals/{id}"),
+            &[("goal_id", &id.to_string()), ("id", &big.to_string())],
+        )
+        .await;
+    ada.follow(&posted).await;
+    contribute_ok(&mut ada, id, "500").await;
+    assert_eq!(milestone_notices(&app).await.len(), 2);
+
+    // 75 and 100 come once each, however often the total passes them.
+    contribute_ok(&mut ada, id, "150").await;
+    let shown = contribute_ok(&mut ada, id, "250").await;
+    assert!(shown.contains("The target is reached!"), "{shown}");
+    contribute_ok(&mut ada, id, "10").await;
+    let keys = milestone_notices(&app).await;
+    assert_eq!(
+        keys,
+        [25, 50, 75, 100]
+            .iter()
+            .map(|m| format!("goal:{id}:milestone:{m}"))
+            .collect::<Vec<_>>()
+    );
+    assert!(text(&ada.get("/notifications").await.body).contains("Rainy day: target reached"));
+    app.finish().await;
+}
+
+async fn the_monthly_saving_reaches_the_target_by_its_date(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    // Twelve whole months from today.
+    let today = today();
+    let in_a_year = Month::of(today)
+        .add_months(12)
+        .expect("in range")
+        .day_or_last(today.day());
+    let date = iso(in_a_year);
+    let id = add_goal(&mut ada, &[("target_date", &date)]).await;
+    // 1,000.00 over twelve months is 83.333…, rounded up so the target is met.
+    let shown = text(&ada.get(&format!("/goals/{id}")).await.body);
+    assert!(
+        shown.contains(&format!("$83.34 a month until {date}")),
+        "{shown}"
+    );
+    let shown = contribute_ok(&mut ada, id, "400").await;
+    assert!(
+        shown.contains(&format!("$50.00 a month until {date}")),
+        "{shown}"
+    );
+    let list = text(&ada.get("/goals").await.body);
+    assert!(
+        list.contains(&format!("$50.00 a month until {date}")),
+        "{list}"
+    );
+
+    // Without a date there is nothing to compute; a passed date says so.
+    let other = add_goal(&mut ada, &[("title", "Someday")]).await;
+    assert!(text(&ada.get(&format!("/goals/{other}")).await.body).contains("No target date set."));
+    on_db!(&app.db, |pool| sqlx::query(
+        "UPDATE goals SET target_date = $1 WHERE id = $2"
+    )
+    .bind(today - Duration::days(3))
+    .bind(other)
+    .execute(pool)
+    .await
+    .map(|_| ()))
+    .expect("backdate");
+    let shown = text(&ada.get(&format!("/goals/{other}")).await.body);
+    assert!(
+        shown.contains("has passed; $1,000.00 is still to save."),
+        "{shown}"
+    );
+
+    // A reached target needs nothing more.
+    contribute_ok(&mut ada, id, "600").await;
+    let shown = text(&ada.get(&format!("/goals/{id}")).await.body);
+    assert!(
+        shown.contains("Nothing more: the target is reached."),
+        "{shown}"
+    );
+    app.finish().await;
+}
+
+async fn status_changes_and_a_cancelled_goal_refuses_contributions(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let id = add_goal(&mut ada, &[]).await;
+    let status = || format!("SELECT status FROM goals WHERE id = {id}");
+
+    let shown = change_status(&mut ada, id, "pause").await;
+    assert!(shown.contains("Goal paused."), "{shown}");
+    assert_eq!(text_of(&app, &status()).await, "paused");
+    // A paused goal still takes money put aside.
+    contribute_ok(&mut ada, id, "10").await;
+    // Pausing twice is refused, and says why.
+    let shown = change_status(&mut ada, id, "pause").await;
+    assert!(
+        shown.contains("A goal that is paused cannot be paused."),
+        "{shown}"
+    );
+    let shown = change_status(&mut ada, id, "resume").await;
+    assert!(shown.contains("Goal resumed."), "{shown}");
+    assert_eq!(text_of(&app, &status()).await, "active");
+
+    let shown = change_status(&mut ada, id, "cancel").await;
+    assert!(shown.contains("Goal cancelled."), "{shown}");
+    assert!(
+        shown.contains("This goal is cancelled; resume it to add contributions."),
+        "{shown}"
+    );
+    let posted = contribute(&mut ada, id, &[("amount", "25")]).await;
+    let back = ada.follow(&posted).await;
+    let shown = text(&back.body);
+    assert!(
+        shown.contains("This goal is cancelled; resume it to add contributions."),
+        "{shown}"
+    );
+    assert!(!shown.contains("Contribution added."));
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
+        1
+    );
+    let json = ada
+        .post_form_with(
+            "/api/goals/contribute",
+            &format!("/goals/{id}"),
+            &[
+                ("goal_id", &id.to_string()),
+                ("amount", "25"),
+                ("date", "2026-02-01"),
+            ],
+            &[
+                ("sec-fetch-site", "same-origin"),
+                ("accept", "application/json"),
+            ],
+        )
+        .await;
+    assert_eq!(json.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        json.body.contains("This goal is cancelled"),
+        "{}",
+        json.body
+    );
+
+    // Resumed, it takes contributions again; completed, it refuses them.
+    change_status(&mut ada, id, "resume").await;
+    contribute_ok(&mut ada, id, "25").await;
+    let shown = change_status(&mut ada, id, "complete").await;
+    assert!(shown.contains("Goal completed."), "{shown}");
+    let posted = contribute(&mut ada, id, &[("amount", "5")]).await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(
+        shown.contains("This goal is completed; resume it to add contributions."),
+        "{shown}"
+    );
+    let shown = change_status(&mut ada, id, "explode").await;
+    assert!(
+        shown.contains("Choose what to do with the goal."),
+        "{shown}"
+    );
+    assert_eq!(text_of(&app, &status()).await, "completed");
+    app.finish().await;
+}
+
+async fn a_contribution_can_record_a_transfer_in_the_ledger(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    add_account(&mut ada, "Everyday", "USD").await;
+    add_account(&mut ada, "Savings", "USD").await;
+    add_account(&mut ada, "Euro savings", "EUR").await;
+    let account = |name: &str| format!("SELECT id FROM accounts WHERE name = '{name}'");
+    let everyday = scalar(&app, &account("Everyday")).await.to_string();
+    let savings = scalar(&app, &account("Savings")).await.to_string();
+    let euro = scalar(&app, &account("Euro savings")).await.to_string();
+    let id = add_goal(&mut ada, &[]).await;
+    let page = text(&ada.get(&format!("/goals/{id}")).await.body);
+    assert!(page.contains("Everyday (USD)"), "{page}");
+    assert!(!page.contains("Euro savings (EUR)"), "{page}");
+
+    // An account in another currency, one account alone, or the same account twice are
+    // refused, and nothing is written.
+    for (from, to, message) in [
+        (
+            everyday.as_str(),
+            euro.as_str(),
+            "Choose an account in USD.",
+        ),
+        (
+            everyday.as_str(),
+            "",
+            "Choose the savings account the money goes to, or neither account.",
+        ),
+        (
+            savings.as_str(),
+            savings.as_str(),
+            "Choose two different accounts.",
+        ),
+    ] {
+        let posted = contribute(
+            &mut ada,
+            id,
+            &[
+                ("amount", "200"),
+                ("from_account_id", from),
+                ("to_account_id", to),
+            ],
+        )
+        .await;
+        let back = ada.follow(&posted).await;
+        let shown = text(&back.body);
+        assert!(shown.contains(message), "{message}: {shown}");
+        assert!(back.body.contains("value=\"200\""));
+    }
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
+        0
+    );
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
+
+    let posted = contribute(
+        &mut ada,
+        id,
+        &[
+            ("amount", "200"),
+            ("note", "February"),
+            ("from_account_id", &everyday),
+            ("to_account_id", &savings),
+        ],
+    )
+    .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains("Contribution added."), "{shown}");
+    assert!(shown.contains("Transfer recorded"), "{shown}");
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 1);
+    assert_eq!(
+        text_of(&app, "SELECT kind FROM transactions").await,
+        "transfer"
+    );
+    assert_eq!(
+        scalar(&app, "SELECT account_id FROM transactions")
+            .await
+            .to_string(),
+        everyday
+    );
+    assert_eq!(
+        scalar(&app, "SELECT counter_account_id FROM transactions")
+            .await
+            .to_string(),
+        savings
+    );
+    assert_eq!(
+        scalar(&app, "SELECT amount FROM transactions").await,
+        20_000
+    );
+    assert_eq!(
+        scalar(&app, "SELECT counter_amount FROM transactions").await,
+        20_000
+    );
+    assert_eq!(
+        scalar(&app, "SELECT transaction_id FROM goal_contributions").await,
+        scalar(&app, "SELECT id FROM transactions").await
+    );
+    assert!(
+        text_of(&app, "SELECT notes FROM transactions")
+            .await
+            .contains("Towards the goal New bike: February")
+    );
+    // The ledger shows it like any other transfer.
+    let ledger = text(&ada.get("/transactions").await.body);
+    assert!(ledger.contains("Towards the goal New bike"), "{ledger}");
+
+    // Without accounts, no transfer is recorded.
+    contribute_ok(&mut ada, id, "50").await;
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 1);
+    app.finish().await;
+}
+
+async fn deleting_a_goal_asks_first_and_takes_its_contributions(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let keep = add_goal(&mut ada, &[("title", "Keep me")]).await;
+    let id = add_goal(&mut ada, &[("title", "Trip")]).await;
+    contribute_ok(&mut ada, id, "300").await;
+    contribute_ok(&mut ada, keep, "300").await;
+    let confirm = ada.get(&format!("/goals/{id}/delete")).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    let shown = text(&confirm.body);
+    assert!(
+        shown.contains("Trip ( $300.00 of $1,000.00 saved)? Its contribution is deleted with it."),
+        "{shown}"
+    );
+    let posted = ada
+        .post_form(
+            "/api/goals/delete",
+            &format!("/goals/{id}/delete"),
+            &[("id", &id.to_string())],
+        )
+        .await;
+    assert_eq!(posted.location.as_deref(), Some("/goals"));
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains("Goal deleted."), "{shown}");
+    assert!(!shown.contains("Trip"), "{shown}");
+    assert!(shown.contains("Keep me"));
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM goals").await, 1);
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
+        1
+    );
+    // Its milestone notice went with it; the other goal's stayed.
+    assert_eq!(
+        milestone_notices(&app).await,
+        vec![format!("goal:{keep}:milestone:25")]
+    );
+    assert_eq!(
+        ada.get(&format!("/goals/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    app.finish().await;
+}
+
+async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let id = add_goal(&mut ada, &[("title", "Secret goal")]).await;
+    contribute_ok(&mut ada, id, "100").await;
+    let id_s = id.to_string();
+    let contribution = scalar(&app, "SELECT id FROM goal_contributions")
+        .await
+        .to_string();
+
+    let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
+    for path in [
+        format!("/goals/{id}"),
+        format!("/goals/{id}/edit"),
+        format!("/goals/{id}/delete"),
+    ] {
+        let page = eve.get(&path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!page.body.contains("Secret goal"), "{path} leaks");
+        assert!(text(&page.body).contains("We could not find that."));
+    }
+    assert!(!eve.get("/goals").await.body.contains("Secret goal"));
+
+    let json = [
+        (
+            "/api/goals/contribute",
+            vec![
+                ("goal_id", id_s.as_str()),
+                ("amount", "10"),
+                ("date", "2026-02-01"),
+            ],
+        ),
+        (
+            "/api/goals/status",
+            vec![("id", id_s.as_str()), ("action", "cancel")],
+        ),
+        ("/api/goals/delete", vec![("id", id_s.as_str())]),
+        (
+            "/api/goals/contributions/delete",
+            vec![("goal_id", id_s.as_str()), ("id", contribution.as_str())],
+        ),
+    ];
+    for (action, fields) in &json {
+        let refused = eve
+            .post_form_with(
+                action,
+                &format!("/goals/{id}"),
+                fields,
+                &[
+                    ("sec-fetch-site", "same-origin"),
+                    ("accept", "application/json"),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::NOT_FOUND, "{action}");
+        // The plain form post comes back with the same refusal.
+        let posted = eve.post_form(action, &format!("/goals/{id}"), fields).await;
+        let shown = text(&eve.follow(&posted).await.body);
+        assert!(
+            shown.contains("We could not find that."),
+            "{action}: {shown}"
+        );
+    }
+    eve.post_form(
+        "/api/goals/save",
+        &format!("/goals/{id}/edit"),
+        &goal_fields(&[("id", &id_s), ("title", "Hacked")]),
+    )
+    .await;
+
+    assert_eq!(
+        text_of(&app, "SELECT title FROM goals").await,
+        "Secret goal"
+    );
+    assert_eq!(text_of(&app, "SELECT status FROM goals").await, "active");
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
+        1
+    );
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT CAST(SUM(amount) AS BIGINT) FROM goal_contributions"
+        )
+        .await,
+        10_000
+    );
+    app.finish().await;
+}
+
+async fn concurrent_contributions_cross_each_milestone_exactly_once(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let id = add_goal(&mut ada, &[]).await;
+    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Goals)).await;
+    // Twelve contributions of 100.00 towards 1,000.00, all at once: each sees the total
+    // before it, so each milestone is crossed by exactly one of them.
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..12 {
+        let db = app.db.clone();
+        tasks.spawn(async move {
+            let new = NewContribution {
+                amount: 10_000,
+                contributed_on: today(),
+                note: String::new(),
+                transfer: None,
+                recorded_by: scope.user_id,
+            };
+            goal_repo::contribute(&db, &scope, id, &new, NumberFormat::for_locale("en")).await
+        });
+    }
+    let mut crossed = Vec::new();
+    let mut totals = Vec::new();
+    while let Some(joined) = tasks.join_next().await {
+        let recorded = joined.expect("task").expect("recorded");
+        crossed.extend(recorded.milestones);
+        totals.push(recorded.saved);
+    }
+    crossed.sort_unstable();
+    assert_eq!(crossed, vec![25, 50, 75, 100]);
+    totals.sort_unstable();
+    assert_eq!(totals, (1..=12).map(|n| n * 10_000).collect::<Vec<i64>>());
+    assert_eq!(milestone_notices(&app).await.len(), 4);
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT CAST(SUM(amount) AS BIGINT) FROM goal_contributions"
+        )
+        .await,
+        120_000
+    );
+    app.finish().await;
+}
+
+fn save<'a>(fields: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    fields.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+async fn lowering_the_target_notifies_the_milestones_it_reaches(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let id = add_goal(&mut ada, &[("title", "Laptop")]).await;
+    let id_s = id.to_string();
+    contribute_ok(&mut ada, id, "300").await;
+    assert_eq!(
+        milestone_notices(&app).await,
+        vec![format!("goal:{id}:milestone:25")]
+    );
+    let edit = |target: &'static str| {
+        goal_fields(&[("id", "ID"), ("title", "Laptop"), ("target_amount", target)])
+            .into_iter()
+            .map(|(k, v)| {
+                (
+                    k,
+                    if v == "ID" {
+                        id_s.clone()
+                    } else {
+                        v.to_owned()
+                    },
+                )
+            })
+            .collect::<Vec<(&str, String)>>()
+    };
+    // 300 of 500 is 60 %: the 50 % milestone is reached without a contribution.
+    let fields = edit("500");
+    let posted = ada
+        .post_form(
+            "/api/goals/save",
+            &format!("/goals/{id}/edit"),
+            &save(&fields),
+        )
+        .await;
+    assert!(text(&ada.follow(&posted).await.body).contains("Goal saved."));
+    assert_eq!(
+        milestone_notices(&app).await,
+        vec![
+            format!("goal:{id}:milestone:25"),
+            format!("goal:{id}:milestone:50")
+        ]
+    );
+    assert!(text(&ada.get("/notifications").await.body).contains("Laptop: 50 % saved"));
+    // Raising it and lowering it again reaches 50 % again, but it was notified already.
+    for target in ["1,000", "500"] {
+        let fields = edit(target);
+        ada.post_form(
+            "/api/goals/save",
+            &format!("/goals/{id}/edit"),
+            &save(&fields),
+        )
+        .await;
+    }
+    assert_eq!(
+        scalar(&app, "SELECT target_amount FROM goals").await,
+        50_000
+    );
+    assert_eq!(milestone_notices(&app).await.len(), 2);
+    app.finish().await;
+}
+
+async fn a_contribution_that_fails_leaves_no_transfer_behind(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    add_account(&mut ada, "Everyday", "USD").await;
+    add_account(&mut ada, "Savings", "USD").await;
+    let everyday = scalar(&app, "SELECT id FROM accounts WHERE name = 'Everyday'").await;
+    let savings = scalar(&app, "SELECT id FROM accounts WHERE name = 'Savings'").await;
+    let id = add_goal(&mut ada, &[("target_amount", "400")]).await;
+    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Goals)).await;
+    let rollups = scalar(&app, "SELECT COUNT(*) FROM monthly_totals").await;
+    // The contribution row is written after the transfer; a recorder that does not exist
+    // makes it fail there, and the transfer written before it is rolled back with it.
+    let new = NewContribution {
+        amount: 40_000,
+        contributed_on: today(),
+        note: String::new(),
+        transfer: Some((everyday, savings)),
+        recorded_by: i64::MAX,
+    };
+    let failed =
+        goal_repo::contribute(&app.db, &scope, id, &new, NumberFormat::for_locale("en")).await;
+    assert!(failed.is_err(), "{failed:?}");
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM monthly_totals").await,
+        rollups
+    );
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
+        0
+    );
+    assert!(milestone_notices(&app).await.is_empty());
+
+    // The same contribution by a real member writes all three together.
+    let recorded = goal_repo::contribute(
+        &app.db,
+        &scope,
+        id,
+        &NewContribution {
+            recorded_by: scope.user_id,
+            ..new
+        },
+        NumberFormat::for_locale("en"),
+    )
+    .await
+    .expect("recorded");
+    assert_eq!(recorded.milestones, vec![25, 50, 75, 100]);
+    assert_eq!(
+        recorded.transaction_id,
+        Some(scalar(&app, "SELECT id FROM transactions").await)
+    );
+    assert_eq!(milestone_notices(&app).await.len(), 4);
+    app.finish().await;
+}

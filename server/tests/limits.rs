@@ -1,0 +1,701 @@
+//! Category limits through the forms a browser without JavaScript posts, on SQLite and
+//! PostgreSQL: the limit form and its field errors, the month's spending and its progress
+//! bar, exactly one notice per category, level and month however the ledger is written
+//! (insert, edit back and forth, delete), what does not count (another currency, another
+//! category, another month), and isolation between organisations.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Backend, Browser, TestApp, text};
+use florin::ledger::{Source, TransactionKind};
+use florin::role::{Access, Area, MemberRole, Rights};
+use florin_app::error::AppError;
+use florin_app::on_db;
+use florin_app::orgs::repo::{add_member, default_org, scope};
+use florin_app::transactions::repo::{self as tx_repo, NewTransaction};
+use time::OffsetDateTime;
+use time::macros::date;
+
+const PASSWORD: &str = "correct horse battery";
+
+on_both!(
+    the_limit_form_shows_field_errors_and_keeps_what_was_typed,
+    passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not_repeat,
+    a_new_month_notifies_again,
+    deleting_expenses_and_limits,
+    other_currencies_and_categories_do_not_count,
+    the_stored_date_decides_the_month_whatever_the_time_zone,
+    another_organisation_gets_not_found_and_changes_nothing,
+    every_member_gets_one_notice_and_limits_need_the_budgets_right,
+);
+
+async fn scalar(app: &TestApp, sql: &str) -> i64 {
+    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
+        .fetch_one(pool)
+        .await)
+    .expect(sql)
+}
+
+async fn texts(app: &TestApp, sql: &str) -> Vec<String> {
+    on_db!(&app.db, |pool| sqlx::query_scalar::<_, String>(sql)
+        .fetch_all(pool)
+        .await)
+    .expect(sql)
+}
+
+async fn notices(app: &TestApp) -> i64 {
+    scalar(
+        app,
+        "SELECT COUNT(*) FROM notifications WHERE kind = 'expense_alert'",
+    )
+    .await
+}
+
+async fn category(app: &TestApp, name: &str) -> String {
+    scalar(
+        app,
+        &format!("SELECT MIN(id) FROM categories WHERE name = '{name}'"),
+    )
+    .await
+    .to_string()
+}
+
+async fn add_account(app: &TestApp, browser: &mut Browser, name: &str, currency: &str) -> String {
+    let posted = browser
+        .post_form(
+            "/api/accounts/save",
+            "/accounts",
+            &[
+                ("id", ""),
+                ("name", name),
+                ("kind", "checking"),
+                ("currency", currency),
+                ("opening_balance", "5,000"),
+            ],
+        )
+        .await;
+    assert_eq!(posted.location.as_deref(), Some("/accounts"), "{name}");
+    scalar(
+        app,
+        &format!("SELECT MAX(id) FROM accounts WHERE name = '{name}'"),
+    )
+    .await
+    .to_string()
+}
+
+/// Posts the limit form and expects it accepted.
+async fn set_limit(browser: &mut Browser, id: &str, category: &str, amount: &str, alert: &str) {
+    let page = if id.is_empty() {
+        "/limits/new".to_owned()
+    } else {
+        format!("/limits/{id}/edit")
+    };
+    let posted = browser
+        .post_form(
+            "/api/limits/save",
+            &page,
+            &[
+                ("id", id),
+                ("category_id", category),
+                ("amount", amount),
+                ("currency", "USD"),
+                ("alert_pct", alert),
+            ],
+        )
+        .await;
+    assert_eq!(
+        posted.location.as_deref(),
+        Some("/limits"),
+        "{}",
+        posted.body
+    );
+}
+
+/// Records an expense (or, with `id`, edits it) and returns its id.
+async fn expense(
+    app: &TestApp,
+    browser: &mut Browser,
+    id: &str,
+    date: &str,
+    amount: &str,
+    account: &str,
+    category: &str,
+) -> String {
+    let posted = browser
+        .post_form(
+            "/api/transactions/save",
+            "/transactions/new",
+            &[
+                ("id", id),
+                ("kind", "expense"),
+                ("date", date),
+                ("amount", amount),
+                ("account_id", account),
+                ("category_id", category),
+                ("payee", "Market"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        posted.location.as_deref(),
+        Some("/transactions"),
+        "{}",
+        posted.body
+    );
+    if id.is_empty() {
+        scalar(app, "SELECT MAX(id) FROM transactions")
+            .await
+            .to_string()
+    } else {
+        id.to_owned()
+    }
+}
+
+async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let form = ada.get("/limits/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("value=\"80\""), "alert defaults to 80 %");
+    assert!(text(&form.body).contains("Only expenses in this currency count"));
+
+    let posted = ada
+        .post_form(
+            "/api/limits/save",
+            "/limits/new",
+            &[
+                ("id", ""),
+                ("category_id", ""),
+                ("amount", "12.345"),
+                ("currency", "USD"),
+                ("alert_pct", "150"),
+            ],
+        )
+        .await;
+    let back = ada.follow(&posted).await;
+    let shown = text(&back.body);
+    for message in [
+        "Choose an expense category.",
+        "USD amounts have at most 2 decimals.",
+    ] {
+        assert!(shown.contains(message), "{message}: {shown}");
+    }
+    assert!(back.body.contains("value=\"12.345\""));
+    assert!(back.body.contains("value=\"150\""));
+
+    let groceries = category(&app, "Groceries").await;
+    let salary = category(&app, "Salary").await;
+    for (field, value, message) in [
+        (
+            "alert_pct",
+            "150",
+            "The alert threshold is a whole percentage from 1 to 100.",
+        ),
+        (
+            "alert_pct",
+            "0",
+            "The alert threshold is a whole percentage from 1 to 100.",
+        ),
+        (
+            "alert_pct",
+            "eighty",
+            "The alert threshold is a whole percentage from 1 to 100.",
+        ),
+        ("amount", "0", "A limit must be more than zero."),
+        ("amount", "-5", "A limit must be more than zero."),
+        ("amount", "", "Enter an amount."),
+        (
+            "category_id",
+            salary.as_str(),
+            "Choose a category from the list.",
+        ),
+    ] {
+        let mut fields = vec![
+            ("id", ""),
+            ("category_id", groceries.as_str()),
+            ("amount", "400"),
+            ("currency", "USD"),
+            ("alert_pct", "80"),
+        ];
+        if let Some(f) = fields.iter_mut().find(|(n, _)| *n == field) {
+            f.1 = value;
+        }
+        let posted = ada
+            .post_form("/api/limits/save", "/limits/new", &fields)
+            .await;
+        let shown = text(&ada.follow(&posted).await.body);
+        assert!(shown.contains(message), "{field}={value}: {shown}");
+    }
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM category_limits").await,
+        0
+    );
+
+    set_limit(&mut ada, "", &groceries, "400", "").await;
+    assert_eq!(
+        scalar(&app, "SELECT alert_pct FROM category_limits").await,
+        80,
+        "a blank threshold is 80 %"
+    );
+    assert_eq!(
+        scalar(&app, "SELECT amount FROM category_limits").await,
+        40_000
+    );
+    // A second limit on the same category is refused on the field.
+    let posted = ada
+        .post_form(
+            "/api/limits/save",
+            "/limits/new",
+            &[
+                ("id", ""),
+                ("category_id", &groceries),
+                ("amount", "50"),
+                ("currency", "USD"),
+                ("alert_pct", "90"),
+            ],
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(
+        shown.contains("This category already has a limit"),
+        "{shown}"
+    );
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM category_limits").await,
+        1
+    );
+
+    // Editing keeps the id and shows the stored values.
+    let id = scalar(&app, "SELECT id FROM category_limits")
+        .await
+        .to_string();
+    let edit = ada.get(&format!("/limits/{id}/edit")).await;
+    assert!(edit.body.contains("value=\"400.00\""), "{}", edit.body);
+    set_limit(&mut ada, &id, &groceries, "450.50", "90").await;
+    assert_eq!(
+        scalar(&app, "SELECT amount FROM category_limits").await,
+        45_050
+    );
+    assert_eq!(
+        scalar(&app, "SELECT alert_pct FROM category_limits").await,
+        90
+    );
+    let list = text(&ada.get("/limits").await.body);
+    assert!(list.contains("Groceries"), "{list}");
+    assert!(list.contains("$450.50"), "{list}");
+}
+
+async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not_repeat(
+    backend: Backend,
+) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let account = add_account(&app, &mut ada, "Checking", "USD").await;
+    let groceries = category(&app, "Groceries").await;
+    set_limit(&mut ada, "", &groceries, "100", "80").await;
+    let today = OffsetDateTime::now_utc().date().to_string();
+
+    expense(&app, &mut ada, "", &today, "50", &account, &groceries).await;
+    assert_eq!(notices(&app).await, 0, "50 % is under the threshold");
+    let second = expense(&app, &mut ada, "", &today, "35", &account, &groceries).await;
+    assert_eq!(notices(&app).await, 1, "85 % passes the 80 % threshold");
+
+    // Down under the threshold and back over it: still one notice.
+    expense(&app, &mut ada, &second, &today, "10", &account, &groceries).await;
+    expense(&app, &mut ada, &second, &today, "35", &account, &groceries).await;
+    expense(&app, &mut ada, &second, &today, "5", &account, &groceries).await;
+    expense(&app, &mut ada, &second, &today, "30", &account, &groceries).await;
+    assert_eq!(
+        notices(&app).await,
+        1,
+        "editing back and forth does not spam"
+    );
+
+    let page = ada.get("/limits").await;
+    let shown = text(&page.body);
+    assert!(shown.contains("80 %"), "{shown}");
+    assert!(shown.contains("alert threshold reached"), "{shown}");
+    assert!(page.body.contains("role=\"progressbar\""));
+    assert!(page.body.contains("aria-valuenow=\"80\""), "{}", page.body);
+    assert!(shown.contains("$20.00"), "remaining: {shown}");
+
+    // Reaching the limit itself is the second notice, once.
+    let third = expense(&app, &mut ada, "", &today, "20", &account, &groceries).await;
+    assert_eq!(notices(&app).await, 2, "100 % reaches the limit");
+    expense(&app, &mut ada, &third, &today, "1", &account, &groceries).await;
+    expense(&app, &mut ada, &third, &today, "40", &account, &groceries).await;
+    assert_eq!(notices(&app).await, 2);
+    let month = &today[..7];
+    let keys = texts(
+        &app,
+        "SELECT dedup_key FROM notifications WHERE kind = 'expense_alert' ORDER BY id",
+    )
+    .await;
+    assert_eq!(
+        keys,
+        vec![
+            format!("limit:{groceries}:{month}:warning"),
+            format!("limit:{groceries}:{month}:exceeded"),
+        ]
+    );
+    let page = ada.get("/limits").await;
+    let shown = text(&page.body);
+    assert!(shown.contains("120 %"), "{shown}");
+    assert!(shown.contains("limit reached"), "{shown}");
+    assert!(shown.contains("-$20.00"), "{shown}");
+    assert!(page.body.contains("aria-valuenow=\"100\""));
+
+    let inbox = text(&ada.get("/notifications").await.body);
+    assert!(
+        inbox.contains("Groceries: 80 % of the monthly limit reached"),
+        "{inbox}"
+    );
+    assert!(
+        inbox.contains("Groceries: monthly limit reached"),
+        "{inbox}"
+    );
+    assert!(inbox.contains("$100.00 spent of $100.00"), "{inbox}");
+    assert_eq!(
+        texts(
+            &app,
+            "SELECT action_link FROM notifications WHERE kind = 'expense_alert'"
+        )
+        .await,
+        vec!["/limits".to_owned(), "/limits".to_owned()]
+    );
+}
+
+async fn a_new_month_notifies_again(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let account = add_account(&app, &mut ada, "Checking", "USD").await;
+    let food = category(&app, "Food").await;
+    set_limit(&mut ada, "", &food, "200", "50").await;
+    expense(&app, &mut ada, "", "2026-09-10", "120", &account, &food).await;
+    assert_eq!(notices(&app).await, 1);
+    expense(&app, &mut ada, "", "2026-10-10", "99.99", &account, &food).await;
+    assert_eq!(notices(&app).await, 1, "49.99 % in October");
+    expense(&app, &mut ada, "", "2026-10-11", "0.01", &account, &food).await;
+    assert_eq!(notices(&app).await, 2, "exactly 50 % counts as reached");
+    let october = ada.get("/limits?month=2026-10").await;
+    let shown = text(&october.body);
+    assert!(shown.contains("Spending in October 2026"), "{shown}");
+    assert!(
+        shown.contains("Food $100.00 $200.00"),
+        "spent and limit: {shown}"
+    );
+    assert!(shown.contains("50 % · alert threshold reached"), "{shown}");
+    assert!(october.body.contains("href=\"/limits?month=2026-09\""));
+    assert!(october.body.contains("href=\"/limits?month=2026-11\""));
+    let shown = text(&ada.get("/limits?month=2026-09").await.body);
+    assert!(shown.contains("Spending in September 2026"), "{shown}");
+    assert!(shown.contains("60 %"), "{shown}");
+    // One expense that jumps past both levels at once notifies both.
+    expense(&app, &mut ada, "", "2026-08-01", "250", &account, &food).await;
+    assert_eq!(notices(&app).await, 4);
+    let keys = texts(
+        &app,
+        "SELECT dedup_key FROM notifications WHERE kind = 'expense_alert' ORDER BY dedup_key",
+    )
+    .await;
+    assert_eq!(
+        keys,
+        vec![
+            format!("limit:{food}:2026-08:exceeded"),
+            format!("limit:{food}:2026-08:warning"),
+            format!("limit:{food}:2026-09:warning"),
+            format!("limit:{food}:2026-10:warning"),
+        ]
+    );
+}
+
+async fn deleting_expenses_and_limits(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let account = add_account(&app, &mut ada, "Checking", "USD").await;
+    let bills = category(&app, "Bills").await;
+    set_limit(&mut ada, "", &bills, "100", "80").await;
+    let big = expense(&app, &mut ada, "", "2026-10-05", "90", &account, &bills).await;
+    assert_eq!(notices(&app).await, 1);
+    let posted = ada
+        .post_form("/api/transactions/delete", "/transactions", &[("id", &big)])
+        .await;
+    assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
+    // The month is back at zero; passing the threshold again in it does not repeat.
+    expense(&app, &mut ada, "", "2026-10-06", "85", &account, &bills).await;
+    assert_eq!(notices(&app).await, 1);
+
+    let id = scalar(&app, "SELECT id FROM category_limits")
+        .await
+        .to_string();
+    let confirm = ada.get(&format!("/limits/{id}/delete")).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    assert!(text(&confirm.body).contains("Delete the monthly limit of Bills"));
+    let posted = ada
+        .post_form(
+            "/api/limits/delete",
+            &format!("/limits/{id}/delete"),
+            &[("id", &id)],
+        )
+        .await;
+    assert_eq!(posted.location.as_deref(), Some("/limits"));
+    assert!(text(&ada.follow(&posted).await.body).contains("Limit deleted."));
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM category_limits").await,
+        0
+    );
+    expense(&app, &mut ada, "", "2026-11-06", "500", &account, &bills).await;
+    assert_eq!(notices(&app).await, 1, "no limit, no notice");
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM notifications").await,
+        1,
+        "notices already sent stay"
+    );
+    let again = ada.get(&format!("/limits/{id}/edit")).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+}
+
+async fn other_currencies_and_categories_do_not_count(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let usd = add_account(&app, &mut ada, "Checking", "USD").await;
+    let eur = add_account(&app, &mut ada, "Euro account", "EUR").await;
+    let rent = category(&app, "Rent").await;
+    let travel = category(&app, "Travel").await;
+    set_limit(&mut ada, "", &rent, "1000", "80").await;
+    expense(&app, &mut ada, "", "2026-10-01", "5000", &eur, &rent).await;
+    expense(&app, &mut ada, "", "2026-10-01", "5000", &usd, &travel).await;
+    let income = ada
+        .post_form(
+            "/api/transactions/save",
+            "/transactions/new",
+            &[
+                ("id", ""),
+                ("kind", "income"),
+                ("date", "2026-10-01"),
+                ("amount", "5000"),
+                ("account_id", &usd),
+                ("category_id", &category(&app, "Salary").await),
+            ],
+        )
+        .await;
+    assert_eq!(income.location.as_deref(), Some("/transactions"));
+    assert_eq!(notices(&app).await, 0);
+
+    // Moving the travel expense into Rent counts it; moving it out again does not notify.
+    let moved = scalar(
+        &app,
+        &format!("SELECT id FROM transactions WHERE category_id = {travel}"),
+    )
+    .await
+    .to_string();
+    expense(&app, &mut ada, &moved, "2026-10-02", "900", &usd, &rent).await;
+    assert_eq!(notices(&app).await, 1, "90 % of the rent limit");
+    expense(&app, &mut ada, &moved, "2026-10-02", "900", &usd, &travel).await;
+    expense(&app, &mut ada, &moved, "2026-10-02", "900", &eur, &rent).await;
+    assert_eq!(notices(&app).await, 1);
+    // Moving it into another month of the category is that month's first notice.
+    expense(&app, &mut ada, &moved, "2026-09-30", "1000", &usd, &rent).await;
+    assert_eq!(notices(&app).await, 3);
+}
+
+async fn the_stored_date_decides_the_month_whatever_the_time_zone(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    on_db!(&app.db, |pool| sqlx::query(
+        "UPDATE profiles SET time_zone = 'Pacific/Kiritimati'"
+    )
+    .execute(pool)
+    .await
+    .map(|_| ()))
+    .expect("time zone");
+    let account = add_account(&app, &mut ada, "Checking", "USD").await;
+    let health = category(&app, "Health").await;
+    set_limit(&mut ada, "", &health, "100", "80").await;
+    expense(&app, &mut ada, "", "2026-10-31", "60", &account, &health).await;
+    expense(&app, &mut ada, "", "2026-11-01", "60", &account, &health).await;
+    assert_eq!(
+        notices(&app).await,
+        0,
+        "60 % in each month, not 120 % in one"
+    );
+    expense(&app, &mut ada, "", "2026-10-31", "20", &account, &health).await;
+    assert_eq!(
+        texts(&app, "SELECT dedup_key FROM notifications").await,
+        vec![format!("limit:{health}:2026-10:warning")]
+    );
+    expense(&app, &mut ada, "", "2026-12-01", "100", &account, &health).await;
+    expense(&app, &mut ada, "", "2026-11-30", "40", &account, &health).await;
+    let keys = texts(
+        &app,
+        "SELECT dedup_key FROM notifications ORDER BY dedup_key",
+    )
+    .await;
+    assert_eq!(
+        keys,
+        vec![
+            format!("limit:{health}:2026-10:warning"),
+            format!("limit:{health}:2026-11:exceeded"),
+            format!("limit:{health}:2026-11:warning"),
+            format!("limit:{health}:2026-12:exceeded"),
+            format!("limit:{health}:2026-12:warning"),
+        ]
+    );
+}
+
+async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let groceries = category(&app, "Groceries").await;
+    set_limit(&mut ada, "", &groceries, "321", "80").await;
+    let id = scalar(&app, "SELECT id FROM category_limits")
+        .await
+        .to_string();
+
+    let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
+    for path in [format!("/limits/{id}/edit"), format!("/limits/{id}/delete")] {
+        let page = eve.get(&path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!page.body.contains("321"), "{path} leaks");
+    }
+    assert!(!text(&eve.get("/limits").await.body).contains("$321.00"));
+    let edit = eve
+        .post_form(
+            "/api/limits/save",
+            &format!("/limits/{id}/edit"),
+            &[
+                ("id", &id),
+                ("category_id", &groceries),
+                ("amount", "1"),
+                ("currency", "USD"),
+                ("alert_pct", "80"),
+            ],
+        )
+        .await;
+    assert_ne!(edit.location.as_deref(), Some("/limits"));
+    let delete = eve
+        .post_form(
+            "/api/limits/delete",
+            &format!("/limits/{id}/delete"),
+            &[("id", &id)],
+        )
+        .await;
+    assert_ne!(delete.location.as_deref(), Some("/limits"));
+    // Nor can Eve put a limit on Ada's category.
+    let new = eve
+        .post_form(
+            "/api/limits/save",
+            "/limits/new",
+            &[
+                ("id", ""),
+                ("category_id", &groceries),
+                ("amount", "1"),
+                ("currency", "USD"),
+                ("alert_pct", "80"),
+            ],
+        )
+        .await;
+    let shown = text(&eve.follow(&new).await.body);
+    assert!(
+        shown.contains("Choose a category from the list."),
+        "{shown}"
+    );
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM category_limits").await,
+        1
+    );
+    assert_eq!(
+        scalar(&app, "SELECT amount FROM category_limits").await,
+        32_100
+    );
+
+    // Ada's spending notifies Ada only.
+    let account = add_account(&app, &mut ada, "Checking", "USD").await;
+    expense(
+        &app,
+        &mut ada,
+        "",
+        "2026-10-01",
+        "300",
+        &account,
+        &groceries,
+    )
+    .await;
+    assert_eq!(notices(&app).await, 1);
+    assert!(!text(&eve.get("/notifications").await.body).contains("Groceries"));
+}
+
+async fn every_member_gets_one_notice_and_limits_need_the_budgets_right(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    app.signed_up("bob@example.org", PASSWORD).await;
+    let ada_id = scalar(&app, "SELECT id FROM users WHERE email = 'ada@example.org'").await;
+    let bob_id = scalar(&app, "SELECT id FROM users WHERE email = 'bob@example.org'").await;
+    let household = default_org(&app.db, ada_id)
+        .await
+        .expect("query")
+        .expect("org");
+    let owner = scope(&app.db, ada_id, household, Access::Write(Area::Members))
+        .await
+        .expect("owner");
+    add_member(
+        &app.db,
+        &owner,
+        bob_id,
+        MemberRole::Member,
+        Rights::NONE.with(Area::Ledger),
+    )
+    .await
+    .expect("add member");
+    // Bob may record expenses but not set limits.
+    assert_eq!(
+        scope(&app.db, bob_id, household, Access::Write(Area::Budgets)).await,
+        Err(AppError::Forbidden)
+    );
+    let bob = scope(&app.db, bob_id, household, Access::Write(Area::Ledger))
+        .await
+        .expect("bob writes the ledger");
+
+    let account = add_account(&app, &mut ada, "Checking", "USD").await;
+    let groceries = category(&app, "Groceries").await;
+    set_limit(&mut ada, "", &groceries, "100", "80").await;
+    let new = |amount: i64| NewTransaction {
+        kind: TransactionKind::Expense,
+        occurred_on: date!(2026 - 10 - 15),
+        amount,
+        currency: "USD".into(),
+        account_id: account.parse().expect("id"),
+        counter_account_id: None,
+        counter_amount: None,
+        category_id: Some(groceries.parse().expect("id")),
+        payment_method_id: None,
+        payee: "Market".into(),
+        notes: String::new(),
+        tags: Vec::new(),
+        source: Source::Manual,
+        external_id: None,
+    };
+    let first = tx_repo::create(&app.db, &bob, &new(8_000))
+        .await
+        .expect("expense");
+    assert_eq!(notices(&app).await, 2, "one copy for Ada, one for Bob");
+    tx_repo::update(&app.db, &bob, first, &new(1_000))
+        .await
+        .expect("down");
+    tx_repo::update(&app.db, &bob, first, &new(9_000))
+        .await
+        .expect("up");
+    assert_eq!(notices(&app).await, 2);
+    for user in [ada_id, bob_id] {
+        assert_eq!(
+            scalar(
+                &app,
+                &format!("SELECT COUNT(*) FROM notifications WHERE user_id = {user}")
+            )
+            .await,
+            1
+        );
+    }
+}
