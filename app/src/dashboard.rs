@@ -100,10 +100,12 @@ pub async fn get_dashboard() -> Result<Option<DashboardView>, AppError> {
     ssr::dashboard(&member).await.map(Some)
 }
 
+/// What the home page loads for the dashboard.
+pub type DashboardResource = Resource<Result<Option<DashboardView>, AppError>>;
+
 /// The signed-in user's dashboard (the page's heading is the caller's).
 #[component]
-pub fn Dashboard() -> impl IntoView {
-    let data = Resource::new(|| (), |_| get_dashboard());
+pub fn Dashboard(data: DashboardResource) -> impl IntoView {
     view! {
         <Title text="Dashboard"/>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>

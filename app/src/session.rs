@@ -227,13 +227,22 @@ pub async fn fail_form(
 }
 
 /// Sends the error's own status (422 for invalid input, 401, 404 …) instead of the
-/// default 500, so clients and logs see a refusal, not a failure.
+/// default 500, so clients and logs see a refusal, not a failure. A redirect already
+/// chosen for the page (a visitor sent to sign in) stays: the page's parts that load data
+/// refuse the same visitor, in no fixed order.
 pub fn set_status(error: &AppError) {
     if let (Some(response), Ok(status)) = (
         use_context::<leptos_axum::ResponseOptions>(),
         http::StatusCode::from_u16(error.status_code()),
     ) {
-        response.set_status(status);
+        let redirecting = response
+            .0
+            .read()
+            .map(|parts| parts.status.is_some_and(|s| s.is_redirection()))
+            .unwrap_or(false);
+        if !redirecting {
+            response.set_status(status);
+        }
     }
 }
 

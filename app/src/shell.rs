@@ -7,7 +7,7 @@ use crate::auth::{SignInPage, SignOutButton, SignUpPage};
 use crate::categories::{CategoriesPage, CategoryPage};
 use crate::error::AppError;
 use crate::form::{Flash, FlashKind, FormStash};
-use crate::orgs::my_organisations;
+use crate::orgs::{OrgSummary, my_organisations};
 use crate::profile::ProfilePage;
 use crate::transactions::{
     DeleteTransactionPage, EditTransactionPage, NewTransactionPage, TransactionsPage,
@@ -225,18 +225,21 @@ fn UnreadBadge(count: i64) -> impl IntoView {
 }
 
 /// Renders `children` for a signed-in user; sends anyone else to sign in and back.
+///
+/// The children are built at once, outside the Suspense that awaits the session: a
+/// resource created inside a `Suspend` can be created twice on the server (Suspense walks
+/// its children again while it waits), and the browser then reads the data of the copy
+/// that was thrown away, which breaks hydration. For a visitor who is not signed in the
+/// children's server functions refuse, and the page answers with a redirect anyway.
 #[component]
-pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
+pub fn RequireUser(children: Children) -> impl IntoView {
     let shell = use_shell();
     let location = use_location();
-    let children = StoredValue::new(children);
     view! {
         <Suspense>
             {move || Suspend::new(async move {
                 let view = shell.await.unwrap_or_default();
-                if view.user.is_some() {
-                    children.with_value(|c| c()).into_any()
-                } else {
+                view.user.is_none().then(|| {
                     let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
                     let to = format!("/sign-in?next={}", encode_component(&here));
                     // A real 302 for every client (not only those that ask for HTML), so
@@ -249,10 +252,11 @@ pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
                         response.set_status(http::StatusCode::FOUND);
                         response.insert_header(http::header::LOCATION, location);
                     }
-                    view! { <Redirect path=to/> }.into_any()
-                }
+                    view! { <Redirect path=to/> }
+                })
             })}
         </Suspense>
+        {children()}
     }
 }
 
@@ -273,11 +277,15 @@ pub fn encode_component(raw: &str) -> String {
 #[component]
 fn HomePage() -> impl IntoView {
     let shell = use_shell();
+    // Created here, before anything awaits (see `RequireUser`). For a visitor who is not
+    // signed in the dashboard answers with nothing and the organisations are not shown.
+    let orgs = Resource::new(|| (), |_| my_organisations());
+    let dashboard = Resource::new(|| (), |_| crate::dashboard::get_dashboard());
     view! {
         <Suspense>
             {move || Suspend::new(async move {
                 match shell.await.unwrap_or_default().user {
-                    Some(user) => view! { <Overview name=user.display_name/> }.into_any(),
+                    Some(user) => view! { <Overview name=user.display_name orgs dashboard/> }.into_any(),
                     None => view! { <Welcome/> }.into_any(),
                 }
             })}
@@ -301,11 +309,14 @@ fn Welcome() -> impl IntoView {
 }
 
 #[component]
-fn Overview(name: String) -> impl IntoView {
-    let orgs = Resource::new(|| (), |_| my_organisations());
+fn Overview(
+    name: String,
+    orgs: Resource<Result<Vec<OrgSummary>, AppError>>,
+    dashboard: crate::dashboard::DashboardResource,
+) -> impl IntoView {
     view! {
         <h1>"Hello, " {name}</h1>
-        <crate::dashboard::Dashboard/>
+        <crate::dashboard::Dashboard data=dashboard/>
         <section aria-labelledby="orgs-title" class="card">
             <h2 id="orgs-title">"Your books"</h2>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
