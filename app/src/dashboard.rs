@@ -84,39 +84,43 @@ pub struct DashboardView {
     pub limits: Vec<crate::limits::LimitView>,
 }
 
-/// The dashboard of the user's organisation; `None` for a user in none (an instance
-/// administrator keeps no books).
-#[server(endpoint = "dashboard")]
-pub async fn get_dashboard() -> Result<Option<DashboardView>, AppError> {
+/// What the home page shows a signed-in user: their organisations and the dashboard of
+/// their own (`None` for a user in none: an instance administrator keeps no books).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct HomeView {
+    pub orgs: Vec<crate::orgs::OrgSummary>,
+    pub dashboard: Option<DashboardView>,
+}
+
+/// The home page's data; `None` for a visitor who is not signed in (the page then
+/// welcomes them), so an anonymous visit asks nothing that is refused.
+#[server(endpoint = "home")]
+pub async fn home() -> Result<Option<HomeView>, AppError> {
     use florin::role::Access;
-    let (app, _session, user) = crate::session::require_user().await?;
-    if crate::orgs::repo::default_org(&app.db, user.id)
+    let app = crate::state::state()?;
+    let session = crate::session::session().await?;
+    let Some(user) = crate::session::current_user(&app, &session).await? else {
+        return Ok(None);
+    };
+    let orgs = crate::orgs::repo::list_for_user(&app.db, user.id).await?;
+    let dashboard = if crate::orgs::repo::default_org(&app.db, user.id)
         .await?
         .is_none()
     {
-        return Ok(None);
-    }
-    let member = crate::orgs::require_member(Access::Read).await?;
-    ssr::dashboard(&member).await.map(Some)
+        None
+    } else {
+        let member = crate::orgs::require_member(Access::Read).await?;
+        Some(ssr::dashboard(&member).await?)
+    };
+    Ok(Some(HomeView { orgs, dashboard }))
 }
-
-/// What the home page loads for the dashboard.
-pub type DashboardResource = Resource<Result<Option<DashboardView>, AppError>>;
 
 /// The signed-in user's dashboard (the page's heading is the caller's).
 #[component]
-pub fn Dashboard(data: DashboardResource) -> impl IntoView {
+pub fn Dashboard(view: Option<DashboardView>) -> impl IntoView {
     view! {
         <Title text="Dashboard"/>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(view)) => view! { <DashboardBody view/> }.into_any(),
-                    Ok(None) => ().into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {view.map(|view| view! { <DashboardBody view/> })}
     }
 }
 

@@ -5,8 +5,8 @@
 //! organisation the user does not belong to is indistinguishable from one that does not
 //! exist (`NotFound`).
 
+#[cfg(feature = "ssr")]
 use crate::error::AppError;
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
@@ -69,11 +69,4 @@ pub async fn member_in_default_org(
         .ok_or(AppError::NotFound)?;
     let scope = repo::scope(&app.db, user.id, org, access).await?;
     Ok(Member { app, user, scope })
-}
-
-/// The organisations the signed-in user belongs to.
-#[server(endpoint = "organisations")]
-pub async fn my_organisations() -> Result<Vec<OrgSummary>, AppError> {
-    let (app, _, user) = crate::session::require_user().await?;
-    repo::list_for_user(&app.db, user.id).await
 }

@@ -7,7 +7,6 @@ use crate::auth::{SignInPage, SignOutButton, SignUpPage};
 use crate::categories::{CategoriesPage, CategoryPage};
 use crate::error::AppError;
 use crate::form::{Flash, FlashKind, FormStash};
-use crate::orgs::{OrgSummary, my_organisations};
 use crate::profile::ProfilePage;
 use crate::transactions::{
     DeleteTransactionPage, EditTransactionPage, NewTransactionPage, TransactionsPage,
@@ -277,16 +276,16 @@ pub fn encode_component(raw: &str) -> String {
 #[component]
 fn HomePage() -> impl IntoView {
     let shell = use_shell();
-    // Created here, before anything awaits (see `RequireUser`). For a visitor who is not
-    // signed in the dashboard answers with nothing and the organisations are not shown.
-    let orgs = Resource::new(|| (), |_| my_organisations());
-    let dashboard = Resource::new(|| (), |_| crate::dashboard::get_dashboard());
+    // Created here, before anything awaits (see `RequireUser`).
+    let home = Resource::new(|| (), |_| crate::dashboard::home());
     view! {
-        <Suspense>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
-                match shell.await.unwrap_or_default().user {
-                    Some(user) => view! { <Overview name=user.display_name orgs dashboard/> }.into_any(),
-                    None => view! { <Welcome/> }.into_any(),
+                let user = shell.await.unwrap_or_default().user;
+                match (user, home.await) {
+                    (Some(user), Ok(Some(home))) => view! { <Overview name=user.display_name home/> }.into_any(),
+                    (Some(_), Err(error)) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                    _ => view! { <Welcome/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -309,36 +308,32 @@ fn Welcome() -> impl IntoView {
 }
 
 #[component]
-fn Overview(
-    name: String,
-    orgs: Resource<Result<Vec<OrgSummary>, AppError>>,
-    dashboard: crate::dashboard::DashboardResource,
-) -> impl IntoView {
+fn Overview(name: String, home: crate::dashboard::HomeView) -> impl IntoView {
+    let orgs = home.orgs;
+    let orgs = if orgs.is_empty() {
+        view! {
+            <p>"You are not a member of any organisation. Administrators operate the instance and keep no books."</p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <table>
+                <thead><tr><th scope="col">"Organisation"</th><th scope="col">"Kind"</th><th scope="col">"Your role"</th><th scope="col">"Members"</th></tr></thead>
+                <tbody>
+                    {orgs.into_iter().map(|org| view! {
+                        <tr><td>{org.name}</td><td>{org.kind}</td><td>{org.role}</td><td>{org.members}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
     view! {
         <h1>"Hello, " {name}</h1>
-        <crate::dashboard::Dashboard data=dashboard/>
+        <crate::dashboard::Dashboard view=home.dashboard/>
         <section aria-labelledby="orgs-title" class="card">
             <h2 id="orgs-title">"Your books"</h2>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match orgs.await {
-                        Ok(list) if list.is_empty() => view! {
-                            <p>"You are not a member of any organisation. Administrators operate the instance and keep no books."</p>
-                        }.into_any(),
-                        Ok(list) => view! {
-                            <table>
-                                <thead><tr><th scope="col">"Organisation"</th><th scope="col">"Kind"</th><th scope="col">"Your role"</th><th scope="col">"Members"</th></tr></thead>
-                                <tbody>
-                                    {list.into_iter().map(|org| view! {
-                                        <tr><td>{org.name}</td><td>{org.kind}</td><td>{org.role}</td><td>{org.members}</td></tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
-                        Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {orgs}
         </section>
     }
 }
