@@ -18,6 +18,8 @@ use serde::{Deserialize, Serialize};
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+#[cfg(feature = "ssr")]
+pub mod summary;
 
 /// The report's parameters exactly as in the URL.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +73,28 @@ pub struct ReportView {
     pub chart: String,
     /// Saved definitions: (id, name, address).
     pub saved: Vec<(i64, String, String)>,
+    /// For the goals and debts summaries, the table shown instead of income and spending.
+    pub summary: Option<SummaryTable>,
+}
+
+/// A summary report: one row per record, linked to it, then totals per currency.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryTable {
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<SummaryLine>,
+    pub totals: Vec<SummaryLine>,
+    /// Shown instead of the table when there are no rows.
+    pub empty: String,
+    pub note: String,
+}
+
+/// One row of a summary: its cells, the first being its label, linked to `link` when
+/// not empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryLine {
+    pub link: String,
+    pub cells: Vec<String>,
 }
 
 #[server(endpoint = "reports/run")]
@@ -99,13 +123,7 @@ pub async fn save_report(name: String, query: String) -> Result<(), AppError> {
         // Only a query the report accepts is stored, rebuilt from its parsed parameters.
         let parsed: ReportQuery = serde_urlencoded_query(&query);
         let today = time::OffsetDateTime::now_utc().date();
-        let params = ssr::params(&parsed, today).map_err(AppError::Invalid)?;
-        let canonical = format!(
-            "group={}&from={}&to={}",
-            params.grouping.as_str(),
-            params.from,
-            params.to
-        );
+        let canonical = ssr::canonical(&parsed, today).map_err(AppError::Invalid)?;
         repo::save(member.db(), &member.scope, name, &canonical).await
     }
     .await;
@@ -195,17 +213,25 @@ fn ReportBody(report: ReportView, stash: Option<FormStash>) -> impl IntoView {
     });
     let groups: Vec<(String, String)> = florin::report::Grouping::ALL
         .iter()
-        .map(|g| (g.as_str().to_owned(), g.label().to_owned()))
+        .map(|g| {
+            let label = format!("Income and spending by {}", g.label().to_lowercase());
+            (g.as_str().to_owned(), label)
+        })
+        .chain([
+            ("goals".to_owned(), "Goals summary".to_owned()),
+            ("debts".to_owned(), "Debts summary".to_owned()),
+        ])
         .collect();
     let q = report.query.clone();
     let form = view! {
         <form method="get" action="/reports" class="card" aria-label="Report">
             <FormError errors/>
             <div class="row">
-                <SelectField label="Group by" name="group" value=if q.group.is_empty() { "category".to_owned() } else { q.group.clone() } options=groups errors/>
+                <SelectField label="Report type" name="group" value=if q.group.is_empty() { "category".to_owned() } else { q.group.clone() } options=groups errors/>
                 <TextField label="From" name="from" value=q.from.clone() errors kind="date" hint="Blank: the first of January."/>
                 <TextField label="To" name="to" value=q.to.clone() errors kind="date" hint="Blank: today."/>
             </div>
+            <p class="hint">"The goals and debts summaries show each one as it stands today; they need no range."</p>
             <button type="submit" class="primary">"Show report"</button>
         </form>
     }
@@ -214,7 +240,12 @@ fn ReportBody(report: ReportView, stash: Option<FormStash>) -> impl IntoView {
     if !report.errors.is_empty() {
         return view! { {form} {saved} }.into_any();
     }
-    let results = view! { <ReportResults report=report.clone()/> }.into_any();
+    let results = match report.summary.clone() {
+        Some(table) => {
+            view! { <SummaryResults table canonical=report.canonical.clone()/> }.into_any()
+        }
+        None => view! { <ReportResults report=report.clone()/> }.into_any(),
+    };
     let save = view! { <SaveReport canonical=report.canonical.clone() stash/> }.into_any();
     view! { {form} {results} {save} {saved} }.into_any()
 }
@@ -290,6 +321,49 @@ fn ReportResults(report: ReportView) -> impl IntoView {
             {body}
             <p class="actions">
                 <a class="button" href=format!("/reports/export.csv?{}", report.canonical) download="">"Download CSV"</a>
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn SummaryResults(table: SummaryTable, canonical: String) -> impl IntoView {
+    let body = if table.rows.is_empty() {
+        view! { <p>{table.empty.clone()}</p> }.into_any()
+    } else {
+        let cells = |line: SummaryLine| {
+            let mut cells = line.cells.into_iter();
+            let label = cells.next().unwrap_or_default();
+            let head = if line.link.is_empty() {
+                view! { <th scope="row">{label}</th> }.into_any()
+            } else {
+                view! { <th scope="row"><a href=line.link>{label}</a></th> }.into_any()
+            };
+            view! { {head} {cells.map(|c| view! { <td>{c}</td> }).collect_view()} }
+        };
+        view! {
+            <table class="report summary">
+                <caption>{table.title.clone()}</caption>
+                <thead>
+                    <tr>{table.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    {table.rows.into_iter().map(|l| view! { <tr>{cells(l)}</tr> }).collect_view()}
+                </tbody>
+                <tfoot>
+                    {table.totals.into_iter().map(|l| view! { <tr>{cells(l)}</tr> }).collect_view()}
+                </tfoot>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="report-title">
+            <h2 id="report-title">{table.title.clone()}</h2>
+            <p class="hint">{table.note.clone()}</p>
+            {body}
+            <p class="actions">
+                <a class="button" href=format!("/reports/export.csv?{canonical}") download="">"Download CSV"</a>
             </p>
         </section>
     }

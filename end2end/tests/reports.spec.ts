@@ -30,7 +30,7 @@ test('reports: group a range, drill down, refuse a bad range, save and re-run', 
   await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
   await waitForHydration(page);
   const report = page.getByRole('form', { name: 'Report' });
-  await report.getByLabel('Group by').selectOption('month');
+  await report.getByLabel('Report type').selectOption('month');
   await report.getByLabel('From').fill('2026-01-01');
   await report.getByLabel('To').fill('2026-02-28');
   await report.getByRole('button', { name: 'Show report' }).click();
@@ -62,4 +62,12 @@ test('reports: group a range, drill down, refuse a bad range, save and re-run', 
   // A range that ends before it starts is refused in place.
   await gotoPage(page, '/reports?group=category&from=2026-03-01&to=2026-01-01');
   await expect(fieldError(page, 'to')).toHaveText('The end comes before the start.');
+
+  // The debts summary: a report of records as they stand, not of a range.
+  const again = page.getByRole('form', { name: 'Report' });
+  await again.getByLabel('Report type').selectOption('debts');
+  await again.getByRole('button', { name: 'Show report' }).click();
+  await expect(page).toHaveURL(/group=debts/);
+  await expect(page.getByRole('heading', { name: 'Debts summary', level: 2 })).toBeVisible();
+  await expect(page.getByText('No debts recorded.')).toBeVisible();
 });

@@ -23,6 +23,7 @@ const PASSWORD: &str = "correct horse battery";
 on_both!(
     reports_group_and_convert_exactly,
     reports_refuse_bad_ranges_save_definitions_and_stay_private,
+    goals_and_debts_summaries_total_per_currency_and_stay_private,
 );
 
 async fn account(app: &TestApp, scope: &Scope, name: &str, currency: &str, opening: i64) -> i64 {
@@ -212,10 +213,7 @@ async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Ba
             .await
             .body,
     );
-    assert!(
-        shown.contains("Choose a grouping from the list."),
-        "{shown}"
-    );
+    assert!(shown.contains("Choose a report from the list."), "{shown}");
     assert!(shown.contains("The end comes before the start."), "{shown}");
     let shown = text(&ada.get("/reports?from=yesterday").await.body);
     assert!(shown.contains("Enter a date like 2026-01-31."), "{shown}");
@@ -275,4 +273,158 @@ async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Ba
         "Month,Income (USD),Spending (USD),Net (USD)\r\n"
     );
     app.finish().await;
+}
+
+/// Adds a goal through the form and returns its id.
+async fn add_goal(browser: &mut common::Browser, title: &str, target: &str, currency: &str) -> i64 {
+    let fields = [
+        ("id", ""),
+        ("title", title),
+        ("kind", "purchase"),
+        ("target_amount", target),
+        ("currency", currency),
+        ("target_date", ""),
+        ("priority", "high"),
+    ];
+    let posted = browser
+        .post_form("/api/goals/save", "/goals/new", &fields)
+        .await;
+    assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
+    let location = posted.location.clone().expect("redirect");
+    location
+        .strip_prefix("/goals/")
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("to the new goal, got {location}"))
+}
+
+async fn goal_post(
+    browser: &mut common::Browser,
+    action: &str,
+    goal: i64,
+    fields: &[(&str, &str)],
+) {
+    let id = goal.to_string();
+    let mut all = vec![("goal_id", id.as_str()), ("id", id.as_str())];
+    all.extend_from_slice(fields);
+    let posted = browser
+        .post_form(action, &format!("/goals/{goal}"), &all)
+        .await;
+    assert_eq!(
+        posted.location.as_deref(),
+        Some(format!("/goals/{goal}").as_str()),
+        "{}",
+        posted.body
+    );
+}
+
+async fn goals_and_debts_summaries_total_per_currency_and_stay_private(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let bike = add_goal(&mut ada, "New bike", "1,000.00", "USD").await;
+    add_goal(&mut ada, "Trip", "2,000.00", "USD").await;
+    let old = add_goal(&mut ada, "Old plan", "500.00", "USD").await;
+    add_goal(&mut ada, "Rainy day", "400.00", "EUR").await;
+    goal_post(
+        &mut ada,
+        "/api/goals/contribute",
+        bike,
+        &[("amount", "250.00"), ("date", "2026-02-15")],
+    )
+    .await;
+    goal_post(&mut ada, "/api/goals/status", old, &[("action", "cancel")]).await;
+    let loan = [
+        ("id", ""),
+        ("name", "Car loan"),
+        ("kind", "car"),
+        ("principal", "1,000.00"),
+        ("currency", "USD"),
+        ("annual_rate", "12"),
+        ("tenure_months", "12"),
+        ("emi", ""),
+        ("lender", "Acme Bank"),
+        ("start_date", "2026-01-15"),
+        ("next_payment_date", ""),
+        ("reminder_days", ""),
+        ("account_id", ""),
+    ];
+    let posted = ada.post_form("/api/debts/save", "/debts/new", &loan).await;
+    assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
+
+    // Goals: every goal listed and linked; totals over the open ones, per currency
+    // (the cancelled 500.00 is left out): 3,000.00 aimed for, 250.00 saved, 8\u{a0}%.
+    let page = ada.get("/reports?group=goals").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(&format!("href=\"/goals/{bike}\"")));
+    let shown = text(&page.body);
+    for expected in [
+        "Goals summary",
+        "New bike",
+        "Old plan",
+        "Open goals in USD",
+        "Open goals in EUR",
+    ] {
+        assert!(shown.contains(expected), "{expected}: {shown}");
+    }
+    let csv = ada.get("/reports/export.csv?group=goals").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let body = csv.body.trim_start_matches('\u{feff}');
+    let lines: Vec<&str> = body.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Goal,Status,Target,Saved,Remaining,Progress,Target date,Monthly saving needed"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("New bike,Active,\"$1,000.00\",$250.00,$750.00,25\u{a0}%,")),
+        "{body}"
+    );
+    assert!(
+        lines.contains(&"Open goals in USD,2 open,\"$3,000.00\",$250.00,\"$2,750.00\",8\u{a0}%,,"),
+        "{body}"
+    );
+    assert_eq!(lines.len(), 1 + 4 + 2, "{body}");
+
+    // Debts: the loan with its instalment (1,000.00 at 12\u{a0}% over 12 months: 88.85).
+    let csv = ada.get("/reports/export.csv?group=debts").await;
+    let body = csv.body.trim_start_matches('\u{feff}');
+    assert!(
+        body.lines().any(|l| l.starts_with(
+            "Car loan,Car loan,12\u{a0}%,\"$1,000.00\",\"$1,000.00\",$0.00,$0.00,$88.85,2026-02-15"
+        )),
+        "{body}"
+    );
+    assert!(
+        body.lines().any(|l| l.starts_with(
+            "All debts in USD,,12\u{a0}%,\"$1,000.00\",\"$1,000.00\",$0.00,,$88.85,Debt-free: January 2027"
+        )),
+        "{body}"
+    );
+
+    // Saved like any report, without a range.
+    let posted = ada
+        .post_form(
+            "/api/reports/save",
+            "/reports?group=debts",
+            &[
+                ("name", "Debts now"),
+                ("query", "group=debts&from=2026-01-01"),
+            ],
+        )
+        .await;
+    let page = ada.follow(&posted).await;
+    assert!(
+        page.body.contains("href=\"/reports?group=debts\""),
+        "{}",
+        page.body
+    );
+
+    // Another organisation sees neither.
+    let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
+    let shown = text(&eve.get("/reports?group=goals").await.body);
+    assert!(shown.contains("No goals yet."), "{shown}");
+    assert!(!shown.contains("New bike"), "{shown}");
+    let shown = text(&eve.get("/reports?group=debts").await.body);
+    assert!(shown.contains("No debts recorded."), "{shown}");
+    assert!(!shown.contains("Debts now"), "{shown}");
 }

@@ -2,6 +2,7 @@
 //! converts to the base currency (`florin::report::group_totals`), names and orders the
 //! groups, and links each to the matching transaction list.
 
+use super::summary::Summary;
 use super::{ReportQuery, ReportRow, ReportView, repo};
 use crate::error::{AppError, FieldErrors};
 use crate::form::parse_date;
@@ -31,7 +32,7 @@ pub fn params(query: &ReportQuery, today: Date) -> Result<Params, FieldErrors> {
         raw => Grouping::parse(raw),
     };
     if grouping.is_none() {
-        errors.add("group", "Choose a grouping from the list.");
+        errors.add("group", "Choose a report from the list.");
     }
     let year_start = today.replace_ordinal(1).unwrap_or(today);
     let from = match query.from.trim() {
@@ -163,6 +164,20 @@ pub async fn compute(member: &Member, p: &Params) -> Result<Computed, AppError> 
     })
 }
 
+/// The query as stored and linked: the validated parameters only.
+pub fn canonical(query: &ReportQuery, today: Date) -> Result<String, FieldErrors> {
+    if let Some(summary) = Summary::parse(query.group.trim()) {
+        return Ok(format!("group={}", summary.as_str()));
+    }
+    let p = params(query, today)?;
+    Ok(format!(
+        "group={}&from={}&to={}",
+        p.grouping.as_str(),
+        p.from,
+        p.to
+    ))
+}
+
 /// The report page's data.
 pub async fn report(member: &Member, query: &ReportQuery) -> Result<ReportView, AppError> {
     let today = OffsetDateTime::now_utc().date();
@@ -180,6 +195,12 @@ pub async fn report(member: &Member, query: &ReportQuery) -> Result<ReportView, 
         saved,
         ..ReportView::default()
     };
+    if let Some(summary) = Summary::parse(query.group.trim()) {
+        view.grouping_label = summary.label().to_owned();
+        view.canonical = format!("group={}", summary.as_str());
+        view.summary = Some(summary.table(member).await?);
+        return Ok(view);
+    }
     let p = match params(query, today) {
         Ok(p) => p,
         Err(errors) => {
@@ -190,7 +211,7 @@ pub async fn report(member: &Member, query: &ReportQuery) -> Result<ReportView, 
     let computed = compute(member, &p).await?;
     view.grouping_label = p.grouping.label().to_owned();
     view.range = format!("{} to {}", p.from, p.to);
-    view.canonical = format!("group={}&from={}&to={}", p.grouping.as_str(), p.from, p.to);
+    view.canonical = canonical(query, today).map_err(AppError::Invalid)?;
     view.missing_rates = computed.missing.clone();
     view.rows = computed
         .rows
@@ -242,6 +263,16 @@ pub async fn report(member: &Member, query: &ReportQuery) -> Result<ReportView, 
 /// The report as CSV: one row per group, amounts as plain decimals in the base currency.
 pub async fn csv(member: &Member, query: &ReportQuery) -> Result<(String, String), AppError> {
     let today = OffsetDateTime::now_utc().date();
+    if let Some(summary) = Summary::parse(query.group.trim()) {
+        let table = summary.table(member).await?;
+        let mut lines = vec![florin::import::export_line(&table.columns)];
+        for row in table.rows.iter().chain(&table.totals) {
+            let cells: Vec<String> = row.cells.iter().map(|c| spreadsheet_text(c)).collect();
+            lines.push(florin::import::export_line(&cells));
+        }
+        let name = format!("florin-{}-summary-{today}.csv", summary.as_str());
+        return Ok((name, format!("\u{feff}{}", lines.concat())));
+    }
     let p = params(query, today).map_err(AppError::Invalid)?;
     let computed = compute(member, &p).await?;
     let base = &member.user.base_currency;
@@ -263,14 +294,8 @@ pub async fn csv(member: &Member, query: &ReportQuery) -> Result<(String, String
         &format!("Net ({base})"),
     ])];
     for (label, t, _) in &computed.rows {
-        // A label such as "=HYPERLINK(…)" must stay text in a spreadsheet.
-        let label = if label.starts_with(['=', '+', '-', '@']) {
-            format!("'{label}")
-        } else {
-            label.clone()
-        };
         lines.push(florin::import::export_line(&[
-            &label,
+            &spreadsheet_text(label),
             &plain(t.income),
             &plain(t.spending),
             &plain(t.net()),
@@ -283,4 +308,13 @@ pub async fn csv(member: &Member, query: &ReportQuery) -> Result<(String, String
         p.to
     );
     Ok((name, format!("\u{feff}{}", lines.concat())))
+}
+
+/// A cell such as "=HYPERLINK(…)" must stay text in a spreadsheet.
+fn spreadsheet_text(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
 }
