@@ -173,11 +173,11 @@ fn summary(c: &CycleView) -> impl IntoView {
         <section class="card" aria-labelledby="summary-title">
             <h2 id="summary-title">"Cycle at a glance"</h2>
             <dl class="figures">
-                <dt>"Expected income"</dt><dd>{c.expected_income.clone()}</dd>
-                <dt>"Expected expenses"</dt><dd>{c.expected_total.clone()}</dd>
-                <dt>"Planned to be left"</dt><dd>{c.planned_left.clone()}</dd>
-                <dt>"Actually spent"</dt><dd>{c.actual_total.clone()}</dd>
-                <dt>"Left of the income"</dt><dd>{c.left.clone()}</dd>
+                <div><dt>"Expected income"</dt><dd>{c.expected_income.clone()}</dd></div>
+                <div><dt>"Expected expenses"</dt><dd>{c.expected_total.clone()}</dd></div>
+                <div><dt>"Planned to be left"</dt><dd>{c.planned_left.clone()}</dd></div>
+                <div><dt>"Actually spent"</dt><dd>{c.actual_total.clone()}</dd></div>
+                <div><dt>"Left of the income"</dt><dd>{c.left.clone()}</dd></div>
             </dl>
         </section>
     }
