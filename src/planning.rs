@@ -669,6 +669,120 @@ pub fn expected_total(amount: i64, occurrences: usize) -> Result<i64, PlanError>
         .ok_or(PlanError::TooLarge)
 }
 
+/// The dates of a cycle on which a template with frequency `freq`, started on `anchor`,
+/// falls: what generating a cycle's expected expenses from its templates writes.
+pub fn cycle_occurrences(
+    cycle: Cycle,
+    freq: Frequency,
+    anchor: Date,
+) -> Result<Vec<Date>, PlanError> {
+    occurrences(freq, anchor, cycle.start(), cycle.end())
+}
+
+/// One key's (a category's) expected and actual spending over a cycle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanLine<K> {
+    pub key: K,
+    pub expected: i64,
+    pub actual: i64,
+    /// `expected − actual`: what is left of the plan, negative once spending passes it.
+    pub left: i64,
+}
+
+impl<K> PlanLine<K> {
+    pub fn over(&self) -> bool {
+        self.actual > self.expected
+    }
+}
+
+/// Expected expenses (one entry per occurrence, so keys may repeat) against actual
+/// spending (one entry per key), as one line per key: the expected keys in their first
+/// order, then the keys spent in without any expectation. Expected amounts are never
+/// negative; sums that do not fit in `i64` are refused rather than wrapped.
+pub fn expected_versus_actual<K: PartialEq + Clone>(
+    expected: &[(K, i64)],
+    actual: &[(K, i64)],
+) -> Result<Vec<PlanLine<K>>, PlanError> {
+    let mut lines: Vec<PlanLine<K>> = Vec::new();
+    for (key, amount) in expected {
+        if *amount < 0 {
+            return Err(PlanError::NegativeAmount);
+        }
+        match lines.iter_mut().find(|line| line.key == *key) {
+            Some(line) => {
+                line.expected = line
+                    .expected
+                    .checked_add(*amount)
+                    .ok_or(PlanError::TooLarge)?;
+            }
+            None => lines.push(PlanLine {
+                key: key.clone(),
+                expected: *amount,
+                actual: 0,
+                left: 0,
+            }),
+        }
+    }
+    for (key, amount) in actual {
+        match lines.iter_mut().find(|line| line.key == *key) {
+            Some(line) => {
+                line.actual = line
+                    .actual
+                    .checked_add(*amount)
+                    .ok_or(PlanError::TooLarge)?;
+            }
+            None => lines.push(PlanLine {
+                key: key.clone(),
+                expected: 0,
+                actual: *amount,
+                left: 0,
+            }),
+        }
+    }
+    for line in &mut lines {
+        line.left = line
+            .expected
+            .checked_sub(line.actual)
+            .ok_or(PlanError::TooLarge)?;
+    }
+    Ok(lines)
+}
+
+/// A cycle's whole picture: the expected income against expected and actual spending.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CycleTotals {
+    pub income: i64,
+    pub expected: i64,
+    pub actual: i64,
+    /// `income − expected`: what the plan leaves over; negative when it plans a deficit.
+    pub planned_left: i64,
+    /// `income − actual`: what is left at the present rate of spending.
+    pub left: i64,
+}
+
+impl CycleTotals {
+    pub fn of<K>(income: i64, lines: &[PlanLine<K>]) -> Result<CycleTotals, PlanError> {
+        if income < 0 {
+            return Err(PlanError::NegativeAmount);
+        }
+        let sum = |f: fn(&PlanLine<K>) -> i64| {
+            lines
+                .iter()
+                .try_fold(0_i64, |sum, line| sum.checked_add(f(line)))
+                .ok_or(PlanError::TooLarge)
+        };
+        let expected = sum(|line| line.expected)?;
+        let actual = sum(|line| line.actual)?;
+        Ok(CycleTotals {
+            income,
+            expected,
+            actual,
+            planned_left: income.checked_sub(expected).ok_or(PlanError::TooLarge)?,
+            left: income.checked_sub(actual).ok_or(PlanError::TooLarge)?,
+        })
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Goals
 // ---------------------------------------------------------------------------------------
@@ -1589,6 +1703,118 @@ mod tests {
             date!(9999 - 12 - 31),
         );
         assert_eq!(monthly, vec![date!(9999 - 11 - 30), date!(9999 - 12 - 31)]);
+    }
+
+    #[test]
+    fn a_42_day_cycle_over_a_month_end_and_29_february_2028() {
+        // 2028-01-31 + 41 days: through the whole of a leap February to 12 March.
+        let cycle = Cycle::new(date!(2028 - 01 - 31), 42).expect("valid");
+        assert_eq!(cycle.end(), date!(2028 - 03 - 12));
+        let anchor = date!(2028 - 01 - 31);
+        let weekly = cycle_occurrences(cycle, Frequency::Weekly, anchor).expect("valid");
+        assert_eq!(weekly.len(), 6);
+        assert_eq!(weekly.last(), Some(&date!(2028 - 03 - 06)));
+        let every_ten = cycle_occurrences(cycle, Frequency::EveryNDays(10), anchor).expect("valid");
+        assert_eq!(
+            every_ten,
+            vec![
+                date!(2028 - 01 - 31),
+                date!(2028 - 02 - 10),
+                date!(2028 - 02 - 20),
+                date!(2028 - 03 - 01),
+                date!(2028 - 03 - 11)
+            ]
+        );
+        let monthly =
+            cycle_occurrences(cycle, Frequency::Monthly { day: 31 }, anchor).expect("valid");
+        assert_eq!(monthly, vec![date!(2028 - 01 - 31), date!(2028 - 02 - 29)]);
+        let once = cycle_occurrences(cycle, Frequency::PerCycle, anchor).expect("valid");
+        assert_eq!(once, vec![date!(2028 - 01 - 31)]);
+        // A template that starts after the cycle ends adds nothing to it.
+        let later = cycle_occurrences(cycle, Frequency::PerCycle, date!(2028 - 03 - 13));
+        assert_eq!(later, Ok(vec![]));
+    }
+
+    #[test]
+    fn expected_versus_actual_sums_occurrences_and_keeps_unplanned_spending() {
+        let lines = expected_versus_actual(
+            &[(Some(1), 10_000), (Some(2), 0), (Some(1), 10_000)],
+            &[(Some(1), 25_050), (None, 700), (Some(3), 1)],
+        )
+        .expect("fits");
+        assert_eq!(
+            lines,
+            vec![
+                PlanLine {
+                    key: Some(1),
+                    expected: 20_000,
+                    actual: 25_050,
+                    left: -5_050
+                },
+                PlanLine {
+                    key: Some(2),
+                    expected: 0,
+                    actual: 0,
+                    left: 0
+                },
+                PlanLine {
+                    key: None,
+                    expected: 0,
+                    actual: 700,
+                    left: -700
+                },
+                PlanLine {
+                    key: Some(3),
+                    expected: 0,
+                    actual: 1,
+                    left: -1
+                },
+            ]
+        );
+        assert!(lines[0].over());
+        assert!(!lines[1].over());
+        let totals = CycleTotals::of(30_000, &lines).expect("fits");
+        assert_eq!(
+            totals,
+            CycleTotals {
+                income: 30_000,
+                expected: 20_000,
+                actual: 25_751,
+                planned_left: 10_000,
+                left: 4_249,
+            }
+        );
+        // Zero income: everything planned is a deficit.
+        let zero = CycleTotals::of(0, &lines).expect("fits");
+        assert_eq!((zero.planned_left, zero.left), (-20_000, -25_751));
+        assert_eq!(
+            expected_versus_actual::<i64>(&[], &[]),
+            Ok(vec![]),
+            "an empty cycle"
+        );
+    }
+
+    #[test]
+    fn expected_versus_actual_refuses_negative_plans_and_overflow() {
+        assert_eq!(
+            expected_versus_actual(&[(1, -1)], &[]),
+            Err(PlanError::NegativeAmount)
+        );
+        assert_eq!(
+            expected_versus_actual(&[(1, i64::MAX), (1, 1)], &[]),
+            Err(PlanError::TooLarge)
+        );
+        assert_eq!(
+            expected_versus_actual(&[(1, 0)], &[(1, i64::MIN)]),
+            Err(PlanError::TooLarge),
+            "0 − i64::MIN does not fit"
+        );
+        let lines = expected_versus_actual(&[(1, i64::MAX), (2, 1)], &[]).expect("fits");
+        assert_eq!(CycleTotals::of(0, &lines), Err(PlanError::TooLarge));
+        assert_eq!(
+            CycleTotals::of(-1, &lines[1..]),
+            Err(PlanError::NegativeAmount)
+        );
     }
 
     #[test]

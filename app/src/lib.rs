@@ -9,6 +9,7 @@ pub mod auth;
 pub mod budgets;
 pub mod categories;
 pub mod components;
+pub mod cycles;
 pub mod dashboard;
 pub mod debts;
 pub mod error;
@@ -23,6 +24,7 @@ pub mod profile;
 pub mod rates;
 pub mod reports;
 pub mod shell;
+pub mod templates;
 pub mod transactions;
 
 #[cfg(feature = "ssr")]

@@ -136,6 +136,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/budgets/:id") view=crate::budgets::BudgetPage ssr=SsrMode::Async/>
                     <Route path=path!("/budgets/:id/edit") view=crate::budgets::EditBudgetPage ssr=SsrMode::Async/>
                     <Route path=path!("/budgets/:id/delete") view=crate::budgets::DeleteBudgetPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cycles") view=crate::cycles::CyclesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cycles/new") view=crate::cycles::NewCyclePage ssr=SsrMode::Async/>
+                    <Route path=path!("/cycles/:id") view=crate::cycles::CyclePage ssr=SsrMode::Async/>
+                    <Route path=path!("/cycles/:id/edit") view=crate::cycles::EditCyclePage ssr=SsrMode::Async/>
+                    <Route path=path!("/cycles/:id/delete") view=crate::cycles::DeleteCyclePage ssr=SsrMode::Async/>
+                    <Route path=path!("/templates") view=crate::templates::TemplatesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/templates/new") view=crate::templates::NewTemplatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/templates/:id/edit") view=crate::templates::EditTemplatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/templates/:id/delete") view=crate::templates::DeleteTemplatePage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=crate::notifications::NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/reports") view=crate::reports::ReportsPage ssr=SsrMode::Async/>
                 </Routes>
@@ -170,6 +179,7 @@ fn Layout(children: Children) -> impl IntoView {
                                     <li><A href="/categories">"Categories"</A></li>
                                     <li><A href="/limits">"Limits"</A></li>
                                     <li><A href="/budgets">"Budgets"</A></li>
+                                    <li><A href="/cycles">"Cycles"</A></li>
                                     <li><A href="/import">"Import"</A></li>
                                     <li><A href="/payment-methods">"Payment methods"</A></li>
                                     <li><A href="/rates">"Rates"</A></li>

@@ -1,0 +1,78 @@
+//! The cycles page: every cycle, newest first, with the way to the expense templates.
+
+use super::CycleSummary;
+use crate::error::AppError;
+use crate::shell::RequireUser;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[server(endpoint = "cycles")]
+pub async fn list_cycles() -> Result<Vec<CycleSummary>, AppError> {
+    use florin::role::Access;
+    let member = crate::orgs::require_member(Access::Read).await?;
+    super::ssr::list(&member).await
+}
+
+#[component]
+pub fn CyclesPage() -> impl IntoView {
+    view! {
+        <Title text="Cycles"/>
+        <h1>"Cycles"</h1>
+        <RequireUser>
+            <CyclesOverview/>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn CyclesOverview() -> impl IntoView {
+    let data = Resource::new(|| (), |_| list_cycles());
+    view! {
+        <p class="actions">
+            <a class="button primary" href="/cycles/new">"Add a cycle"</a>
+            " "
+            <a class="button" href="/templates">"Expense templates"</a>
+        </p>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(cycles) if cycles.is_empty() => view! {
+                        <p class="card">"No cycles yet. A cycle is a stretch of up to 45 days (six weeks by default) with the income you expect and the expenses you plan, compared with what you actually spend."</p>
+                    }.into_any(),
+                    Ok(cycles) => cycles_table(cycles).into_any(),
+                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn cycles_table(cycles: Vec<CycleSummary>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="cycles-title">
+            <h2 id="cycles-title">"Your cycles"</h2>
+            <table class="cycles">
+                <thead>
+                    <tr>
+                        <th scope="col">"Cycle"</th>
+                        <th scope="col">"Period"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col" class="num">"Expected income"</th>
+                        <th scope="col" class="num">"Expected expenses"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {cycles.into_iter().map(|c| view! {
+                        <tr>
+                            <th scope="row"><a href=format!("/cycles/{}", c.id)>{c.name}</a></th>
+                            <td>{c.period}</td>
+                            <td>{c.status}</td>
+                            <td class="num">{c.expected_income}</td>
+                            <td class="num">{c.expected_expenses}</td>
+                        </tr>
+                    }.into_any()).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

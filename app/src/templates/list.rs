@@ -1,0 +1,139 @@
+//! The templates page: every expense template, active ones first, with switches to
+//! activate or deactivate each.
+
+use super::TemplateSummary;
+use crate::error::AppError;
+use crate::shell::RequireUser;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[server(endpoint = "templates")]
+pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
+    use florin::role::Access;
+    let member = crate::orgs::require_member(Access::Read).await?;
+    super::ssr::list(&member).await
+}
+
+/// Activates (`active` = "true") or deactivates a template.
+#[server(endpoint = "templates/active")]
+pub async fn set_template_active(id: String, active: String) -> Result<(), AppError> {
+    use crate::form::FlashKind;
+    use crate::session;
+    use florin::role::{Access, Area};
+
+    let active = active.trim() == "true";
+    let result = async {
+        let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
+        let id = id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
+        super::repo::set_active(member.db(), &member.scope, id, active).await
+    }
+    .await;
+    match result {
+        Ok(()) => {
+            let session = session::session().await?;
+            let message = if active {
+                "Template activated."
+            } else {
+                "Template deactivated."
+            };
+            session::flash(&session, FlashKind::Success, message).await?;
+            leptos_axum::redirect("/templates");
+            Ok(())
+        }
+        Err(error) => Err(session::fail_form("template-active", "/templates", &[], error).await),
+    }
+}
+
+#[component]
+pub fn TemplatesPage() -> impl IntoView {
+    view! {
+        <Title text="Expense templates"/>
+        <h1>"Expense templates"</h1>
+        <RequireUser>
+            <TemplatesOverview/>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn TemplatesOverview() -> impl IntoView {
+    let data = Resource::new(|| (), |_| list_templates());
+    let toggle = ServerAction::<SetTemplateActive>::new();
+    view! {
+        <p class="actions">
+            <a class="button primary" href="/templates/new">"Add a template"</a>
+            " "
+            <a href="/cycles">"Back to cycles"</a>
+        </p>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(templates) if templates.is_empty() => view! {
+                        <p class="card">"No templates yet. Add the expenses you expect again and again (rent, groceries, a weekly lesson) and new cycles can list them for you."</p>
+                    }.into_any(),
+                    Ok(templates) => templates_table(templates, toggle).into_any(),
+                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn templates_table(
+    templates: Vec<TemplateSummary>,
+    toggle: ServerAction<SetTemplateActive>,
+) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="templates-title">
+            <h2 id="templates-title">"Your templates"</h2>
+            <table class="templates">
+                <thead>
+                    <tr>
+                        <th scope="col">"Template"</th>
+                        <th scope="col" class="num">"Amount"</th>
+                        <th scope="col">"Category"</th>
+                        <th scope="col">"Payment method"</th>
+                        <th scope="col">"Frequency"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {templates.into_iter().map(|t| template_row(t, toggle)).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+fn template_row(t: TemplateSummary, toggle: ServerAction<SetTemplateActive>) -> AnyView {
+    let (status, button, next) = if t.active {
+        ("Active", "Deactivate", "false")
+    } else {
+        ("Inactive", "Activate", "true")
+    };
+    let id = t.id;
+    view! {
+        <tr class:inactive=!t.active>
+            <th scope="row">
+                {t.name}
+                {(!t.description.is_empty()).then(|| view! { <br/><span class="hint">{t.description}</span> })}
+            </th>
+            <td class="num">{t.amount}</td>
+            <td>{t.category}</td>
+            <td>{t.payment_method.unwrap_or_else(|| "—".to_owned())}</td>
+            <td>{t.frequency}</td>
+            <td>{status}</td>
+            <td>
+                <ActionForm action=toggle attr:class="inline">
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <input type="hidden" name="active" value=next/>
+                    <button type="submit" class="link">{button}</button>
+                </ActionForm>
+                " · " <a href=format!("/templates/{id}/edit")>"Edit"</a>
+                " · " <a href=format!("/templates/{id}/delete")>"Delete"</a>
+            </td>
+        </tr>
+    }
+    .into_any()
+}

@@ -1,0 +1,951 @@
+//! Cycles and expense templates through the forms a browser without JavaScript posts, on
+//! SQLite and PostgreSQL: template and cycle forms with their field errors, expected
+//! expenses generated from the active templates (weekly, every N days, monthly, per
+//! cycle) across a month end and 29 February 2028, expected versus actual spending by
+//! category, draft → active → completed, a completed cycle refusing every change (plain
+//! post and hydrated call alike), and isolation between organisations.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Backend, Browser, TestApp, text};
+use florin_app::on_db;
+
+const PASSWORD: &str = "correct horse battery";
+const READ_ONLY: &str = "This cycle is completed and can no longer be changed.";
+
+on_both!(
+    templates_are_added_edited_switched_off_and_deleted,
+    a_cycle_from_templates_lists_every_date_each_template_falls_on,
+    expected_and_actual_spending_are_compared_by_category,
+    the_cycle_form_checks_length_and_fields_and_the_status_moves_forward,
+    a_completed_cycle_refuses_every_change,
+    another_organisation_gets_not_found_and_changes_nothing,
+);
+
+async fn scalar(app: &TestApp, sql: &str) -> i64 {
+    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
+        .fetch_one(pool)
+        .await)
+    .expect(sql)
+}
+
+async fn text_of(app: &TestApp, sql: &str) -> String {
+    on_db!(&app.db, |pool| sqlx::query_scalar::<_, String>(sql)
+        .fetch_one(pool)
+        .await)
+    .expect(sql)
+}
+
+async fn category(app: &TestApp, name: &str) -> String {
+    scalar(
+        app,
+        &format!("SELECT MIN(id) FROM categories WHERE name = '{name}'"),
+    )
+    .await
+    .to_string()
+}
+
+async fn add_account(app: &TestApp, browser: &mut Browser, name: &str, currency: &str) -> String {
+    let posted = browser
+        .post_form(
+            "/api/accounts/save",
+            "/accounts",
+            &[
+                ("id", ""),
+                ("name", name),
+                ("kind", "checking"),
+                ("currency", currency),
+                ("opening_balance", "5,000"),
+            ],
+        )
+        .await;
+    assert_eq!(posted.location.as_deref(), Some("/accounts"), "{name}");
+    scalar(
+        app,
+        &format!("SELECT MAX(id) FROM accounts WHERE name = '{name}'"),
+    )
+    .await
+    .to_string()
+}
+
+async fn expense(browser: &mut Browser, date: &str, amount: &str, account: &str, category: &str) {
+    let posted = browser
+        .post_form(
+            "/api/transactions/save",
+            "/transactions/new",
+            &[
+                ("id", ""),
+                ("kind", "expense"),
+                ("date", date),
+                ("amount", amount),
+                ("account_id", account),
+                ("category_id", category),
+            ],
+        )
+        .await;
+    assert_eq!(
+        posted.location.as_deref(),
+        Some("/transactions"),
+        "{}",
+        posted.body
+    );
+}
+
+fn template_fields<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut fields = vec![
+        ("id", ""),
+        ("name", "Rent"),
+        ("description", ""),
+        ("amount", "1,200"),
+        ("currency", "USD"),
+        ("category_id", ""),
+        ("payment_method_id", ""),
+        ("frequency", "monthly"),
+        ("every_days", ""),
+        ("starts_on", "2026-01-01"),
+    ];
+    for (key, value) in overrides {
+        match fields.iter_mut().find(|(k, _)| k == key) {
+            Some(field) => field.1 = value,
+            None => fields.push((key, value)),
+        }
+    }
+    fields
+}
+
+/// Adds a template through the form and returns its id.
+async fn add_template(app: &TestApp, browser: &mut Browser, overrides: &[(&str, &str)]) -> i64 {
+    let posted = browser
+        .post_form(
+            "/api/templates/save",
+            "/templates/new",
+            &template_fields(overrides),
+        )
+        .await;
+    assert_eq!(
+        posted.location.as_deref(),
+        Some("/templates"),
+        "{}",
+        text(&browser.follow(&posted).await.body)
+    );
+    scalar(app, "SELECT MAX(id) FROM expense_templates").await
+}
+
+fn cycle_fields<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut fields = vec![
+        ("id", ""),
+        ("name", "Winter"),
+        ("starts_on", "2028-01-31"),
+        ("length_days", "42"),
+        ("currency", "USD"),
+        ("expected_income", "4,000"),
+        ("generate", "true"),
+    ];
+    for (key, value) in overrides {
+        match fields.iter_mut().find(|(k, _)| k == key) {
+            Some(field) => field.1 = value,
+            None => fields.push((key, value)),
+        }
+    }
+    fields
+}
+
+/// Adds a cycle through the form; returns its id and the page it lands on, as text.
+async fn add_cycle(browser: &mut Browser, overrides: &[(&str, &str)]) -> (i64, String) {
+    let posted = browser
+        .post_form("/api/cycles/save", "/cycles/new", &cycle_fields(overrides))
+        .await;
+    let location = posted.location.clone().expect("redirect");
+    let id = location
+        .strip_prefix("/cycles/")
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("to the new cycle, got {location}: {}", posted.body));
+    (id, text(&browser.follow(&posted).await.body))
+}
+
+async fn set_status(browser: &mut Browser, cycle: i64, status: &str) -> String {
+    let page = format!("/cycles/{cycle}");
+    let posted = browser
+        .post_form(
+            "/api/cycles/status",
+            &page,
+            &[("id", &cycle.to_string()), ("status", status)],
+        )
+        .await;
+    assert_eq!(posted.location.as_deref(), Some(page.as_str()));
+    text(&browser.follow(&posted).await.body)
+}
+
+async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let form = ada.get("/templates/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("value=\"USD\""));
+    let salary = category(&app, "Salary").await;
+    let posted = ada
+        .post_form(
+            "/api/templates/save",
+            "/templates/new",
+            &template_fields(&[
+                ("name", ""),
+                ("amount", "-5"),
+                ("category_id", &salary),
+                ("frequency", "every_n_days"),
+                ("every_days", "0"),
+                ("starts_on", "31/01/2026"),
+            ]),
+        )
+        .await;
+    let back = ada.follow(&posted).await;
+    let shown = text(&back.body);
+    for message in [
+        "Enter a name.",
+        "Amounts cannot be negative.",
+        "Choose a category from the list.",
+        "Repeat at least every 1 day.",
+        "Enter a date like 2026-01-31.",
+    ] {
+        assert!(shown.contains(message), "{message}: {shown}");
+    }
+    assert!(back.body.contains("value=\"-5\""));
+    assert!(back.body.contains("value=\"31/01/2026\""));
+    let posted = ada
+        .post_form(
+            "/api/templates/save",
+            "/templates/new",
+            &template_fields(&[
+                ("category_id", ""),
+                ("frequency", "fortnightly"),
+                ("amount", "1.234"),
+            ]),
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains("Choose an expense category."), "{shown}");
+    assert!(
+        shown.contains("Choose how often the expense repeats."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("USD amounts have at most 2 decimals."),
+        "{shown}"
+    );
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM expense_templates").await,
+        0
+    );
+
+    let rent = category(&app, "Rent").await;
+    let id = add_template(
+        &app,
+        &mut ada,
+        &[
+            ("category_id", &rent),
+            ("description", "Flat on Elm Street"),
+            ("starts_on", "2026-01-31"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        scalar(&app, "SELECT frequency_value FROM expense_templates").await,
+        31,
+        "monthly on the first date's day"
+    );
+    let list = text(&ada.get("/templates").await.body);
+    assert!(list.contains("Template added."), "{list}");
+    assert!(
+        list.contains(
+            "Rent Flat on Elm Street $1,200.00 Rent — Monthly on day 31 from 2026-01-31 Active"
+        ),
+        "{list}"
+    );
+    let edit = ada.get(&format!("/templates/{id}/edit")).await;
+    assert!(edit.body.contains("value=\"1,200.00\""), "{}", edit.body);
+    let id_s = id.to_string();
+    let posted = ada
+        .post_form(
+            "/api/templates/save",
+            &format!("/templates/{id}/edit"),
+            &template_fields(&[
+                ("id", &id_s),
+                ("name", "Piano lesson"),
+                ("amount", "45"),
+                ("category_id", &category(&app, "Education").await),
+                ("frequency", "every_n_days"),
+                ("every_days", "14"),
+                ("starts_on", "2026-02-03"),
+            ]),
+        )
+        .await;
+    assert_eq!(posted.location.as_deref(), Some("/templates"));
+    let list = text(&ada.follow(&posted).await.body);
+    assert!(list.contains("Template saved."), "{list}");
+    assert!(
+        list.contains("Piano lesson $45.00 Education — Every 14 days from 2026-02-03 Active"),
+        "{list}"
+    );
+
+    let posted = ada
+        .post_form(
+            "/api/templates/active",
+            "/templates",
+            &[("id", &id_s), ("active", "false")],
+        )
+        .await;
+    let list = text(&ada.follow(&posted).await.body);
+    assert!(list.contains("Template deactivated."), "{list}");
+    assert!(list.contains("Inactive Activate"), "{list}");
+    let posted = ada
+        .post_form(
+            "/api/templates/active",
+            "/templates",
+            &[("id", &id_s), ("active", "true")],
+        )
+        .await;
+    assert!(text(&ada.follow(&posted).await.body).contains("Template activated."));
+
+    let confirm = text(&ada.get(&format!("/templates/{id}/delete")).await.body);
+    assert!(
+        confirm.contains("Delete Piano lesson (Every 14 days from 2026-02-03)?"),
+        "{confirm}"
+    );
+    let posted = ada
+        .post_form(
+            "/api/templates/delete",
+            &format!("/templates/{id}/delete"),
+            &[("id", &id_s)],
+        )
+        .await;
+    assert_eq!(posted.location.as_deref(), Some("/templates"));
+    assert!(text(&ada.follow(&posted).await.body).contains("Template deleted."));
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM expense_templates").await,
+        0
+    );
+    assert_eq!(
+        ada.get(&format!("/templates/{id}/edit")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+async fn a_cycle_from_templates_lists_every_date_each_template_falls_on(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let groceries = category(&app, "Groceries").await;
+    let rent = category(&app, "Rent").await;
+    let bills = category(&app, "Bills").await;
+    // The cycle runs 2028-01-31 to 2028-03-12: a month end, then all of a leap February.
+    let anchor = [("starts_on", "2028-01-31")];
+    add_template(
+        &app,
+        &mut ada,
+        &[
+            &anchor[..],
+            &[
+                ("name", "Groceries"),
+                ("amount", "100"),
+                ("category_id", &groceries),
+                ("frequency", "weekly"),
+            ],
+        ]
+        .concat(),
+    )
+    .await;
+    add_template(
+        &app,
+        &mut ada,
+        &[
+            &anchor[..],
+            &[
+                ("name", "Fuel"),
+                ("amount", "40"),
+                ("category_id", &bills),
+                ("frequency", "every_n_days"),
+                ("every_days", "10"),
+            ],
+        ]
+        .concat(),
+    )
+    .await;
+    add_template(
+        &app,
+        &mut ada,
+        &[
+            &anchor[..],
+            &[
+                ("name", "Rent"),
+                ("amount", "1,000"),
+                ("category_id", &rent),
+                ("frequency", "monthly"),
+            ],
+        ]
+        .concat(),
+    )
+    .await;
+    add_template(
+        &app,
+        &mut ada,
+        &[
+            &anchor[..],
+            &[
+                ("name", "Insurance"),
+                ("amount", "75.50"),
+                ("category_id", &bills),
+                ("frequency", "per_cycle"),
+            ],
+        ]
+        .concat(),
+    )
+    .await;
+    // Not used: switched off, in another currency, or starting after the cycle.
+    let off = add_template(
+        &app,
+        &mut ada,
+        &[
+            ("name", "Gym"),
+            ("category_id", &bills),
+            ("frequency", "weekly"),
+        ],
+    )
+    .await;
+    ada.post_form(
+        "/api/templates/active",
+        "/templates",
+        &[("id", &off.to_string()), ("active", "false")],
+    )
+    .await;
+    add_template(
+        &app,
+        &mut ada,
+        &[
+            ("name", "Euro rent"),
+            ("currency", "EUR"),
+            ("category_id", &rent),
+        ],
+    )
+    .await;
+    add_template(
+        &app,
+        &mut ada,
+        &[
+            ("name", "Later"),
+            ("category_id", &rent),
+            ("frequency", "per_cycle"),
+            ("starts_on", "2028-03-13"),
+        ],
+    )
+    .await;
+
+    let (id, shown) = add_cycle(&mut ada, &[]).await;
+    assert!(
+        shown.contains("Cycle added with 14 expected expenses from 4 templates."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("2028-01-31 – 2028-03-12 (42 days)"),
+        "{shown}"
+    );
+    let count = |name: &str| {
+        format!("SELECT COUNT(*) FROM cycle_expenses WHERE cycle_id = {id} AND name = '{name}'")
+    };
+    assert_eq!(scalar(&app, &count("Groceries")).await, 6, "weekly");
+    assert_eq!(scalar(&app, &count("Fuel")).await, 5, "every 10 days");
+    assert_eq!(scalar(&app, &count("Rent")).await, 2, "monthly");
+    assert_eq!(scalar(&app, &count("Insurance")).await, 1, "per cycle");
+    assert_eq!(
+        text_of(
+            &app,
+            "SELECT CAST(due_on AS TEXT) FROM cycle_expenses WHERE name = 'Rent' ORDER BY due_on DESC"
+        )
+        .await,
+        "2028-02-29",
+        "the 31st falls on the leap day in February"
+    );
+    assert!(
+        shown.contains("2028-02-29 Rent Rent — $1,000.00"),
+        "{shown}"
+    );
+    assert!(shown.contains("2028-03-11 Fuel Bills — $40.00"), "{shown}");
+    // Expected 600 + 200 + 2,000 + 75.50 against an income of 4,000.
+    assert!(
+        shown.contains(
+            "Expected income $4,000.00 Expected expenses $2,875.50 Planned to be left $1,124.50"
+        ),
+        "{shown}"
+    );
+    assert!(shown.contains("Draft"), "{shown}");
+
+    // Without the box ticked, a cycle starts empty.
+    let (other, shown) = add_cycle(&mut ada, &[("name", "Bare"), ("generate", "")]).await;
+    assert!(shown.contains("Cycle added."), "{shown}");
+    assert_eq!(
+        scalar(
+            &app,
+            &format!("SELECT COUNT(*) FROM cycle_expenses WHERE cycle_id = {other}")
+        )
+        .await,
+        0
+    );
+
+    // Removing one expected expense from a draft.
+    let expense = scalar(
+        &app,
+        &format!("SELECT MIN(id) FROM cycle_expenses WHERE cycle_id = {id} AND name = 'Insurance'"),
+    )
+    .await;
+    let posted = ada
+        .post_form(
+            "/api/cycles/expenses/remove",
+            &format!("/cycles/{id}"),
+            &[("cycle_id", &id.to_string()), ("id", &expense.to_string())],
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains("Expected expense removed."), "{shown}");
+    assert!(shown.contains("Expected expenses $2,800.00"), "{shown}");
+    let list = text(&ada.get("/cycles").await.body);
+    assert!(
+        list.contains("Winter 2028-01-31 – 2028-03-12 (42 days) Draft $4,000.00 $2,800.00"),
+        "{list}"
+    );
+}
+
+async fn expected_and_actual_spending_are_compared_by_category(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let usd = add_account(&app, &mut ada, "Checking", "USD").await;
+    let eur = add_account(&app, &mut ada, "Euro account", "EUR").await;
+    let groceries = category(&app, "Groceries").await;
+    let rent = category(&app, "Rent").await;
+    let travel = category(&app, "Travel").await;
+    // Rent on the 1st: 2026-11-01 and 2026-12-01. Groceries weekly from Monday
+    // 2026-11-02: the 2nd, 9th, 16th, 23rd, 30th and 7 December.
+    add_template(
+        &app,
+        &mut ada,
+        &[("category_id", &rent), ("starts_on", "2026-11-01")],
+    )
+    .await;
+    add_template(
+        &app,
+        &mut ada,
+        &[
+            ("name", "Groceries"),
+            ("amount", "100"),
+            ("category_id", &groceries),
+            ("frequency", "weekly"),
+            ("starts_on", "2026-11-02"),
+        ],
+    )
+    .await;
+    let (id, _) = add_cycle(&mut ada, &[("starts_on", "2026-11-01")]).await;
+
+    expense(&mut ada, "2026-11-01", "1,200", &usd, &rent).await;
+    expense(&mut ada, "2026-12-01", "1,250", &usd, &rent).await;
+    expense(&mut ada, "2026-11-05", "150", &usd, &groceries).await;
+    expense(&mut ada, "2026-12-12", "99.50", &usd, &groceries).await;
+    expense(&mut ada, "2026-11-20", "80", &usd, &travel).await;
+    expense(&mut ada, "2026-11-21", "25", &usd, "").await;
+    // Outside the cycle, or in another currency: not counted.
+    expense(&mut ada, "2026-10-31", "999", &usd, &groceries).await;
+    expense(&mut ada, "2026-12-13", "999", &usd, &rent).await;
+    expense(&mut ada, "2026-11-10", "999", &eur, &groceries).await;
+
+    let page = ada.get(&format!("/cycles/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let shown = text(&page.body);
+    assert!(
+        shown.contains("2026-11-01 – 2026-12-12 (42 days)"),
+        "{shown}"
+    );
+    // 249.50 of 600 is 41.58 %: shown as 41.
+    assert!(
+        shown.contains("Groceries $600.00 $249.50 $350.50 41 %"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Rent $2,400.00 $2,450.00 -$50.00 102 % · over"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Travel $0.00 $80.00 -$80.00 not expected"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Uncategorised $0.00 $25.00 -$25.00 not expected"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Total $3,000.00 $2,804.50 $195.50"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(
+            "Expected income $4,000.00 Expected expenses $3,000.00 Planned to be left $1,000.00 \
+             Actually spent $2,804.50 Left of the income $1,195.50"
+        ),
+        "{shown}"
+    );
+    assert!(page.body.contains("aria-valuenow=\"41\""));
+}
+
+async fn the_cycle_form_checks_length_and_fields_and_the_status_moves_forward(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let form = ada.get("/cycles/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("value=\"42\""), "the default length");
+    assert!(form.body.contains("value=\"USD\""));
+
+    for (length, message) in [
+        ("46", "A cycle lasts at most 45 days."),
+        ("0", "A cycle lasts at least 1 day."),
+        ("six weeks", "Enter a whole number of days."),
+    ] {
+        let posted = ada
+            .post_form(
+                "/api/cycles/save",
+                "/cycles/new",
+                &cycle_fields(&[("length_days", length), ("name", "")]),
+            )
+            .await;
+        let back = ada.follow(&posted).await;
+        let shown = text(&back.body);
+        assert!(shown.contains(message), "{length}: {shown}");
+        assert!(shown.contains("Enter a name."), "{shown}");
+        assert!(
+            back.body.contains(&format!("value=\"{length}\"")),
+            "kept as typed"
+        );
+    }
+    let posted = ada
+        .post_form(
+            "/api/cycles/save",
+            "/cycles/new",
+            &cycle_fields(&[
+                ("expected_income", "-1"),
+                ("starts_on", "2026-02-30"),
+                ("currency", "XYZ"),
+            ]),
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains("Enter a date like 2026-01-31."), "{shown}");
+    assert!(
+        shown.contains("Choose a currency from the list."),
+        "{shown}"
+    );
+    let posted = ada
+        .post_form(
+            "/api/cycles/save",
+            "/cycles/new",
+            &cycle_fields(&[("expected_income", "-1")]),
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains("Amounts cannot be negative."), "{shown}");
+    // A hydrated client gets the refusal as 422 with the field messages.
+    let json = ada
+        .post_form_with(
+            "/api/cycles/save",
+            "/cycles/new",
+            &cycle_fields(&[("length_days", "46")]),
+            &[
+                ("sec-fetch-site", "same-origin"),
+                ("accept", "application/json"),
+            ],
+        )
+        .await;
+    assert_eq!(json.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(json.body.contains("A cycle lasts at most 45 days."));
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM cycles").await, 0);
+
+    // 45 days is allowed, and a one-day cycle ends where it starts.
+    let (longest, shown) = add_cycle(&mut ada, &[("length_days", "45")]).await;
+    assert!(
+        shown.contains("2028-01-31 – 2028-03-15 (45 days)"),
+        "{shown}"
+    );
+    let (_, shown) = add_cycle(&mut ada, &[("length_days", "1"), ("name", "Day")]).await;
+    assert!(shown.contains("2028-01-31 – 2028-01-31 (1 day)"), "{shown}");
+
+    // Editing a draft; the generate box is for new cycles only.
+    let edit = ada.get(&format!("/cycles/{longest}/edit")).await;
+    assert!(edit.body.contains("value=\"4,000.00\""), "{}", edit.body);
+    assert!(!edit.body.contains("name=\"generate\""));
+    let id_s = longest.to_string();
+    let posted = ada
+        .post_form(
+            "/api/cycles/save",
+            &format!("/cycles/{longest}/edit"),
+            &cycle_fields(&[
+                ("id", &id_s),
+                ("name", "Spring"),
+                ("starts_on", "2028-02-28"),
+                ("length_days", "30"),
+                ("expected_income", "3,500.25"),
+            ]),
+        )
+        .await;
+    assert_eq!(posted.location, Some(format!("/cycles/{longest}")));
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains("Cycle saved."), "{shown}");
+    assert!(
+        shown.contains("Spring 2028-02-28 – 2028-03-28 (30 days)"),
+        "{shown}"
+    );
+    assert!(shown.contains("expected income $3,500.25"), "{shown}");
+
+    // Draft → active → completed, one step at a time.
+    let shown = set_status(&mut ada, longest, "completed").await;
+    assert!(
+        shown.contains("it cannot go from draft to completed."),
+        "{shown}"
+    );
+    let shown = set_status(&mut ada, longest, "active").await;
+    assert!(shown.contains("Cycle activated."), "{shown}");
+    assert!(shown.contains("Complete cycle"), "{shown}");
+    let shown = set_status(&mut ada, longest, "draft").await;
+    assert!(
+        shown.contains(
+            "A cycle goes from draft to active to completed; it cannot go from active to draft."
+        ),
+        "{shown}"
+    );
+    let shown = set_status(&mut ada, longest, "completed").await;
+    assert!(shown.contains("Cycle completed."), "{shown}");
+    assert!(shown.contains(READ_ONLY), "{shown}");
+    assert!(!shown.contains("Edit cycle"), "{shown}");
+    assert_eq!(
+        text_of(
+            &app,
+            &format!("SELECT status FROM cycles WHERE id = {longest}")
+        )
+        .await,
+        "completed"
+    );
+}
+
+async fn a_completed_cycle_refuses_every_change(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    add_template(
+        &app,
+        &mut ada,
+        &[
+            ("category_id", &category(&app, "Rent").await),
+            ("starts_on", "2028-01-01"),
+        ],
+    )
+    .await;
+    let (id, _) = add_cycle(&mut ada, &[]).await;
+    let id_s = id.to_string();
+    set_status(&mut ada, id, "active").await;
+    set_status(&mut ada, id, "completed").await;
+    let expenses = scalar(&app, "SELECT COUNT(*) FROM cycle_expenses").await;
+    assert_eq!(expenses, 2);
+    let page = format!("/cycles/{id}");
+    let unchanged = format!(
+        "SELECT COUNT(*) FROM cycles WHERE id = {id} AND name = 'Winter' \
+         AND length_days = 42 AND expected_income = 400000 AND status = 'completed'"
+    );
+
+    // The edit page says so instead of offering the form.
+    let edit = ada.get(&format!("/cycles/{id}/edit")).await;
+    assert!(text(&edit.body).contains(READ_ONLY));
+    assert!(!edit.body.contains("name=\"expected_income\""));
+
+    // A plain form post, as from a page opened before the cycle was completed.
+    let stale = cycle_fields(&[
+        ("id", &id_s),
+        ("name", "Rewritten"),
+        ("expected_income", "1"),
+    ]);
+    let posted = ada
+        .post_form("/api/cycles/save", &format!("/cycles/{id}/edit"), &stale)
+        .await;
+    assert_eq!(posted.location, Some(format!("/cycles/{id}/edit")));
+    assert!(text(&ada.follow(&posted).await.body).contains(READ_ONLY));
+    // Even with invalid fields the refusal is about the cycle, not the fields.
+    let posted = ada
+        .post_form(
+            "/api/cycles/save",
+            &format!("/cycles/{id}/edit"),
+            &cycle_fields(&[("id", &id_s), ("length_days", "99")]),
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains(READ_ONLY), "{shown}");
+    assert!(!shown.contains("at most 45"), "{shown}");
+    // The hydrated client's call: 422 with the same message.
+    let json = ada
+        .post_form_with(
+            "/api/cycles/save",
+            &format!("/cycles/{id}/edit"),
+            &stale,
+            &[
+                ("sec-fetch-site", "same-origin"),
+                ("accept", "application/json"),
+            ],
+        )
+        .await;
+    assert_eq!(json.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(json.body.contains(READ_ONLY), "{}", json.body);
+
+    for status in ["draft", "active", "completed"] {
+        let shown = set_status(&mut ada, id, status).await;
+        assert!(shown.contains(READ_ONLY), "{status}: {shown}");
+    }
+    let posted = ada
+        .post_form("/api/cycles/delete", &page, &[("id", &id_s)])
+        .await;
+    assert!(text(&ada.follow(&posted).await.body).contains(READ_ONLY));
+    let delete_page = text(&ada.get(&format!("/cycles/{id}/delete")).await.body);
+    assert!(delete_page.contains(READ_ONLY), "{delete_page}");
+    let expense = scalar(&app, "SELECT MIN(id) FROM cycle_expenses").await;
+    let posted = ada
+        .post_form(
+            "/api/cycles/expenses/remove",
+            &page,
+            &[("cycle_id", &id_s), ("id", &expense.to_string())],
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains(READ_ONLY), "{shown}");
+    assert!(!shown.contains("Remove"), "no remove buttons: {shown}");
+
+    assert_eq!(scalar(&app, &unchanged).await, 1);
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM cycle_expenses").await,
+        expenses
+    );
+    // The page still shows the cycle, read-only.
+    assert_eq!(ada.get(&page).await.status, StatusCode::OK);
+}
+
+async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let rent = category(&app, "Rent").await;
+    let template = add_template(
+        &app,
+        &mut ada,
+        &[
+            ("name", "Secret rent"),
+            ("category_id", &rent),
+            ("starts_on", "2028-01-01"),
+        ],
+    )
+    .await;
+    let (id, _) = add_cycle(&mut ada, &[("name", "Secret plan")]).await;
+    let (id_s, template_s) = (id.to_string(), template.to_string());
+    let expense = scalar(&app, "SELECT MIN(id) FROM cycle_expenses")
+        .await
+        .to_string();
+
+    let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
+    for path in [
+        format!("/cycles/{id}"),
+        format!("/cycles/{id}/edit"),
+        format!("/cycles/{id}/delete"),
+        format!("/templates/{template}/edit"),
+        format!("/templates/{template}/delete"),
+    ] {
+        let page = eve.get(&path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!page.body.contains("Secret"), "{path} leaks");
+    }
+    assert!(!eve.get("/cycles").await.body.contains("Secret plan"));
+    assert!(!eve.get("/templates").await.body.contains("Secret rent"));
+    let page = format!("/cycles/{id}");
+    eve.post_form(
+        "/api/cycles/save",
+        &page,
+        &cycle_fields(&[("id", &id_s), ("name", "Mine")]),
+    )
+    .await;
+    eve.post_form(
+        "/api/cycles/status",
+        &page,
+        &[("id", &id_s), ("status", "active")],
+    )
+    .await;
+    eve.post_form(
+        "/api/cycles/expenses/remove",
+        &page,
+        &[("cycle_id", &id_s), ("id", &expense)],
+    )
+    .await;
+    eve.post_form("/api/cycles/delete", &page, &[("id", &id_s)])
+        .await;
+    eve.post_form(
+        "/api/templates/save",
+        "/templates",
+        &template_fields(&[
+            ("id", &template_s),
+            ("name", "Mine"),
+            ("category_id", &rent),
+        ]),
+    )
+    .await;
+    eve.post_form(
+        "/api/templates/active",
+        "/templates",
+        &[("id", &template_s), ("active", "false")],
+    )
+    .await;
+    eve.post_form(
+        "/api/templates/delete",
+        "/templates",
+        &[("id", &template_s)],
+    )
+    .await;
+    let json = eve
+        .post_form_with(
+            "/api/cycles/status",
+            &page,
+            &[("id", &id_s), ("status", "active")],
+            &[
+                ("sec-fetch-site", "same-origin"),
+                ("accept", "application/json"),
+            ],
+        )
+        .await;
+    assert_eq!(json.status, StatusCode::NOT_FOUND);
+
+    assert_eq!(
+        text_of(&app, "SELECT name || ' ' || status FROM cycles").await,
+        "Secret plan draft"
+    );
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM cycle_expenses").await, 2);
+    assert_eq!(
+        text_of(&app, "SELECT name FROM expense_templates").await,
+        "Secret rent"
+    );
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT COUNT(*) FROM expense_templates WHERE active = TRUE"
+        )
+        .await,
+        1
+    );
+    // Eve can neither plan with Ada's category nor generate from Ada's templates.
+    let posted = eve
+        .post_form(
+            "/api/templates/save",
+            "/templates/new",
+            &template_fields(&[("category_id", &rent)]),
+        )
+        .await;
+    let shown = text(&eve.follow(&posted).await.body);
+    assert!(
+        shown.contains("Choose a category from the list."),
+        "{shown}"
+    );
+    let (_, shown) = add_cycle(&mut eve, &[]).await;
+    assert!(shown.contains("Cycle added."), "{shown}");
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM cycle_expenses").await, 2);
+}
