@@ -103,14 +103,10 @@ pub async fn home() -> Result<Option<HomeView>, AppError> {
         return Ok(None);
     };
     let orgs = crate::orgs::repo::list_for_user(&app.db, user.id).await?;
-    let dashboard = if crate::orgs::repo::default_org(&app.db, user.id)
-        .await?
-        .is_none()
-    {
-        None
-    } else {
-        let member = crate::orgs::require_member(Access::Read).await?;
-        Some(ssr::dashboard(&member).await?)
+    let dashboard = match crate::orgs::member_in_default_org(app, user, Access::Read).await {
+        Ok(member) => Some(ssr::dashboard(&member).await?),
+        Err(AppError::NotFound) => None,
+        Err(error) => return Err(error),
     };
     Ok(Some(HomeView { orgs, dashboard }))
 }

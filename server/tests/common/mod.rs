@@ -36,7 +36,7 @@ macro_rules! on_both {
                 }
                 #[test]
                 fn postgres() {
-                    $crate::common::runtime().block_on(super::$name($crate::common::Backend::Postgres))
+                    $crate::common::run_on_postgres(super::$name($crate::common::Backend::Postgres))
                 }
             }
         )*
@@ -56,6 +56,37 @@ pub fn runtime() -> &'static tokio::runtime::Runtime {
 }
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// The PostgreSQL databases this test thread created (a test's future runs on its
+    /// own thread under `block_on`).
+    static CREATED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs a PostgreSQL test, then drops every database it created, whether it passed,
+/// failed or forgot `TestApp::finish`; the failure, if any, is then reported as usual.
+pub fn run_on_postgres(test: impl std::future::Future<Output = ()>) {
+    let outcome =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| runtime().block_on(test)));
+    let names: Vec<String> = CREATED.with(|c| c.borrow_mut().drain(..).collect());
+    if !names.is_empty() {
+        runtime().block_on(async {
+            if let Ok(Db::Postgres(pool)) =
+                florin_server::db::connect(&postgres_admin_url(), 1).await
+            {
+                for name in names {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&pool)
+                        .await;
+                }
+                pool.close().await;
+            }
+        });
+    }
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
 
 pub fn postgres_admin_url() -> String {
     std::env::var("FLORIN_TEST_POSTGRES_URL")
@@ -116,6 +147,7 @@ impl TestApp {
                     .await
                     .expect("create test database");
                 pool.close().await;
+                CREATED.with(|c| c.borrow_mut().push(name.clone()));
                 let base = postgres_admin_url();
                 let root = base.rsplit_once('/').map(|(root, _)| root).unwrap_or(&base);
                 config.database_url = format!("{root}/{name}");
