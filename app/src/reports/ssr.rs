@@ -164,18 +164,24 @@ pub async fn compute(member: &Member, p: &Params) -> Result<Computed, AppError> 
     })
 }
 
+impl Params {
+    /// The parameters as a query string, as stored and linked.
+    pub fn query(&self) -> String {
+        format!(
+            "group={}&from={}&to={}",
+            self.grouping.as_str(),
+            self.from,
+            self.to
+        )
+    }
+}
+
 /// The query as stored and linked: the validated parameters only.
 pub fn canonical(query: &ReportQuery, today: Date) -> Result<String, FieldErrors> {
-    if let Some(summary) = Summary::parse(query.group.trim()) {
-        return Ok(format!("group={}", summary.as_str()));
+    match Summary::parse(query.group.trim()) {
+        Some(summary) => Ok(summary.query()),
+        None => params(query, today).map(|p| p.query()),
     }
-    let p = params(query, today)?;
-    Ok(format!(
-        "group={}&from={}&to={}",
-        p.grouping.as_str(),
-        p.from,
-        p.to
-    ))
 }
 
 /// The report page's data.
@@ -197,7 +203,7 @@ pub async fn report(member: &Member, query: &ReportQuery) -> Result<ReportView, 
     };
     if let Some(summary) = Summary::parse(query.group.trim()) {
         view.grouping_label = summary.label().to_owned();
-        view.canonical = format!("group={}", summary.as_str());
+        view.canonical = summary.query();
         view.summary = Some(summary.table(member).await?);
         return Ok(view);
     }
@@ -211,7 +217,7 @@ pub async fn report(member: &Member, query: &ReportQuery) -> Result<ReportView, 
     let computed = compute(member, &p).await?;
     view.grouping_label = p.grouping.label().to_owned();
     view.range = format!("{} to {}", p.from, p.to);
-    view.canonical = canonical(query, today).map_err(AppError::Invalid)?;
+    view.canonical = p.query();
     view.missing_rates = computed.missing.clone();
     view.rows = computed
         .rows

@@ -31,6 +31,11 @@ impl Summary {
         }
     }
 
+    /// The report's query string: a summary takes no range.
+    pub fn query(self) -> String {
+        format!("group={}", self.as_str())
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Summary::Goals => "Goals summary",

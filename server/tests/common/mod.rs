@@ -63,6 +63,18 @@ thread_local! {
     static CREATED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// Drops test databases, even with sessions still open; best effort.
+async fn drop_databases(names: &[String]) {
+    if let Ok(Db::Postgres(pool)) = florin_server::db::connect(&postgres_admin_url(), 1).await {
+        for name in names {
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&pool)
+                .await;
+        }
+        pool.close().await;
+    }
+}
+
 /// Runs a PostgreSQL test, then drops every database it created, whether it passed,
 /// failed or forgot `TestApp::finish`; the failure, if any, is then reported as usual.
 pub fn run_on_postgres(test: impl std::future::Future<Output = ()>) {
@@ -70,18 +82,7 @@ pub fn run_on_postgres(test: impl std::future::Future<Output = ()>) {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| runtime().block_on(test)));
     let names: Vec<String> = CREATED.with(|c| c.borrow_mut().drain(..).collect());
     if !names.is_empty() {
-        runtime().block_on(async {
-            if let Ok(Db::Postgres(pool)) =
-                florin_server::db::connect(&postgres_admin_url(), 1).await
-            {
-                for name in names {
-                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                        .execute(&pool)
-                        .await;
-                }
-                pool.close().await;
-            }
-        });
+        runtime().block_on(drop_databases(&names));
     }
     if let Err(panic) = outcome {
         std::panic::resume_unwind(panic);
@@ -189,16 +190,7 @@ impl TestApp {
                     let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
                 }
             }
-            Cleanup::PostgresDatabase(name) => {
-                if let Ok(Db::Postgres(pool)) =
-                    florin_server::db::connect(&postgres_admin_url(), 1).await
-                {
-                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                        .execute(&pool)
-                        .await;
-                    pool.close().await;
-                }
-            }
+            Cleanup::PostgresDatabase(name) => drop_databases(&[name]).await,
         }
     }
 
