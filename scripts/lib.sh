@@ -51,3 +51,63 @@ ensure_packages() {
         DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
     fi
 }
+
+# The browser bundle: the wasm build (release profile `wasm-release`, compiled in
+# target/wasm), wasm-bindgen, wasm-opt -Oz, the stylesheet, gzip and brotli copies, all in
+# target/site/pkg/<content hash>/, named by target/site/build-id. On a fresh machine the
+# wasm-bindgen CLI is built beside the wasm. When the compiled wasm has not changed since
+# the last bundle, the post-processing is skipped.
+build_bundle() {
+    ensure_wasm_target
+    ensure_wasm_opt
+    mkdir -p "$ROOT/target"
+    ensure_wasm_bindgen > "$ROOT/target/wasm-bindgen-install.log" 2>&1 &
+    local bindgen_install=$!
+    CARGO_TARGET_DIR="$ROOT/target/wasm" cargo build --quiet -p florin-app --lib \
+        --target wasm32-unknown-unknown --no-default-features --features hydrate \
+        --profile wasm-release
+    if ! wait "$bindgen_install"; then
+        cat "$ROOT/target/wasm-bindgen-install.log" >&2
+        return 1
+    fi
+
+    local site="$ROOT/target/site"
+    local wasm="$ROOT/target/wasm/wasm32-unknown-unknown/wasm-release/florin_app.wasm"
+    local input
+    input="$(cat "$wasm" style/main.css | sha256sum | cut -c1-64)"
+    if [ -f "$site/build-id" ] && [ -d "$site/pkg/$(cat "$site/build-id")" ] &&
+        [ "$(cat "$site/bundle-input" 2>/dev/null)" = "$input" ]; then
+        cp -r public/. "$site/"
+        return 0
+    fi
+
+    local stage="$ROOT/target/site-stage"
+    rm -rf "$stage"
+    mkdir -p "$stage" "$site/pkg"
+    wasm-bindgen --target web --no-typescript --out-dir "$stage" --out-name florin "$wasm"
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+        "$stage/florin_bg.wasm" -o "$stage/florin.wasm"
+    rm "$stage/florin_bg.wasm"
+    cp style/main.css "$stage/florin.css"
+
+    # The bundle's folder is named after its content, so browsers may cache it for a year.
+    local build_id
+    build_id="$(cat "$stage"/florin.js "$stage"/florin.wasm "$stage"/florin.css | sha256sum | cut -c1-16)"
+    for f in "$stage"/florin.js "$stage"/florin.wasm "$stage"/florin.css; do
+        gzip -9 -k -f "$f"
+        if command -v brotli >/dev/null; then brotli -q 11 -k -f "$f"; fi
+    done
+    find "$site/pkg" -mindepth 1 -maxdepth 1 ! -name "$build_id" -exec rm -rf {} +
+    rm -rf "$site/pkg/$build_id"
+    mv "$stage" "$site/pkg/$build_id"
+    echo "$build_id" > "$site/build-id"
+    echo "$input" > "$site/bundle-input"
+    cp -r public/. "$site/"
+}
+
+# The server binary, target/<profile>/florin; `dev` shares compiled dependencies with
+# `cargo test`.
+build_server() {
+    local profile="$1"
+    cargo build --quiet -p florin-server --profile "$profile"
+}

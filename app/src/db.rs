@@ -84,3 +84,32 @@ macro_rules! on_tx {
         }
     };
 }
+
+/// Declares a struct read from query rows, with a `sqlx::FromRow` implementation for either
+/// backend that takes each field from the column of the same name. It stands in for
+/// `#[derive(sqlx::FromRow)]`, whose proc-macro crate would compile sqlx's drivers a
+/// second time for the build host.
+#[macro_export]
+macro_rules! from_row {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $( $(#[$field_meta:meta])* $field_vis:vis $field:ident : $ty:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $( $(#[$field_meta])* $field_vis $field : $ty ),*
+        }
+
+        impl<'r, R: ::sqlx::Row> ::sqlx::FromRow<'r, R> for $name
+        where
+            &'r str: ::sqlx::ColumnIndex<R>,
+            $( $ty: ::sqlx::Decode<'r, R::Database> + ::sqlx::Type<R::Database>, )*
+        {
+            fn from_row(row: &'r R) -> Result<Self, ::sqlx::Error> {
+                Ok(Self { $( $field: row.try_get(stringify!($field))?, )* })
+            }
+        }
+    };
+}

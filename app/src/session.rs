@@ -36,16 +36,17 @@ pub struct CurrentUser {
     pub locale: String,
 }
 
-#[derive(sqlx::FromRow)]
-struct UserRow {
-    id: i64,
-    email: String,
-    role: String,
-    is_active: bool,
-    session_epoch: i64,
-    first_name: String,
-    base_currency: String,
-    locale: String,
+crate::from_row! {
+    struct UserRow {
+        id: i64,
+        email: String,
+        role: String,
+        is_active: bool,
+        session_epoch: i64,
+        first_name: String,
+        base_currency: String,
+        locale: String,
+    }
 }
 
 /// The session of the current request.

@@ -18,16 +18,17 @@ pub struct AccountInput {
     pub opening_balance: i64,
 }
 
-#[derive(sqlx::FromRow)]
-pub struct AccountRow {
-    pub id: i64,
-    pub name: String,
-    pub kind: String,
-    pub currency: String,
-    pub institution: String,
-    pub opening_balance: i64,
-    pub archived: bool,
-    pub balance: i64,
+crate::from_row! {
+    pub struct AccountRow {
+        pub id: i64,
+        pub name: String,
+        pub kind: String,
+        pub currency: String,
+        pub institution: String,
+        pub opening_balance: i64,
+        pub archived: bool,
+        pub balance: i64,
+    }
 }
 
 /// Balance = opening balance + income − expenses − transfers out + transfers in (each

@@ -115,15 +115,16 @@ pub struct Login {
     pub epoch: i64,
 }
 
-#[derive(sqlx::FromRow)]
-struct LoginRow {
-    user_id: i64,
-    is_active: bool,
-    password_hash: String,
-    failed_count: i64,
-    last_failed_at: Option<OffsetDateTime>,
-    locked_until: Option<OffsetDateTime>,
-    session_epoch: i64,
+crate::from_row! {
+    struct LoginRow {
+        user_id: i64,
+        is_active: bool,
+        password_hash: String,
+        failed_count: i64,
+        last_failed_at: Option<OffsetDateTime>,
+        locked_until: Option<OffsetDateTime>,
+        session_epoch: i64,
+    }
 }
 
 impl From<LoginRow> for Login {

@@ -7,33 +7,39 @@ use crate::orgs::repo::Scope;
 use crate::{on_db, on_tx};
 use time::{Date, OffsetDateTime};
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct BudgetRecord {
-    pub id: i64,
-    pub name: String,
-    pub currency: String,
-    pub starts_on: Date,
-    pub ends_on: Date,
-    pub total: i64,
+crate::from_row! {
+    #[derive(Clone, Debug)]
+    pub struct BudgetRecord {
+        pub id: i64,
+        pub name: String,
+        pub currency: String,
+        pub starts_on: Date,
+        pub ends_on: Date,
+        pub total: i64,
+    }
 }
 
-/// A budget with the sum of its entries, for the list.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct BudgetListRow {
-    pub id: i64,
-    pub name: String,
-    pub currency: String,
-    pub starts_on: Date,
-    pub ends_on: Date,
-    pub total: i64,
-    pub entries_sum: i64,
+crate::from_row! {
+    /// A budget with the sum of its entries, for the list.
+    #[derive(Clone, Debug)]
+    pub struct BudgetListRow {
+        pub id: i64,
+        pub name: String,
+        pub currency: String,
+        pub starts_on: Date,
+        pub ends_on: Date,
+        pub total: i64,
+        pub entries_sum: i64,
+    }
 }
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct EntryRecord {
-    pub category_id: i64,
-    pub category_name: String,
-    pub amount: i64,
+crate::from_row! {
+    #[derive(Clone, Debug)]
+    pub struct EntryRecord {
+        pub category_id: i64,
+        pub category_name: String,
+        pub amount: i64,
+    }
 }
 
 /// A budget to write, already validated.

@@ -7,15 +7,17 @@ use crate::{on_db, on_tx};
 use florin::ledger::{CategoryKind, DEFAULT_CATEGORIES};
 use time::OffsetDateTime;
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct CategoryRow {
-    pub id: i64,
-    pub name: String,
-    pub kind: String,
-    pub parent_id: Option<i64>,
-    pub colour: String,
-    pub archived: bool,
-    pub transactions: i64,
+crate::from_row! {
+    #[derive(Clone, Debug)]
+    pub struct CategoryRow {
+        pub id: i64,
+        pub name: String,
+        pub kind: String,
+        pub parent_id: Option<i64>,
+        pub colour: String,
+        pub archived: bool,
+        pub transactions: i64,
+    }
 }
 
 /// Creates the default categories of a new organisation, inside its creating transaction.

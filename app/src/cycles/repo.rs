@@ -9,16 +9,18 @@ use crate::{on_db, on_tx};
 use florin::planning::CycleStatus;
 use time::{Date, OffsetDateTime};
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct CycleRecord {
-    pub id: i64,
-    pub name: String,
-    pub starts_on: Date,
-    pub length_days: i64,
-    pub ends_on: Date,
-    pub currency: String,
-    pub expected_income: i64,
-    pub status: String,
+crate::from_row! {
+    #[derive(Clone, Debug)]
+    pub struct CycleRecord {
+        pub id: i64,
+        pub name: String,
+        pub starts_on: Date,
+        pub length_days: i64,
+        pub ends_on: Date,
+        pub currency: String,
+        pub expected_income: i64,
+        pub status: String,
+    }
 }
 
 impl CycleRecord {
@@ -28,29 +30,33 @@ impl CycleRecord {
     }
 }
 
-/// A cycle with the sum of its expected expenses, for the list.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct CycleListRow {
-    pub id: i64,
-    pub name: String,
-    pub starts_on: Date,
-    pub length_days: i64,
-    pub ends_on: Date,
-    pub currency: String,
-    pub expected_income: i64,
-    pub status: String,
-    pub expected_sum: i64,
+crate::from_row! {
+    /// A cycle with the sum of its expected expenses, for the list.
+    #[derive(Clone, Debug)]
+    pub struct CycleListRow {
+        pub id: i64,
+        pub name: String,
+        pub starts_on: Date,
+        pub length_days: i64,
+        pub ends_on: Date,
+        pub currency: String,
+        pub expected_income: i64,
+        pub status: String,
+        pub expected_sum: i64,
+    }
 }
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct ExpenseRecord {
-    pub id: i64,
-    pub name: String,
-    pub category_id: i64,
-    pub category_name: String,
-    pub payment_method_name: Option<String>,
-    pub due_on: Date,
-    pub amount: i64,
+crate::from_row! {
+    #[derive(Clone, Debug)]
+    pub struct ExpenseRecord {
+        pub id: i64,
+        pub name: String,
+        pub category_id: i64,
+        pub category_name: String,
+        pub payment_method_name: Option<String>,
+        pub due_on: Date,
+        pub amount: i64,
+    }
 }
 
 /// A cycle to write, already validated (`ends_on` from `florin::planning::Cycle`).

@@ -133,17 +133,19 @@ pub async fn cross_currency_arrivals(
     Ok(rows)
 }
 
-/// One of the latest transactions.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct Recent {
-    pub id: i64,
-    pub occurred_on: Date,
-    pub kind: String,
-    pub amount: i64,
-    pub currency: String,
-    pub payee: String,
-    pub account_name: String,
-    pub category_name: Option<String>,
+crate::from_row! {
+    /// One of the latest transactions.
+    #[derive(Clone, Debug)]
+    pub struct Recent {
+        pub id: i64,
+        pub occurred_on: Date,
+        pub kind: String,
+        pub amount: i64,
+        pub currency: String,
+        pub payee: String,
+        pub account_name: String,
+        pub category_name: Option<String>,
+    }
 }
 
 /// The latest `limit` transactions, newest first (the list's own index order).

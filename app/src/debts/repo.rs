@@ -14,33 +14,35 @@ use florin::loan::{AnnualRate, PaymentRefused, Standing};
 use florin::money::{Money, NumberFormat};
 use time::{Date, OffsetDateTime};
 
-/// A debt as stored, with the name of its linked account.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct DebtRecord {
-    pub id: i64,
-    pub organisation_id: i64,
-    pub name: String,
-    pub kind: String,
-    pub principal: i64,
-    pub currency: String,
-    pub annual_rate: i64,
-    pub tenure_months: i64,
-    pub emi: i64,
-    pub lender: String,
-    pub start_date: Date,
-    pub next_payment_date: Date,
-    pub due_anchor: Date,
-    pub due_index: i64,
-    pub remaining: i64,
-    /// Principal repaid (`remaining + total_paid = principal`).
-    pub total_paid: i64,
-    pub interest_paid: i64,
-    pub period_interest: Option<i64>,
-    pub period_paid: i64,
-    pub status: String,
-    pub reminder_days: i64,
-    pub account_id: Option<i64>,
-    pub account_name: Option<String>,
+crate::from_row! {
+    /// A debt as stored, with the name of its linked account.
+    #[derive(Clone, Debug)]
+    pub struct DebtRecord {
+        pub id: i64,
+        pub organisation_id: i64,
+        pub name: String,
+        pub kind: String,
+        pub principal: i64,
+        pub currency: String,
+        pub annual_rate: i64,
+        pub tenure_months: i64,
+        pub emi: i64,
+        pub lender: String,
+        pub start_date: Date,
+        pub next_payment_date: Date,
+        pub due_anchor: Date,
+        pub due_index: i64,
+        pub remaining: i64,
+        /// Principal repaid (`remaining + total_paid = principal`).
+        pub total_paid: i64,
+        pub interest_paid: i64,
+        pub period_interest: Option<i64>,
+        pub period_paid: i64,
+        pub status: String,
+        pub reminder_days: i64,
+        pub account_id: Option<i64>,
+        pub account_name: Option<String>,
+    }
 }
 
 impl DebtRecord {
@@ -296,19 +298,20 @@ impl From<sqlx::Error> for PaymentError {
     }
 }
 
-/// The debt as the payment found it, locked.
-#[derive(sqlx::FromRow)]
-struct Locked {
-    name: String,
-    lender: String,
-    currency: String,
-    remaining: i64,
-    annual_rate: i64,
-    emi: i64,
-    period_interest: Option<i64>,
-    period_paid: i64,
-    due_anchor: Date,
-    due_index: i64,
+crate::from_row! {
+    /// The debt as the payment found it, locked.
+    struct Locked {
+        name: String,
+        lender: String,
+        currency: String,
+        remaining: i64,
+        annual_rate: i64,
+        emi: i64,
+        period_interest: Option<i64>,
+        period_paid: i64,
+        due_anchor: Date,
+        due_index: i64,
+    }
 }
 
 /// Records a payment in one database transaction: the debt's balance, the payment row, the
@@ -498,17 +501,19 @@ pub async fn record_payment(
     })
 }
 
-/// A payment as the detail page lists it.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct PaymentRecord {
-    pub id: i64,
-    pub amount: i64,
-    pub interest: i64,
-    pub method: String,
-    pub paid_on: Date,
-    pub reference: String,
-    pub status: String,
-    pub transaction_id: Option<i64>,
+crate::from_row! {
+    /// A payment as the detail page lists it.
+    #[derive(Clone, Debug)]
+    pub struct PaymentRecord {
+        pub id: i64,
+        pub amount: i64,
+        pub interest: i64,
+        pub method: String,
+        pub paid_on: Date,
+        pub reference: String,
+        pub status: String,
+        pub transaction_id: Option<i64>,
+    }
 }
 
 /// The debt's payments, newest first.
@@ -553,20 +558,22 @@ pub async fn daily_payment_totals(
     Ok(rows)
 }
 
-/// An active debt whose next payment falls on or before a date, for reminders.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct DueDebt {
-    pub id: i64,
-    pub organisation_id: i64,
-    pub name: String,
-    pub currency: String,
-    pub emi: i64,
-    pub remaining: i64,
-    pub annual_rate: i64,
-    pub period_interest: Option<i64>,
-    pub period_paid: i64,
-    pub next_payment_date: Date,
-    pub reminder_days: i64,
+crate::from_row! {
+    /// An active debt whose next payment falls on or before a date, for reminders.
+    #[derive(Clone, Debug)]
+    pub struct DueDebt {
+        pub id: i64,
+        pub organisation_id: i64,
+        pub name: String,
+        pub currency: String,
+        pub emi: i64,
+        pub remaining: i64,
+        pub annual_rate: i64,
+        pub period_interest: Option<i64>,
+        pub period_paid: i64,
+        pub next_payment_date: Date,
+        pub reminder_days: i64,
+    }
 }
 
 impl DueDebt {

@@ -14,20 +14,22 @@ use florin::money::{Money, NumberFormat};
 use florin::planning::{GoalStatus, milestones_crossed, milestones_reached_by_retarget};
 use time::{Date, OffsetDateTime};
 
-/// A goal as stored, with what its contributions add up to.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct GoalRecord {
-    pub id: i64,
-    pub title: String,
-    pub kind: String,
-    pub target_amount: i64,
-    pub currency: String,
-    pub target_date: Option<Date>,
-    pub priority: String,
-    pub status: String,
-    /// The sum of the contributions.
-    pub saved: i64,
-    pub contributions: i64,
+crate::from_row! {
+    /// A goal as stored, with what its contributions add up to.
+    #[derive(Clone, Debug)]
+    pub struct GoalRecord {
+        pub id: i64,
+        pub title: String,
+        pub kind: String,
+        pub target_amount: i64,
+        pub currency: String,
+        pub target_date: Option<Date>,
+        pub priority: String,
+        pub status: String,
+        /// The sum of the contributions.
+        pub saved: i64,
+        pub contributions: i64,
+    }
 }
 
 impl GoalRecord {
@@ -301,12 +303,13 @@ impl From<sqlx::Error> for ContributionError {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct Locked {
-    title: String,
-    target_amount: i64,
-    currency: String,
-    status: String,
+crate::from_row! {
+    struct Locked {
+        title: String,
+        target_amount: i64,
+        currency: String,
+        status: String,
+    }
 }
 
 /// Records a contribution in one database transaction: the contribution row, the optional
@@ -403,14 +406,16 @@ pub async fn contribute(
     })
 }
 
-/// A contribution as the goal's page lists it.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct ContributionRecord {
-    pub id: i64,
-    pub amount: i64,
-    pub contributed_on: Date,
-    pub note: String,
-    pub transaction_id: Option<i64>,
+crate::from_row! {
+    /// A contribution as the goal's page lists it.
+    #[derive(Clone, Debug)]
+    pub struct ContributionRecord {
+        pub id: i64,
+        pub amount: i64,
+        pub contributed_on: Date,
+        pub note: String,
+        pub transaction_id: Option<i64>,
+    }
 }
 
 /// The goal's contributions, newest first.

@@ -9,28 +9,32 @@ use crate::{on_db, on_tx};
 use std::collections::HashSet;
 use time::{Date, OffsetDateTime};
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct Batch {
-    pub id: i64,
-    pub account_id: i64,
-    pub file_name: String,
-    pub content: Vec<u8>,
-    pub row_count: i64,
-    pub status: String,
-    pub imported: i64,
-    pub skipped: i64,
+crate::from_row! {
+    #[derive(Clone, Debug)]
+    pub struct Batch {
+        pub id: i64,
+        pub account_id: i64,
+        pub file_name: String,
+        pub content: Vec<u8>,
+        pub row_count: i64,
+        pub status: String,
+        pub imported: i64,
+        pub skipped: i64,
+    }
 }
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct BatchSummary {
-    pub id: i64,
-    pub file_name: String,
-    pub account_name: String,
-    pub row_count: i64,
-    pub status: String,
-    pub imported: i64,
-    pub skipped: i64,
-    pub created_at: OffsetDateTime,
+crate::from_row! {
+    #[derive(Clone, Debug)]
+    pub struct BatchSummary {
+        pub id: i64,
+        pub file_name: String,
+        pub account_name: String,
+        pub row_count: i64,
+        pub status: String,
+        pub imported: i64,
+        pub skipped: i64,
+        pub created_at: OffsetDateTime,
+    }
 }
 
 /// Stores an uploaded file for `account_id`, which the caller has checked belongs to the
@@ -100,14 +104,15 @@ pub struct Existing {
     pub keys: HashSet<String>,
 }
 
-#[derive(sqlx::FromRow)]
-struct ExistingRow {
-    occurred_on: Date,
-    kind: String,
-    amount: i64,
-    counter_amount: Option<i64>,
-    account_id: i64,
-    payee: String,
+crate::from_row! {
+    struct ExistingRow {
+        occurred_on: Date,
+        kind: String,
+        amount: i64,
+        counter_amount: Option<i64>,
+        account_id: i64,
+        payee: String,
+    }
 }
 
 pub async fn existing(

@@ -12,15 +12,17 @@ use florin::money::{Money, NumberFormat};
 use florin::planning::{Level, Month, Threshold};
 use time::{Date, OffsetDateTime};
 
-/// A limit as stored, with its category's name.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct LimitRecord {
-    pub id: i64,
-    pub category_id: i64,
-    pub category_name: String,
-    pub amount: i64,
-    pub currency: String,
-    pub alert_pct: i64,
+crate::from_row! {
+    /// A limit as stored, with its category's name.
+    #[derive(Clone, Debug)]
+    pub struct LimitRecord {
+        pub id: i64,
+        pub category_id: i64,
+        pub category_name: String,
+        pub amount: i64,
+        pub currency: String,
+        pub alert_pct: i64,
+    }
 }
 
 impl LimitRecord {
@@ -30,16 +32,18 @@ impl LimitRecord {
     }
 }
 
-/// A limit with what was spent against it in one month.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct LimitSpending {
-    pub id: i64,
-    pub category_id: i64,
-    pub category_name: String,
-    pub amount: i64,
-    pub currency: String,
-    pub alert_pct: i64,
-    pub spent: i64,
+crate::from_row! {
+    /// A limit with what was spent against it in one month.
+    #[derive(Clone, Debug)]
+    pub struct LimitSpending {
+        pub id: i64,
+        pub category_id: i64,
+        pub category_name: String,
+        pub amount: i64,
+        pub currency: String,
+        pub alert_pct: i64,
+        pub spent: i64,
+    }
 }
 
 /// A limit to write, already validated.

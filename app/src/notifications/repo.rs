@@ -122,15 +122,16 @@ pub async fn unread_count(db: &Db, user_id: i64) -> Result<i64, AppError> {
     Ok(count)
 }
 
-#[derive(sqlx::FromRow)]
-struct NotificationRow {
-    id: i64,
-    kind: String,
-    title: String,
-    body: String,
-    action_link: Option<String>,
-    read_at: Option<OffsetDateTime>,
-    created_at: OffsetDateTime,
+crate::from_row! {
+    struct NotificationRow {
+        id: i64,
+        kind: String,
+        title: String,
+        body: String,
+        action_link: Option<String>,
+        read_at: Option<OffsetDateTime>,
+        created_at: OffsetDateTime,
+    }
 }
 
 /// The user's newest notifications and how many are unread.

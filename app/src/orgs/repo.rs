@@ -16,10 +16,11 @@ pub struct Scope {
     pub rights: Rights,
 }
 
-#[derive(sqlx::FromRow)]
-struct MembershipRow {
-    role: String,
-    rights: i64,
+crate::from_row! {
+    struct MembershipRow {
+        role: String,
+        rights: i64,
+    }
 }
 
 /// Checks that `user_id` is a member of `org_id` with `access`. Not a member (or no such

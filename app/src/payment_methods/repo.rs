@@ -14,14 +14,16 @@ pub struct PaymentMethodInput {
     pub account_id: Option<i64>,
 }
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct PaymentMethodRow {
-    pub id: i64,
-    pub name: String,
-    pub kind: String,
-    pub account_id: Option<i64>,
-    pub account_name: Option<String>,
-    pub archived: bool,
+crate::from_row! {
+    #[derive(Clone, Debug)]
+    pub struct PaymentMethodRow {
+        pub id: i64,
+        pub name: String,
+        pub kind: String,
+        pub account_id: Option<i64>,
+        pub account_name: Option<String>,
+        pub archived: bool,
+    }
 }
 
 /// The join keeps the organisation on both sides, so a stray account id never shows

@@ -140,14 +140,16 @@ async fn exists(tx: &mut Tx, scope: &Scope, rate: &NewRate) -> Result<bool, AppE
     Ok(found.is_some())
 }
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct RateRow {
-    pub id: i64,
-    pub rate_date: Date,
-    pub base: String,
-    pub quote: String,
-    pub rate_scaled: i64,
-    pub source: String,
+crate::from_row! {
+    #[derive(Clone, Debug)]
+    pub struct RateRow {
+        pub id: i64,
+        pub rate_date: Date,
+        pub base: String,
+        pub quote: String,
+        pub rate_scaled: i64,
+        pub source: String,
+    }
 }
 
 /// Which rates to list; `None` means no bound.

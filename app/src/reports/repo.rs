@@ -132,12 +132,14 @@ pub async fn names(
     Ok(rows)
 }
 
-/// A saved report: its name and the query string that re-runs it.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct Saved {
-    pub id: i64,
-    pub name: String,
-    pub query: String,
+crate::from_row! {
+    /// A saved report: its name and the query string that re-runs it.
+    #[derive(Clone, Debug)]
+    pub struct Saved {
+        pub id: i64,
+        pub name: String,
+        pub query: String,
+    }
 }
 
 pub async fn saved(db: &Db, scope: &Scope) -> Result<Vec<Saved>, AppError> {

@@ -7,21 +7,23 @@ use crate::orgs::repo::Scope;
 use florin::planning::{Frequency, PlanError};
 use time::{Date, OffsetDateTime};
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct TemplateRecord {
-    pub id: i64,
-    pub name: String,
-    pub description: String,
-    pub amount: i64,
-    pub currency: String,
-    pub category_id: i64,
-    pub category_name: String,
-    pub payment_method_id: Option<i64>,
-    pub payment_method_name: Option<String>,
-    pub frequency: String,
-    pub frequency_value: Option<i64>,
-    pub starts_on: Date,
-    pub active: bool,
+crate::from_row! {
+    #[derive(Clone, Debug)]
+    pub struct TemplateRecord {
+        pub id: i64,
+        pub name: String,
+        pub description: String,
+        pub amount: i64,
+        pub currency: String,
+        pub category_id: i64,
+        pub category_name: String,
+        pub payment_method_id: Option<i64>,
+        pub payment_method_name: Option<String>,
+        pub frequency: String,
+        pub frequency_value: Option<i64>,
+        pub starts_on: Date,
+        pub active: bool,
+    }
 }
 
 impl TemplateRecord {

@@ -100,23 +100,25 @@ fn like_escape(raw: &str) -> String {
         .replace('_', "\\_")
 }
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct ListRow {
-    pub id: i64,
-    pub occurred_on: Date,
-    pub kind: String,
-    pub amount: i64,
-    pub currency: String,
-    pub counter_amount: Option<i64>,
-    pub payee: String,
-    pub notes: String,
-    pub account_id: i64,
-    pub account_name: String,
-    pub counter_account_id: Option<i64>,
-    pub counter_name: Option<String>,
-    pub counter_currency: Option<String>,
-    pub category_name: Option<String>,
-    pub category_colour: Option<String>,
+crate::from_row! {
+    #[derive(Clone, Debug)]
+    pub struct ListRow {
+        pub id: i64,
+        pub occurred_on: Date,
+        pub kind: String,
+        pub amount: i64,
+        pub currency: String,
+        pub counter_amount: Option<i64>,
+        pub payee: String,
+        pub notes: String,
+        pub account_id: i64,
+        pub account_name: String,
+        pub counter_account_id: Option<i64>,
+        pub counter_name: Option<String>,
+        pub counter_currency: Option<String>,
+        pub category_name: Option<String>,
+        pub category_colour: Option<String>,
+    }
 }
 
 macro_rules! bind_all {
@@ -188,24 +190,26 @@ pub async fn page(
     Ok((rows, next))
 }
 
-/// One transaction with everything an export shows.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct ExportDbRow {
-    pub id: i64,
-    pub occurred_on: Date,
-    pub kind: String,
-    pub amount: i64,
-    pub currency: String,
-    pub account_name: String,
-    pub counter_name: Option<String>,
-    pub counter_currency: Option<String>,
-    pub counter_amount: Option<i64>,
-    pub category_name: Option<String>,
-    pub payee: String,
-    pub notes: String,
-    pub method_name: Option<String>,
-    pub source: String,
-    pub external_id: Option<String>,
+crate::from_row! {
+    /// One transaction with everything an export shows.
+    #[derive(Clone, Debug)]
+    pub struct ExportDbRow {
+        pub id: i64,
+        pub occurred_on: Date,
+        pub kind: String,
+        pub amount: i64,
+        pub currency: String,
+        pub account_name: String,
+        pub counter_name: Option<String>,
+        pub counter_currency: Option<String>,
+        pub counter_amount: Option<i64>,
+        pub category_name: Option<String>,
+        pub payee: String,
+        pub notes: String,
+        pub method_name: Option<String>,
+        pub source: String,
+        pub external_id: Option<String>,
+    }
 }
 
 /// Up to `limit` rows of the filtered set after `cursor`, newest first, for exports that
@@ -371,23 +375,25 @@ pub async fn tags_of(db: &Db, scope: &Scope, ids: &[i64]) -> Result<Vec<(i64, St
     Ok(rows)
 }
 
-/// A transaction as stored, for the edit form.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct TxRecord {
-    pub id: i64,
-    pub kind: String,
-    pub occurred_on: Date,
-    pub amount: i64,
-    pub currency: String,
-    pub account_id: i64,
-    pub counter_account_id: Option<i64>,
-    pub counter_amount: Option<i64>,
-    pub category_id: Option<i64>,
-    pub payment_method_id: Option<i64>,
-    pub payee: String,
-    pub notes: String,
-    pub source: String,
-    pub external_id: Option<String>,
+crate::from_row! {
+    /// A transaction as stored, for the edit form.
+    #[derive(Clone, Debug)]
+    pub struct TxRecord {
+        pub id: i64,
+        pub kind: String,
+        pub occurred_on: Date,
+        pub amount: i64,
+        pub currency: String,
+        pub account_id: i64,
+        pub counter_account_id: Option<i64>,
+        pub counter_amount: Option<i64>,
+        pub category_id: Option<i64>,
+        pub payment_method_id: Option<i64>,
+        pub payee: String,
+        pub notes: String,
+        pub source: String,
+        pub external_id: Option<String>,
+    }
 }
 
 pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<(TxRecord, Vec<String>), AppError> {
@@ -504,15 +510,16 @@ impl Contribution {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct StoredContribution {
-    occurred_on: Date,
-    category_id: Option<i64>,
-    account_id: i64,
-    counter_account_id: Option<i64>,
-    kind: String,
-    currency: String,
-    amount: i64,
+crate::from_row! {
+    struct StoredContribution {
+        occurred_on: Date,
+        category_id: Option<i64>,
+        account_id: i64,
+        counter_account_id: Option<i64>,
+        kind: String,
+        currency: String,
+        amount: i64,
+    }
 }
 
 impl From<StoredContribution> for Contribution {
@@ -693,15 +700,16 @@ pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
 /// Rebuilds an organisation's roll-ups from its transactions, for bulk writers (the demo
 /// generator) that insert rows directly.
 pub async fn rebuild_rollups(db: &Db, scope: &Scope) -> Result<(), AppError> {
-    #[derive(sqlx::FromRow)]
-    struct Daily {
-        occurred_on: Date,
-        account_id: i64,
-        counter_account_id: Option<i64>,
-        kind: String,
-        currency: String,
-        total: i64,
-        n: i64,
+    crate::from_row! {
+        struct Daily {
+            occurred_on: Date,
+            account_id: i64,
+            counter_account_id: Option<i64>,
+            kind: String,
+            currency: String,
+            total: i64,
+            n: i64,
+        }
     }
     // Grouped by day in SQL (one text for both databases), folded into months here.
     let days: Vec<Daily> = on_db!(db, |pool| {
@@ -763,13 +771,15 @@ pub async fn rebuild_rollups(db: &Db, scope: &Scope) -> Result<(), AppError> {
     Ok(())
 }
 
-/// What the form needs to know about an account to validate a transaction against it.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct AccountRef {
-    pub id: i64,
-    pub name: String,
-    pub currency: String,
-    pub archived: bool,
+crate::from_row! {
+    /// What the form needs to know about an account to validate a transaction against it.
+    #[derive(Clone, Debug)]
+    pub struct AccountRef {
+        pub id: i64,
+        pub name: String,
+        pub currency: String,
+        pub archived: bool,
+    }
 }
 
 pub async fn accounts(db: &Db, scope: &Scope) -> Result<Vec<AccountRef>, AppError> {
@@ -785,12 +795,14 @@ pub async fn accounts(db: &Db, scope: &Scope) -> Result<Vec<AccountRef>, AppErro
     Ok(rows)
 }
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct CategoryRef {
-    pub id: i64,
-    pub name: String,
-    pub kind: String,
-    pub archived: bool,
+crate::from_row! {
+    #[derive(Clone, Debug)]
+    pub struct CategoryRef {
+        pub id: i64,
+        pub name: String,
+        pub kind: String,
+        pub archived: bool,
+    }
 }
 
 pub async fn categories(db: &Db, scope: &Scope) -> Result<Vec<CategoryRef>, AppError> {
