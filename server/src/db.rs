@@ -94,3 +94,31 @@ impl MigrationSource<'static> for Embedded {
         Box::pin(std::future::ready(Ok(migrations)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::embedded::{POSTGRES, SQLITE};
+
+    #[test]
+    fn both_dialects_embed_every_migration_in_step_and_in_order() {
+        let names = |list: &[(i64, &str, &str)]| {
+            list.iter()
+                .map(|&(version, description, _)| (version, description.to_owned()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(SQLITE), names(POSTGRES));
+        assert!(SQLITE.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        assert_eq!(SQLITE[0].0, 1);
+        assert_eq!(SQLITE[0].1, "identity");
+        let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../migrations/sqlite"))
+            .expect("the migrations folder")
+            .count();
+        assert_eq!(SQLITE.len(), files);
+        assert!(
+            SQLITE
+                .iter()
+                .chain(POSTGRES)
+                .all(|&(_, _, sql)| !sql.trim().is_empty())
+        );
+    }
+}
