@@ -56,11 +56,9 @@ ensure_packages() {
 # target/wasm), wasm-bindgen, wasm-opt -Oz, the stylesheet, gzip and brotli copies, all in
 # target/site/pkg/<content hash>/, named by target/site/build-id. On a fresh machine the
 # wasm-bindgen CLI is built beside the wasm. When the compiled wasm has not changed since
-# the last bundle, the post-processing is skipped.
+# the last bundle, the post-processing is skipped. Callers first run ensure_wasm_target
+# and ensure_wasm_opt, where their messages show, and create target/.
 build_bundle() {
-    ensure_wasm_target
-    ensure_wasm_opt
-    mkdir -p "$ROOT/target"
     ensure_wasm_bindgen > "$ROOT/target/wasm-bindgen-install.log" 2>&1 &
     local bindgen_install=$!
     CARGO_TARGET_DIR="$ROOT/target/wasm" cargo build --quiet -p florin-app --lib \

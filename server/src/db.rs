@@ -47,20 +47,12 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Db, sqlx::Error>
 
 /// Applies the dialect's migrations. A failure stops start-up.
 pub async fn migrate(db: &Db) -> Result<(), MigrateError> {
-    match db {
-        Db::Sqlite(pool) => {
-            Migrator::new(Embedded(embedded::SQLITE))
-                .await?
-                .run(pool)
-                .await
-        }
-        Db::Postgres(pool) => {
-            Migrator::new(Embedded(embedded::POSTGRES))
-                .await?
-                .run(pool)
-                .await
-        }
-    }
+    let files = match db {
+        Db::Sqlite(_) => embedded::SQLITE,
+        Db::Postgres(_) => embedded::POSTGRES,
+    };
+    let migrator = Migrator::new(Embedded(files)).await?;
+    florin_app::on_db!(db, |pool| migrator.run(pool).await)
 }
 
 type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
