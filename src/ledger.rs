@@ -159,16 +159,9 @@ pub struct RollupSplit {
     pub edges: [Option<(Option<Date>, Option<Date>)>; 2],
 }
 
+use crate::calendar::month_end;
 /// The first day of `date`'s month: the key of its roll-up row.
-pub fn month_start(date: Date) -> Date {
-    date.replace_day(1).unwrap_or(date)
-}
-
-fn month_end(date: Date) -> Date {
-    let start = month_start(date);
-    let days = start.month().length(start.year());
-    start.replace_day(days).unwrap_or(date)
-}
+pub use crate::calendar::month_start;
 
 fn next_month_start(date: Date) -> Option<Date> {
     month_end(date).next_day()

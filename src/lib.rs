@@ -3,6 +3,7 @@
 //! Pure Rust with no I/O and no web or database types, so it compiles for the server and
 //! for the browser (wasm) alike and can be unit-tested exhaustively.
 
+pub mod calendar;
 pub mod currency;
 pub mod email;
 pub mod fx;

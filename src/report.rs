@@ -28,17 +28,10 @@ pub fn last_months(last: Date, count: u32) -> Vec<Date> {
 }
 
 /// A month as charts and tables label it: "Nov 2026".
-pub fn month_label(month: Date) -> String {
-    format!("{} {}", &month.month().to_string()[..3], month.year())
-}
+pub use crate::calendar::short_month_label as month_label;
 
 /// The last day of `month_start`'s month.
-pub fn month_last_day(month: Date) -> Date {
-    let start = month_start(month);
-    start
-        .replace_day(start.month().length(start.year()))
-        .unwrap_or(start)
-}
+pub use crate::calendar::month_end as month_last_day;
 
 /// Income and spending of each month, in the book's currency.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

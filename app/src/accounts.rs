@@ -2,11 +2,11 @@
 //! transactions, never stored, and shown in the account's currency and the base currency.
 
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::FieldErrors;
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use florin::ledger::AccountKind;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -234,7 +234,7 @@ fn AccountsList() -> impl IntoView {
                                 {if page.accounts.is_empty() {
                                     view! { <p>"No accounts yet. Add your first one below."</p> }.into_any()
                                 } else {
-                                    view! { <AccountsTable page=page.clone()/> }.into_any()
+                                    view! { <AccountsTable page=page/> }.into_any()
                                 }}
                             </section>
                             <section class="card" aria-labelledby="add-account-title">
@@ -413,4 +413,17 @@ fn AccountEditor() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn AccountRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/accounts") view=AccountsPage ssr=SsrMode::Async/>
+        <Route path=path!("/accounts/:id") view=AccountPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

@@ -20,14 +20,14 @@ pub enum Event {
 impl Event {
     fn as_str(self) -> &'static str {
         match self {
-            Event::SignUp => "sign_up",
-            Event::SignIn => "sign_in",
-            Event::SignInFailed => "sign_in_failed",
-            Event::Lockout => "lockout",
-            Event::SignOut => "sign_out",
-            Event::PasswordChanged => "password_changed",
-            Event::ProfileUpdated => "profile_updated",
-            Event::AdminCreated => "admin_created",
+            Self::SignUp => "sign_up",
+            Self::SignIn => "sign_in",
+            Self::SignInFailed => "sign_in_failed",
+            Self::Lockout => "lockout",
+            Self::SignOut => "sign_out",
+            Self::PasswordChanged => "password_changed",
+            Self::ProfileUpdated => "profile_updated",
+            Self::AdminCreated => "admin_created",
         }
     }
 }

@@ -1,11 +1,11 @@
 //! Sign-up, sign-in and sign-out: the pages and the server functions behind them.
 
 use crate::components::{FormError, TextField};
+use crate::context::use_shell;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::FieldErrors;
 use crate::form::FormFeedback;
-use crate::shell::use_shell;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -137,7 +137,7 @@ pub async fn sign_in(
         repo::update_failures(
             &app.db,
             login.user_id,
-            |state| state.after_success(),
+            florin::lockout::FailureState::after_success,
             Some((Event::SignIn, "signed in")),
         )
         .await?;
@@ -265,4 +265,17 @@ pub fn SignOutButton() -> impl IntoView {
             <button type="submit" class="link">"Sign out"</button>
         </ActionForm>
     }
+}
+
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn AuthRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
+        <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

@@ -76,15 +76,18 @@ pub struct BudgetView {
     pub categories: Vec<(String, String)>,
 }
 
-/// The id in a `/budgets/:id…` path, or -1 (which matches nothing) when it is not a number.
-fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
-    let params = leptos_router::hooks::use_params_map();
-    move || {
-        use leptos::prelude::Read;
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<i64>().ok())
-            .unwrap_or(-1)
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn BudgetRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/budgets") view=BudgetsPage ssr=SsrMode::Async/>
+        <Route path=path!("/budgets/new") view=NewBudgetPage ssr=SsrMode::Async/>
+        <Route path=path!("/budgets/:id") view=BudgetPage ssr=SsrMode::Async/>
+        <Route path=path!("/budgets/:id/edit") view=EditBudgetPage ssr=SsrMode::Async/>
+        <Route path=path!("/budgets/:id/delete") view=DeleteBudgetPage ssr=SsrMode::Async/>
     }
+    .into_inner()
 }

@@ -2,11 +2,11 @@
 //! archive, and delete — moving the transactions to another category (a merge).
 
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::FieldErrors;
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use florin::ledger::CategoryKind;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -405,4 +405,17 @@ fn CategoryEditor() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn CategoryRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/categories") view=CategoriesPage ssr=SsrMode::Async/>
+        <Route path=path!("/categories/:id") view=CategoryPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

@@ -39,7 +39,7 @@ pub fn TextField(
             <label for=id.clone()>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
             <input
-                id=id.clone()
+                id=id
                 name=name
                 type=kind
                 value=value
@@ -74,7 +74,7 @@ pub fn SelectField(
     view! {
         <div class="field" class:has-error=move || error().is_some()>
             <label for=id.clone()>{label}</label>
-            <select id=id.clone() name=name
+            <select id=id name=name
                 aria-invalid=move || error().is_some().then_some("true")
                 aria-describedby=described_by>
                 {options.into_iter().map(|(option, text)| {

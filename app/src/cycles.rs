@@ -87,15 +87,18 @@ pub struct CycleView {
     pub over_total: bool,
 }
 
-/// The id in a `/cycles/:id…` path, or -1 (which matches nothing) when it is not a number.
-fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
-    let params = leptos_router::hooks::use_params_map();
-    move || {
-        use leptos::prelude::Read;
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<i64>().ok())
-            .unwrap_or(-1)
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn CycleRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/cycles") view=CyclesPage ssr=SsrMode::Async/>
+        <Route path=path!("/cycles/new") view=NewCyclePage ssr=SsrMode::Async/>
+        <Route path=path!("/cycles/:id") view=CyclePage ssr=SsrMode::Async/>
+        <Route path=path!("/cycles/:id/edit") view=EditCyclePage ssr=SsrMode::Async/>
+        <Route path=path!("/cycles/:id/delete") view=DeleteCyclePage ssr=SsrMode::Async/>
     }
+    .into_inner()
 }

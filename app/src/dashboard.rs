@@ -213,7 +213,7 @@ fn ChartCard(id: &'static str, title: &'static str, figure: Figure) -> impl Into
                         </tr>
                     </thead>
                     <tbody>
-                        {figure.rows.clone().into_iter().map(|row| view! {
+                        {figure.rows.into_iter().map(|row| view! {
                             <tr>
                                 {row.into_iter().enumerate().map(|(i, cell)| {
                                     if i == 0 {
@@ -394,4 +394,81 @@ fn DebtsCard(lines: Vec<DebtLine>) -> impl IntoView {
             <p class="actions"><a href="/debts">"All debts"</a></p>
         </section>
     }
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let shell = crate::context::use_shell();
+    // Created here, before anything awaits (see `RequireUser`).
+    let home = Resource::new(|| (), |_| home());
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let user = shell.await.unwrap_or_default().user;
+                match (user, home.await) {
+                    (Some(user), Ok(Some(home))) => view! { <Overview name=user.display_name home/> }.into_any(),
+                    (Some(_), Err(error)) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                    _ => view! { <Welcome/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Welcome() -> impl IntoView {
+    view! {
+        <Title text=""/>
+        <section class="hero">
+            <h1>"Your money, on your server."</h1>
+            <p>"Florin keeps accounts, budgets, goals and debts for you, your household or your business — exact to the cent, fast, and private."</p>
+            <p class="actions">
+                <a class="button primary" href="/sign-up">"Create an account"</a>
+                <a class="button" href="/sign-in">"Sign in"</a>
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn Overview(name: String, home: HomeView) -> impl IntoView {
+    let orgs = home.orgs;
+    let orgs = if orgs.is_empty() {
+        view! {
+            <p>"You are not a member of any organisation. Administrators operate the instance and keep no books."</p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <table>
+                <thead><tr><th scope="col">"Organisation"</th><th scope="col">"Kind"</th><th scope="col">"Your role"</th><th scope="col">"Members"</th></tr></thead>
+                <tbody>
+                    {orgs.into_iter().map(|org| view! {
+                        <tr><td>{org.name}</td><td>{org.kind}</td><td>{org.role}</td><td>{org.members}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <h1>"Hello, " {name}</h1>
+        <Dashboard view=home.dashboard/>
+        <section aria-labelledby="orgs-title" class="card">
+            <h2 id="orgs-title">"Your books"</h2>
+            {orgs}
+        </section>
+    }
+}
+
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn DashboardRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

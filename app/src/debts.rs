@@ -16,6 +16,7 @@ mod edit;
 mod list;
 mod pay;
 mod planner;
+pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod chart;
@@ -43,35 +44,35 @@ pub enum DebtKind {
 }
 
 impl DebtKind {
-    pub const ALL: [DebtKind; 6] = [
-        DebtKind::Home,
-        DebtKind::Car,
-        DebtKind::Personal,
-        DebtKind::Student,
-        DebtKind::CreditCard,
-        DebtKind::Other,
+    pub const ALL: [Self; 6] = [
+        Self::Home,
+        Self::Car,
+        Self::Personal,
+        Self::Student,
+        Self::CreditCard,
+        Self::Other,
     ];
 
     /// The name stored in the database and used in forms.
     pub fn as_str(self) -> &'static str {
         match self {
-            DebtKind::Home => "home",
-            DebtKind::Car => "car",
-            DebtKind::Personal => "personal",
-            DebtKind::Student => "student",
-            DebtKind::CreditCard => "credit_card",
-            DebtKind::Other => "other",
+            Self::Home => "home",
+            Self::Car => "car",
+            Self::Personal => "personal",
+            Self::Student => "student",
+            Self::CreditCard => "credit_card",
+            Self::Other => "other",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            DebtKind::Home => "Home loan",
-            DebtKind::Car => "Car loan",
-            DebtKind::Personal => "Personal loan",
-            DebtKind::Student => "Student loan",
-            DebtKind::CreditCard => "Credit card",
-            DebtKind::Other => "Other",
+            Self::Home => "Home loan",
+            Self::Car => "Car loan",
+            Self::Personal => "Personal loan",
+            Self::Student => "Student loan",
+            Self::CreditCard => "Credit card",
+            Self::Other => "Other",
         }
     }
 
@@ -103,15 +104,19 @@ pub struct DebtSummary {
     pub paid_off: bool,
 }
 
-/// The id in a `/debts/:id…` path, or -1 (which matches nothing) when it is not a number.
-fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
-    let params = leptos_router::hooks::use_params_map();
-    move || {
-        use leptos::prelude::Read;
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<i64>().ok())
-            .unwrap_or(-1)
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn DebtRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/debts") view=DebtsPage ssr=SsrMode::Async/>
+        <Route path=path!("/debts/new") view=NewDebtPage ssr=SsrMode::Async/>
+        <Route path=path!("/debts/planner") view=PlannerPage ssr=SsrMode::Async/>
+        <Route path=path!("/debts/:id") view=DebtPage ssr=SsrMode::Async/>
+        <Route path=path!("/debts/:id/edit") view=EditDebtPage ssr=SsrMode::Async/>
+        <Route path=path!("/debts/:id/delete") view=DeleteDebtPage ssr=SsrMode::Async/>
     }
+    .into_inner()
 }

@@ -75,20 +75,20 @@ pub enum AppError {
 impl AppError {
     pub fn status_code(&self) -> u16 {
         match self {
-            AppError::Unauthorized => 401,
-            AppError::Forbidden => 403,
-            AppError::NotFound => 404,
-            AppError::Conflict(_) => 409,
-            AppError::Invalid(_) => 422,
-            AppError::Internal => 500,
-            AppError::Request(_) => 400,
+            Self::Unauthorized => 401,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::Conflict(_) => 409,
+            Self::Invalid(_) => 422,
+            Self::Internal => 500,
+            Self::Request(_) => 400,
         }
     }
 
     /// Field messages when the error is a validation error, else none.
     pub fn field_errors(&self) -> FieldErrors {
         match self {
-            AppError::Invalid(errors) => errors.clone(),
+            Self::Invalid(errors) => errors.clone(),
             other => FieldErrors::form(other),
         }
     }
@@ -97,7 +97,7 @@ impl AppError {
     #[cfg(feature = "ssr")]
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         tracing::error!(%cause, "internal error");
-        AppError::Internal
+        Self::Internal
     }
 }
 
@@ -107,12 +107,12 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::ServerError(_) | ServerFnErrorErr::MiddlewareError(_) => {
-                AppError::Internal
+                Self::Internal
             }
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => {
-                AppError::Request("the server could not be reached".into())
+                Self::Request("the server could not be reached".into())
             }
-            other => AppError::Request(other.to_string()),
+            other => Self::Request(other.to_string()),
         }
     }
 }
@@ -121,12 +121,12 @@ impl FromServerFnError for AppError {
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         match &error {
-            sqlx::Error::RowNotFound => AppError::NotFound,
+            sqlx::Error::RowNotFound => Self::NotFound,
             sqlx::Error::Database(db) if db.is_unique_violation() => {
                 tracing::info!(constraint = db.constraint(), "unique violation");
-                AppError::Conflict(conflict_message(db.constraint()))
+                Self::Conflict(conflict_message(db.constraint()))
             }
-            _ => AppError::internal(error),
+            _ => Self::internal(error),
         }
     }
 }
@@ -143,6 +143,6 @@ fn conflict_message(constraint: Option<&str>) -> String {
 #[cfg(feature = "ssr")]
 impl From<tower_sessions::session::Error> for AppError {
     fn from(error: tower_sessions::session::Error) -> Self {
-        AppError::internal(error)
+        Self::internal(error)
     }
 }

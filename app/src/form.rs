@@ -55,7 +55,7 @@ impl FormFeedback {
             Some(Ok(_)) => FieldErrors::new(),
             None => stashed_errors.clone(),
         });
-        FormFeedback {
+        Self {
             name,
             stash,
             errors,

@@ -42,35 +42,35 @@ pub enum GoalKind {
 }
 
 impl GoalKind {
-    pub const ALL: [GoalKind; 6] = [
-        GoalKind::EmergencyFund,
-        GoalKind::Purchase,
-        GoalKind::Travel,
-        GoalKind::Education,
-        GoalKind::Retirement,
-        GoalKind::Other,
+    pub const ALL: [Self; 6] = [
+        Self::EmergencyFund,
+        Self::Purchase,
+        Self::Travel,
+        Self::Education,
+        Self::Retirement,
+        Self::Other,
     ];
 
     /// The name stored in the database and used in forms.
     pub fn as_str(self) -> &'static str {
         match self {
-            GoalKind::EmergencyFund => "emergency_fund",
-            GoalKind::Purchase => "purchase",
-            GoalKind::Travel => "travel",
-            GoalKind::Education => "education",
-            GoalKind::Retirement => "retirement",
-            GoalKind::Other => "other",
+            Self::EmergencyFund => "emergency_fund",
+            Self::Purchase => "purchase",
+            Self::Travel => "travel",
+            Self::Education => "education",
+            Self::Retirement => "retirement",
+            Self::Other => "other",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            GoalKind::EmergencyFund => "Emergency fund",
-            GoalKind::Purchase => "Purchase",
-            GoalKind::Travel => "Travel",
-            GoalKind::Education => "Education",
-            GoalKind::Retirement => "Retirement",
-            GoalKind::Other => "Other",
+            Self::EmergencyFund => "Emergency fund",
+            Self::Purchase => "Purchase",
+            Self::Travel => "Travel",
+            Self::Education => "Education",
+            Self::Retirement => "Retirement",
+            Self::Other => "Other",
         }
     }
 
@@ -88,21 +88,21 @@ pub enum Priority {
 }
 
 impl Priority {
-    pub const ALL: [Priority; 3] = [Priority::High, Priority::Medium, Priority::Low];
+    pub const ALL: [Self; 3] = [Self::High, Self::Medium, Self::Low];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Priority::High => "high",
-            Priority::Medium => "medium",
-            Priority::Low => "low",
+            Self::High => "high",
+            Self::Medium => "medium",
+            Self::Low => "low",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            Priority::High => "High",
-            Priority::Medium => "Medium",
-            Priority::Low => "Low",
+            Self::High => "High",
+            Self::Medium => "Medium",
+            Self::Low => "Low",
         }
     }
 
@@ -133,19 +133,6 @@ pub struct GoalSummary {
     pub monthly: String,
 }
 
-/// The id in a `/goals/:id…` path, or -1 (which matches nothing) when it is not a number.
-fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
-    let params = leptos_router::hooks::use_params_map();
-    move || {
-        use leptos::prelude::Read;
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<i64>().ok())
-            .unwrap_or(-1)
-    }
-}
-
 /// The progress bar and its text, for the list and the detail page.
 #[leptos::component]
 pub fn GoalProgressBar(percent: u8, saved: String, target: String) -> impl leptos::IntoView {
@@ -158,4 +145,20 @@ pub fn GoalProgressBar(percent: u8, saved: String, target: String) -> impl lepto
             <span>{text}</span>
         </div>
     }
+}
+
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn GoalRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/goals") view=GoalsPage ssr=SsrMode::Async/>
+        <Route path=path!("/goals/new") view=NewGoalPage ssr=SsrMode::Async/>
+        <Route path=path!("/goals/:id") view=GoalPage ssr=SsrMode::Async/>
+        <Route path=path!("/goals/:id/edit") view=EditGoalPage ssr=SsrMode::Async/>
+        <Route path=path!("/goals/:id/delete") view=DeleteGoalPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

@@ -10,9 +10,9 @@
 )]
 
 use crate::components::FormError;
+use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -537,4 +537,17 @@ fn PreviewTable(rows: Vec<PreviewRow>, total: usize) -> impl IntoView {
             </table>
         </section>
     }
+}
+
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn ImportRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/import") view=ImportPage ssr=SsrMode::Async/>
+        <Route path=path!("/import/:id") view=ImportPreviewPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod budgets;
 pub mod categories;
 pub mod components;
+pub mod context;
 pub mod cycles;
 pub mod dashboard;
 pub mod debts;
@@ -26,6 +27,7 @@ pub mod reports;
 pub mod shell;
 pub mod templates;
 pub mod transactions;
+pub mod url;
 
 #[cfg(feature = "ssr")]
 pub mod audit;

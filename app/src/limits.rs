@@ -42,15 +42,17 @@ pub struct LimitView {
     pub status_label: String,
 }
 
-/// The id in a `/limits/:id…` path, or -1 (which matches nothing) when it is not a number.
-fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
-    let params = leptos_router::hooks::use_params_map();
-    move || {
-        use leptos::prelude::Read;
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<i64>().ok())
-            .unwrap_or(-1)
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn LimitRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/limits") view=LimitsPage ssr=SsrMode::Async/>
+        <Route path=path!("/limits/new") view=NewLimitPage ssr=SsrMode::Async/>
+        <Route path=path!("/limits/:id/edit") view=EditLimitPage ssr=SsrMode::Async/>
+        <Route path=path!("/limits/:id/delete") view=DeleteLimitPage ssr=SsrMode::Async/>
     }
+    .into_inner()
 }

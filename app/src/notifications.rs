@@ -5,84 +5,16 @@
 //! other id is `NotFound`. Features create them with [`repo::notify`] (inside their own
 //! database transaction) and give each a `dedup_key` when it must exist only once.
 
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 pub mod repo;
+pub mod types;
 
-/// What a notification is about; stored by [`NotificationKind::as_str`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum NotificationKind {
-    PaymentDue,
-    PaymentReminder,
-    GoalMilestone,
-    ExpenseAlert,
-    IncomeReceived,
-    System,
-}
-
-impl NotificationKind {
-    pub const ALL: [NotificationKind; 6] = [
-        NotificationKind::PaymentDue,
-        NotificationKind::PaymentReminder,
-        NotificationKind::GoalMilestone,
-        NotificationKind::ExpenseAlert,
-        NotificationKind::IncomeReceived,
-        NotificationKind::System,
-    ];
-
-    /// The name stored in the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NotificationKind::PaymentDue => "payment_due",
-            NotificationKind::PaymentReminder => "payment_reminder",
-            NotificationKind::GoalMilestone => "goal_milestone",
-            NotificationKind::ExpenseAlert => "expense_alert",
-            NotificationKind::IncomeReceived => "income_received",
-            NotificationKind::System => "system",
-        }
-    }
-
-    /// The name shown to people.
-    pub fn label(self) -> &'static str {
-        match self {
-            NotificationKind::PaymentDue => "Payment due",
-            NotificationKind::PaymentReminder => "Payment reminder",
-            NotificationKind::GoalMilestone => "Goal milestone",
-            NotificationKind::ExpenseAlert => "Spending alert",
-            NotificationKind::IncomeReceived => "Income received",
-            NotificationKind::System => "Notice",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.as_str() == raw)
-    }
-}
-
-/// One notification as the list shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NotificationView {
-    pub id: i64,
-    pub kind_label: String,
-    pub title: String,
-    pub body: String,
-    /// A local path to act on the notice; never another site.
-    pub link: Option<String>,
-    pub read: bool,
-    /// When it was created, as `YYYY-MM-DD HH:MM UTC`.
-    pub created: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NotificationsList {
-    pub items: Vec<NotificationView>,
-    pub unread: i64,
-}
+pub use types::{NotificationKind, NotificationView, NotificationsList};
 
 /// The signed-in user's notifications, newest first.
 #[server(endpoint = "notifications")]
@@ -202,4 +134,16 @@ fn NotificationItem(item: NotificationView) -> impl IntoView {
             </div>
         </article>
     }
+}
+
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn NotificationRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

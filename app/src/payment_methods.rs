@@ -4,9 +4,9 @@
 //! pickers.
 
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::{AppError, FieldErrors};
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use florin::ledger::PaymentMethodKind;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -47,8 +47,7 @@ fn view_of(row: repo::PaymentMethodRow) -> PaymentMethodView {
     PaymentMethodView {
         id: row.id,
         kind_label: PaymentMethodKind::parse(&row.kind)
-            .map(|k| k.label().to_owned())
-            .unwrap_or_else(|| row.kind.clone()),
+            .map_or_else(|| row.kind.clone(), |k| k.label().to_owned()),
         kind: row.kind,
         name: row.name,
         account_id: row.account_id,
@@ -309,10 +308,7 @@ fn MethodForm(
     let m = method.as_ref();
     let id = m.map(|m| m.id.to_string()).unwrap_or_default();
     let name = feedback.value("name", &m.map(|m| m.name.clone()).unwrap_or_default());
-    let kind = feedback.value(
-        "kind",
-        &m.map(|m| m.kind.clone()).unwrap_or_else(|| "card".into()),
-    );
+    let kind = feedback.value("kind", &m.map_or_else(|| "card".into(), |m| m.kind.clone()));
     let account = feedback.value(
         "account_id",
         &m.and_then(|m| m.account_id)
@@ -424,4 +420,17 @@ fn ArchiveSection(
             </ActionForm>
         </section>
     }
+}
+
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn PaymentMethodRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/payment-methods") view=PaymentMethodsPage ssr=SsrMode::Async/>
+        <Route path=path!("/payment-methods/:id") view=PaymentMethodPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

@@ -1,9 +1,9 @@
 //! Profile and settings: names, phone, base currency, time zone; password change.
 
 use crate::components::{FormError, Saved, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::{AppError, FieldErrors};
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -260,4 +260,16 @@ fn PasswordForm(feedback: FormFeedback, action: ServerAction<ChangePassword>) ->
             </ActionForm>
         </section>
     }
+}
+
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn ProfileRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

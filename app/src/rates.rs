@@ -3,10 +3,10 @@
 //! deletion behind a confirmation page. Rates are exact decimals (`florin::fx::Rate`).
 
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::{AppError, FieldErrors};
 use crate::form::FormFeedback;
 pub use crate::form::{format_date, parse_date};
-use crate::shell::{RequireUser, use_shell};
 use florin::fx::Rate;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -181,7 +181,13 @@ pub async fn list_rates(query: RatesQuery) -> Result<RatesData, AppError> {
         currency: florin::currency::find(&query.currency).map(|c| c.code.to_owned()),
     };
     let limit = LIST_LIMIT + 1;
-    let mut rows = repo::list(member.db(), &member.scope, &filter, limit as i64).await?;
+    let mut rows = repo::list(
+        member.db(),
+        &member.scope,
+        &filter,
+        i64::try_from(limit).unwrap_or(i64::MAX),
+    )
+    .await?;
     let more = rows.len() > LIST_LIMIT;
     rows.truncate(LIST_LIMIT);
     Ok(RatesData {
@@ -619,6 +625,19 @@ fn DeleteRateConfirm() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn RateRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/rates") view=RatesPage ssr=SsrMode::Async/>
+        <Route path=path!("/rates/:id/delete") view=DeleteRatePage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }
 
 #[cfg(test)]

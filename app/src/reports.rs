@@ -6,9 +6,9 @@
 //! forms).
 
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::{AppError, FieldErrors};
 use crate::form::{FormFeedback, FormStash};
-use crate::shell::{RequireUser, use_shell};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -31,11 +31,11 @@ pub struct ReportQuery {
 }
 
 impl ReportQuery {
-    fn from_url() -> impl Fn() -> ReportQuery + Copy + Send + Sync + 'static {
+    fn from_url() -> impl Fn() -> Self + Copy + Send + Sync + 'static {
         let query = use_query_map();
         move || {
             let q = query.read();
-            ReportQuery {
+            Self {
                 group: q.get("group").unwrap_or_default(),
                 from: q.get("from").unwrap_or_default(),
                 to: q.get("to").unwrap_or_default(),
@@ -229,7 +229,7 @@ fn ReportBody(report: ReportView, stash: Option<FormStash>) -> impl IntoView {
             <div class="row">
                 <SelectField label="Report type" name="group" value=if q.group.is_empty() { "category".to_owned() } else { q.group.clone() } options=groups errors/>
                 <TextField label="From" name="from" value=q.from.clone() errors kind="date" hint="Blank: the first of January."/>
-                <TextField label="To" name="to" value=q.to.clone() errors kind="date" hint="Blank: today."/>
+                <TextField label="To" name="to" value=q.to errors kind="date" hint="Blank: today."/>
             </div>
             <p class="hint">"The goals and debts summaries show each one as it stands today; they need no range."</p>
             <button type="submit" class="primary">"Show report"</button>
@@ -246,7 +246,7 @@ fn ReportBody(report: ReportView, stash: Option<FormStash>) -> impl IntoView {
         }
         None => view! { <ReportResults report=report.clone()/> }.into_any(),
     };
-    let save = view! { <SaveReport canonical=report.canonical.clone() stash/> }.into_any();
+    let save = view! { <SaveReport canonical=report.canonical stash/> }.into_any();
     view! { {form} {results} {save} {saved} }.into_any()
 }
 
@@ -315,7 +315,7 @@ fn ReportResults(report: ReportView) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="report-title">
-            <h2 id="report-title">{title.clone()}</h2>
+            <h2 id="report-title">{title}</h2>
             <p class="hint">"Transfers between accounts are neither income nor spending. By tag, a transaction with two tags counts under both."</p>
             {missing}
             {body}
@@ -360,7 +360,7 @@ fn SummaryResults(table: SummaryTable, canonical: String) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="report-title">
             <h2 id="report-title">{table.title.clone()}</h2>
-            <p class="hint">{table.note.clone()}</p>
+            <p class="hint">{table.note}</p>
             {body}
             <p class="actions">
                 <a class="button" href=format!("/reports/export.csv?{canonical}") download="">"Download CSV"</a>
@@ -417,4 +417,16 @@ fn SavedReports(saved: Vec<(i64, String, String)>, stash: Option<FormStash>) -> 
             }}
         </section>
     }
+}
+
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn ReportRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/reports") view=ReportsPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

@@ -12,7 +12,7 @@ impl CspNonce {
         use rand::RngCore;
         let mut bytes = [0_u8; 16];
         rand::rngs::OsRng.fill_bytes(&mut bytes);
-        CspNonce(bytes.iter().map(|b| format!("{b:02x}")).collect())
+        Self(bytes.iter().map(|b| format!("{b:02x}")).collect())
     }
 }
 

@@ -9,6 +9,7 @@ use florin::role::UserRole;
 use http::request::Parts;
 use leptos::prelude::use_context;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
@@ -193,13 +194,86 @@ pub async fn take_pending(
     Ok((flash, form))
 }
 
-/// Fails a form: after a plain post, stashes what was typed and the errors and sends the
-/// browser back to the page it came from (or `page`). Returns the error for the hydrated
-/// client either way.
+/// Where a form leads once it succeeded: a one-time message and the page to show.
+pub struct Done {
+    pub message: String,
+    pub to: String,
+}
+
+impl Done {
+    pub fn new(message: impl Into<String>, to: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            to: to.into(),
+        }
+    }
+}
+
+/// Ends every form's server function the same way. On success: the flash message (none
+/// when empty) and a redirect to `done(&value).to`, which a hydrated client follows too.
+/// On failure: [`stash_failure`] with the typed values of `input` (passwords excepted).
+pub async fn finish<T>(
+    form: &str,
+    page: &str,
+    input: &impl Serialize,
+    result: Result<T, AppError>,
+    done: impl FnOnce(&T) -> Done,
+) -> Result<T, AppError> {
+    match result {
+        Ok(value) => {
+            let Done { message, to } = done(&value);
+            if !message.is_empty() {
+                let session = session().await?;
+                flash(&session, FlashKind::Success, message).await?;
+            }
+            leptos_axum::redirect(&to);
+            Ok(value)
+        }
+        Err(error) => Err(stash_failure(form, page, typed_values(input), error).await),
+    }
+}
+
+/// A form's input as typed, field by field, for the stash. A field whose name contains
+/// `password` is never stashed.
+pub fn typed_values(input: &impl Serialize) -> BTreeMap<String, String> {
+    let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(input) else {
+        return BTreeMap::new();
+    };
+    fields
+        .into_iter()
+        .filter(|(name, _)| !name.contains("password"))
+        .map(|(name, value)| {
+            let text = match value {
+                serde_json::Value::String(text) => text,
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            (name, text)
+        })
+        .collect()
+}
+
+/// Fails a form with loose values; prefer [`finish`] with the form's input struct.
 pub async fn fail_form(
     form: &str,
     page: &str,
     values: &[(&str, &str)],
+    error: AppError,
+) -> AppError {
+    let values = values
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    stash_failure(form, page, values, error).await
+}
+
+/// Fails a form: after a plain post, stashes what was typed and the errors and sends the
+/// browser back to the page it came from (or `page`). Returns the error for the hydrated
+/// client either way.
+pub async fn stash_failure(
+    form: &str,
+    page: &str,
+    values: BTreeMap<String, String>,
     error: AppError,
 ) -> AppError {
     if !is_plain_form_post() {
@@ -209,10 +283,7 @@ pub async fn fail_form(
     let errors: FieldErrors = error.field_errors();
     let stash = FormStash {
         form: form.to_owned(),
-        values: values
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect(),
+        values,
         errors,
     };
     match session().await {
@@ -239,8 +310,7 @@ pub fn set_status(error: &AppError) {
         let redirecting = response
             .0
             .read()
-            .map(|parts| parts.status.is_some_and(|s| s.is_redirection()))
-            .unwrap_or(false);
+            .is_ok_and(|parts| parts.status.is_some_and(|s| s.is_redirection()));
         if !redirecting {
             response.set_status(status);
         }
@@ -275,7 +345,7 @@ pub fn safe_next(path: &str) -> Option<String> {
     let ok = path.starts_with('/')
         && !path.starts_with("//")
         && !path.starts_with("/\\")
-        && !path.chars().any(|c| c.is_control());
+        && !path.chars().any(char::is_control);
     ok.then(|| path.to_owned())
 }
 

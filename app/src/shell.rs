@@ -2,69 +2,13 @@
 //! What the shell knows about the visitor comes from one server function, fetched again
 //! on every client-side navigation so that flash messages and sign-in state stay fresh.
 
-use crate::accounts::{AccountPage, AccountsPage};
-use crate::auth::{SignInPage, SignOutButton, SignUpPage};
-use crate::categories::{CategoriesPage, CategoryPage};
-use crate::error::AppError;
-use crate::form::{Flash, FlashKind, FormStash};
-use crate::profile::ProfilePage;
-use crate::transactions::{
-    DeleteTransactionPage, EditTransactionPage, NewTransactionPage, TransactionsPage,
-};
+use crate::auth::SignOutButton;
+use crate::context::{ShellResource, session_state};
+use crate::form::FlashKind;
 use leptos::prelude::*;
 use leptos_meta::{Meta, MetaTags, Title, provide_meta_context};
-use leptos_router::components::{A, Redirect, Route, Router, Routes};
+use leptos_router::components::{A, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::{SsrMode, path};
-use serde::{Deserialize, Serialize};
-
-/// The signed-in user as the page shell shows them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserBadge {
-    pub display_name: String,
-    pub email: String,
-    pub role: String,
-}
-
-/// Everything the shell needs for one page view.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionView {
-    pub user: Option<UserBadge>,
-    pub flash: Option<Flash>,
-    pub form: Option<FormStash>,
-    /// The signed-in user's unread notifications, for the badge in the navigation.
-    pub unread: i64,
-}
-
-/// Who is signed in, plus the one-time flash and form stash (taken by this call).
-#[server(endpoint = "session")]
-pub async fn session_state() -> Result<SessionView, AppError> {
-    let app = crate::state::state()?;
-    let session = crate::session::session().await?;
-    let user = crate::session::current_user(&app, &session).await?;
-    let (flash, form) = crate::session::take_pending(&session).await?;
-    let unread = match &user {
-        Some(u) => crate::notifications::repo::unread_count(&app.db, u.id).await?,
-        None => 0,
-    };
-    Ok(SessionView {
-        user: user.map(|u| UserBadge {
-            display_name: u.display_name,
-            email: u.email,
-            role: u.role.as_str().to_owned(),
-        }),
-        flash,
-        form,
-        unread,
-    })
-}
-
-pub type ShellResource = Resource<Result<SessionView, AppError>>;
-
-/// The shell's view of the session, for pages that need the user or a form stash.
-pub fn use_shell() -> ShellResource {
-    expect_context::<ShellResource>()
-}
 
 /// The HTML document, rendered on the server only. Its inline hydration scripts carry
 /// the request's CSP nonce (see `server/src/security.rs`).
@@ -98,55 +42,23 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
-                    <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async/>
-                    <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
-                    <Route path=path!("/accounts") view=AccountsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/accounts/:id") view=AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/categories") view=CategoriesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/transactions") view=TransactionsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/transactions/new") view=NewTransactionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/transactions/:id") view=EditTransactionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/transactions/:id/delete") view=DeleteTransactionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/categories/:id") view=CategoryPage ssr=SsrMode::Async/>
-                    <Route path=path!("/import") view=crate::imports::ImportPage ssr=SsrMode::Async/>
-                    <Route path=path!("/import/:id") view=crate::imports::ImportPreviewPage ssr=SsrMode::Async/>
-                    <Route path=path!("/payment-methods") view=crate::payment_methods::PaymentMethodsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/payment-methods/:id") view=crate::payment_methods::PaymentMethodPage ssr=SsrMode::Async/>
-                    <Route path=path!("/rates") view=crate::rates::RatesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/rates/:id/delete") view=crate::rates::DeleteRatePage ssr=SsrMode::Async/>
-                    <Route path=path!("/debts") view=crate::debts::DebtsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/debts/new") view=crate::debts::NewDebtPage ssr=SsrMode::Async/>
-                    <Route path=path!("/debts/planner") view=crate::debts::PlannerPage ssr=SsrMode::Async/>
-                    <Route path=path!("/debts/:id") view=crate::debts::DebtPage ssr=SsrMode::Async/>
-                    <Route path=path!("/debts/:id/edit") view=crate::debts::EditDebtPage ssr=SsrMode::Async/>
-                    <Route path=path!("/debts/:id/delete") view=crate::debts::DeleteDebtPage ssr=SsrMode::Async/>
-                    <Route path=path!("/goals") view=crate::goals::GoalsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/goals/new") view=crate::goals::NewGoalPage ssr=SsrMode::Async/>
-                    <Route path=path!("/goals/:id") view=crate::goals::GoalPage ssr=SsrMode::Async/>
-                    <Route path=path!("/goals/:id/edit") view=crate::goals::EditGoalPage ssr=SsrMode::Async/>
-                    <Route path=path!("/goals/:id/delete") view=crate::goals::DeleteGoalPage ssr=SsrMode::Async/>
-                    <Route path=path!("/limits") view=crate::limits::LimitsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/limits/new") view=crate::limits::NewLimitPage ssr=SsrMode::Async/>
-                    <Route path=path!("/limits/:id/edit") view=crate::limits::EditLimitPage ssr=SsrMode::Async/>
-                    <Route path=path!("/limits/:id/delete") view=crate::limits::DeleteLimitPage ssr=SsrMode::Async/>
-                    <Route path=path!("/budgets") view=crate::budgets::BudgetsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/budgets/new") view=crate::budgets::NewBudgetPage ssr=SsrMode::Async/>
-                    <Route path=path!("/budgets/:id") view=crate::budgets::BudgetPage ssr=SsrMode::Async/>
-                    <Route path=path!("/budgets/:id/edit") view=crate::budgets::EditBudgetPage ssr=SsrMode::Async/>
-                    <Route path=path!("/budgets/:id/delete") view=crate::budgets::DeleteBudgetPage ssr=SsrMode::Async/>
-                    <Route path=path!("/cycles") view=crate::cycles::CyclesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/cycles/new") view=crate::cycles::NewCyclePage ssr=SsrMode::Async/>
-                    <Route path=path!("/cycles/:id") view=crate::cycles::CyclePage ssr=SsrMode::Async/>
-                    <Route path=path!("/cycles/:id/edit") view=crate::cycles::EditCyclePage ssr=SsrMode::Async/>
-                    <Route path=path!("/cycles/:id/delete") view=crate::cycles::DeleteCyclePage ssr=SsrMode::Async/>
-                    <Route path=path!("/templates") view=crate::templates::TemplatesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/templates/new") view=crate::templates::NewTemplatePage ssr=SsrMode::Async/>
-                    <Route path=path!("/templates/:id/edit") view=crate::templates::EditTemplatePage ssr=SsrMode::Async/>
-                    <Route path=path!("/templates/:id/delete") view=crate::templates::DeleteTemplatePage ssr=SsrMode::Async/>
-                    <Route path=path!("/notifications") view=crate::notifications::NotificationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/reports") view=crate::reports::ReportsPage ssr=SsrMode::Async/>
+                    <crate::dashboard::DashboardRoutes/>
+                    <crate::auth::AuthRoutes/>
+                    <crate::profile::ProfileRoutes/>
+                    <crate::accounts::AccountRoutes/>
+                    <crate::categories::CategoryRoutes/>
+                    <crate::transactions::TransactionRoutes/>
+                    <crate::imports::ImportRoutes/>
+                    <crate::payment_methods::PaymentMethodRoutes/>
+                    <crate::rates::RateRoutes/>
+                    <crate::debts::DebtRoutes/>
+                    <crate::goals::GoalRoutes/>
+                    <crate::limits::LimitRoutes/>
+                    <crate::budgets::BudgetRoutes/>
+                    <crate::cycles::CycleRoutes/>
+                    <crate::templates::TemplateRoutes/>
+                    <crate::notifications::NotificationRoutes/>
+                    <crate::reports::ReportRoutes/>
                 </Routes>
             </Layout>
         </Router>
@@ -190,7 +102,7 @@ fn Layout(children: Children) -> impl IntoView {
                                     <li><A href="/profile">"Profile"</A></li>
                                 </ul>
                                 <div class="who">
-                                    <span class="user" title=user.email.clone()>{user.display_name}</span>
+                                    <span class="user" title=user.email>{user.display_name}</span>
                                     <SignOutButton/>
                                 </div>
                             }.into_any(),
@@ -231,121 +143,6 @@ fn UnreadBadge(count: i64) -> impl IntoView {
             <span class="badge unread-count">{count}<span class="visually-hidden">" unread"</span></span>
         }
     })
-}
-
-/// Renders `children` for a signed-in user; sends anyone else to sign in and back.
-///
-/// The children are built at once, outside the Suspense that awaits the session: a
-/// resource created inside a `Suspend` can be created twice on the server (Suspense walks
-/// its children again while it waits), and the browser then reads the data of the copy
-/// that was thrown away, which breaks hydration. For a visitor who is not signed in the
-/// children's server functions refuse, and the page answers with a redirect anyway.
-#[component]
-pub fn RequireUser(children: Children) -> impl IntoView {
-    let shell = use_shell();
-    let location = use_location();
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let view = shell.await.unwrap_or_default();
-                view.user.is_none().then(|| {
-                    let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
-                    let to = format!("/sign-in?next={}", encode_component(&here));
-                    // A real 302 for every client (not only those that ask for HTML), so
-                    // the page works the same with JavaScript off and from plain HTTP.
-                    #[cfg(feature = "ssr")]
-                    if let (Some(response), Ok(location)) = (
-                        use_context::<leptos_axum::ResponseOptions>(),
-                        http::HeaderValue::from_str(&to),
-                    ) {
-                        response.set_status(http::StatusCode::FOUND);
-                        response.insert_header(http::header::LOCATION, location);
-                    }
-                    view! { <Redirect path=to/> }
-                })
-            })}
-        </Suspense>
-        {children()}
-    }
-}
-
-/// Percent-encodes a string for use as one query value.
-pub fn encode_component(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for byte in raw.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
-#[component]
-fn HomePage() -> impl IntoView {
-    let shell = use_shell();
-    // Created here, before anything awaits (see `RequireUser`).
-    let home = Resource::new(|| (), |_| crate::dashboard::home());
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let user = shell.await.unwrap_or_default().user;
-                match (user, home.await) {
-                    (Some(user), Ok(Some(home))) => view! { <Overview name=user.display_name home/> }.into_any(),
-                    (Some(_), Err(error)) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    _ => view! { <Welcome/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn Welcome() -> impl IntoView {
-    view! {
-        <Title text=""/>
-        <section class="hero">
-            <h1>"Your money, on your server."</h1>
-            <p>"Florin keeps accounts, budgets, goals and debts for you, your household or your business — exact to the cent, fast, and private."</p>
-            <p class="actions">
-                <a class="button primary" href="/sign-up">"Create an account"</a>
-                <a class="button" href="/sign-in">"Sign in"</a>
-            </p>
-        </section>
-    }
-}
-
-#[component]
-fn Overview(name: String, home: crate::dashboard::HomeView) -> impl IntoView {
-    let orgs = home.orgs;
-    let orgs = if orgs.is_empty() {
-        view! {
-            <p>"You are not a member of any organisation. Administrators operate the instance and keep no books."</p>
-        }
-        .into_any()
-    } else {
-        view! {
-            <table>
-                <thead><tr><th scope="col">"Organisation"</th><th scope="col">"Kind"</th><th scope="col">"Your role"</th><th scope="col">"Members"</th></tr></thead>
-                <tbody>
-                    {orgs.into_iter().map(|org| view! {
-                        <tr><td>{org.name}</td><td>{org.kind}</td><td>{org.role}</td><td>{org.members}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        }
-        .into_any()
-    };
-    view! {
-        <h1>"Hello, " {name}</h1>
-        <crate::dashboard::Dashboard view=home.dashboard/>
-        <section aria-labelledby="orgs-title" class="card">
-            <h2 id="orgs-title">"Your books"</h2>
-            {orgs}
-        </section>
-    }
 }
 
 #[component]

@@ -22,7 +22,7 @@ pub struct AuthSettings {
 
 impl Default for AuthSettings {
     fn default() -> Self {
-        AuthSettings {
+        Self {
             lockout: LockoutPolicy::default(),
             session_idle: Duration::hours(12),
             session_absolute: Duration::days(7),

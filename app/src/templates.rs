@@ -51,16 +51,17 @@ pub fn frequency_options() -> Vec<(String, String)> {
     .collect()
 }
 
-/// The id in a `/templates/:id…` path, or -1 (which matches nothing) when it is not a
-/// number.
-fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
-    let params = leptos_router::hooks::use_params_map();
-    move || {
-        use leptos::prelude::Read;
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<i64>().ok())
-            .unwrap_or(-1)
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn TemplateRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/templates") view=TemplatesPage ssr=SsrMode::Async/>
+        <Route path=path!("/templates/new") view=NewTemplatePage ssr=SsrMode::Async/>
+        <Route path=path!("/templates/:id/edit") view=EditTemplatePage ssr=SsrMode::Async/>
+        <Route path=path!("/templates/:id/delete") view=DeleteTemplatePage ssr=SsrMode::Async/>
     }
+    .into_inner()
 }

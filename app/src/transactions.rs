@@ -6,9 +6,10 @@
 )]
 
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::{AppError, FieldErrors};
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, encode_component, use_shell};
+use crate::url::encode_component;
 use florin::ledger::TransactionKind;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -353,7 +354,7 @@ fn ListView(page: ListPage, q: ListQuery) -> impl IntoView {
                 <div class="row">
                     <TextField label="Amount from" name="min" value=q.min.clone() errors/>
                     <TextField label="Amount to" name="max" value=q.max.clone() errors/>
-                    <TextField label="Payee or notes contain" name="q" kind="search" value=q.q.clone() errors/>
+                    <TextField label="Payee or notes contain" name="q" kind="search" value=q.q errors/>
                 </div>
                 <button type="submit" class="primary">"Apply filters"</button>
                 " "
@@ -604,4 +605,19 @@ pub fn DeleteTransactionPage() -> impl IntoView {
             </Suspense>
         </RequireUser>
     }
+}
+
+/// This feature's pages, for the shell's router.
+#[leptos::component(transparent)]
+pub fn TransactionRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{SsrMode, path};
+    view! {
+        <Route path=path!("/transactions") view=TransactionsPage ssr=SsrMode::Async/>
+        <Route path=path!("/transactions/new") view=NewTransactionPage ssr=SsrMode::Async/>
+        <Route path=path!("/transactions/:id") view=EditTransactionPage ssr=SsrMode::Async/>
+        <Route path=path!("/transactions/:id/delete") view=DeleteTransactionPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }

@@ -82,7 +82,7 @@ impl Config {
             session_idle: Duration::minutes(parse("FLORIN_SESSION_IDLE_MINUTES", 12 * 60)?),
             session_absolute: Duration::hours(parse("FLORIN_SESSION_ABSOLUTE_HOURS", 7 * 24)?),
         };
-        Ok(Config {
+        Ok(Self {
             addr,
             database_url,
             data_dir,

@@ -3,6 +3,13 @@
 //! rows as asked for over the same three years. The same seed and end date always give the
 //! same rows. Rows are written in multi-row statements inside one database transaction,
 //! so a million take seconds rather than hours.
+#![expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_precision_loss,
+    clippy::cast_sign_loss,
+    reason = "demo rows are drawn from floating-point random distributions over small ranges, rounded to whole minor units"
+)]
 
 use florin::email::Email;
 use florin::fx::{self, Rate};
@@ -42,7 +49,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
+        Self {
             email: DEFAULT_EMAIL.into(),
             password: DEFAULT_PASSWORD.into(),
             transactions: None,
@@ -55,8 +62,8 @@ impl Default for Options {
 impl Options {
     /// Parses `[--email E] [--password P] [--transactions N] [--seed S]`, each also as
     /// `--name=value`. Numbers may be grouped with `_` or `,` (`100_000`).
-    pub fn from_args(args: &[&str]) -> Result<Options, String> {
-        let mut options = Options::default();
+    pub fn from_args(args: &[&str]) -> Result<Self, String> {
+        let mut options = Self::default();
         let mut rest = args.iter();
         while let Some(arg) = rest.next() {
             let (name, inline) = match arg.split_once('=') {
@@ -365,12 +372,12 @@ struct Rates {
 }
 
 impl Rates {
-    fn walk(seed: u64, start: Date, today: Date) -> Rates {
+    fn walk(seed: u64, start: Date, today: Date) -> Self {
         let mut rng = Rng::new(seed ^ 0x5241_5445_5321);
         let first = month_start(start);
         let months = month_index(first, today) + 1;
         let (mut eur, mut jpy) = (1.08_f64, 0.0069_f64);
-        let mut rates = Rates {
+        let mut rates = Self {
             first,
             eur: Vec::with_capacity(months),
             jpy: Vec::with_capacity(months),
@@ -497,8 +504,8 @@ struct Binds {
 }
 
 impl Binds {
-    fn new(fixed: usize) -> Binds {
-        Binds {
+    fn new(fixed: usize) -> Self {
+        Self {
             fixed,
             values: Vec::new(),
             numbers: std::collections::HashMap::new(),
@@ -624,8 +631,8 @@ async fn write_rows(
 struct Rng(u64);
 
 impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed)
+    fn new(seed: u64) -> Self {
+        Self(seed)
     }
 
     fn next(&mut self) -> u64 {
@@ -875,12 +882,12 @@ fn earned(account: Acct, amount: i64, category: &'static str, payee: &'static st
 }
 
 impl Entry {
-    fn notes(self, notes: &'static str) -> Entry {
-        Entry { notes, ..self }
+    fn notes(self, notes: &'static str) -> Self {
+        Self { notes, ..self }
     }
 
-    fn tags(self, tags: &'static [&'static str]) -> Entry {
-        Entry { tags, ..self }
+    fn tags(self, tags: &'static [&'static str]) -> Self {
+        Self { tags, ..self }
     }
 }
 

@@ -12,11 +12,11 @@ use florin::ledger::{Source, TransactionKind};
 use florin::role::Access;
 use florin_app::error::AppError;
 use florin_app::orgs::{Member, member_in_default_org};
-use florin_app::shell::encode_component;
 use florin_app::state::AppState;
 use florin_app::transactions::ListQuery;
 use florin_app::transactions::repo::{self, Cursor, ExportDbRow, Filter};
 use florin_app::transactions::ssr::parse_filter;
+use florin_app::url::encode_component;
 use futures_util::StreamExt;
 use tower_sessions::Session;
 
@@ -179,7 +179,7 @@ async fn next_chunk(
             .collect();
         chunk.push_str(&export_line(&export_record(&export_row(row, &row_tags))));
     }
-    let more = rows.len() as i64 == BATCH;
+    let more = i64::try_from(rows.len()).is_ok_and(|n| n == BATCH);
     Some((Ok(chunk), more.then_some(state)))
 }
 

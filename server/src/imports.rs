@@ -31,8 +31,7 @@ pub async fn upload(
             let message = match &error {
                 AppError::Invalid(errors) => errors
                     .get("")
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| error.to_string()),
+                    .map_or_else(|| error.to_string(), str::to_owned),
                 other => other.to_string(),
             };
             if let Err(e) = florin_app::session::flash(&session, FlashKind::Error, message).await {
@@ -64,10 +63,10 @@ async fn receive(
                 account = text.trim().parse().ok();
             }
             Some("file") => {
-                let name = field
-                    .file_name()
-                    .map(|n| n.chars().filter(|c| !c.is_control()).take(120).collect())
-                    .unwrap_or_else(|| "statement.csv".to_owned());
+                let name = field.file_name().map_or_else(
+                    || "statement.csv".to_owned(),
+                    |n| n.chars().filter(|c| !c.is_control()).take(120).collect(),
+                );
                 let bytes = field.bytes().await.map_err(|_| {
                     invalid("The upload did not arrive whole; please try again (at most 5 MB).")
                 })?;

@@ -37,7 +37,7 @@ pub struct JobSettings {
 
 impl JobSettings {
     pub fn every(interval: Duration) -> Self {
-        JobSettings {
+        Self {
             interval,
             lease: (interval * 5).max(Duration::from_secs(60)),
         }

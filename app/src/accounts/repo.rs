@@ -81,9 +81,7 @@ pub async fn page(member: &Member) -> Result<AccountsPage, AppError> {
         let kind = AccountKind::parse(&row.kind);
         accounts.push(AccountView {
             id: row.id,
-            kind_label: kind
-                .map(|k| k.label().to_owned())
-                .unwrap_or_else(|| row.kind.clone()),
+            kind_label: kind.map_or_else(|| row.kind.clone(), |k| k.label().to_owned()),
             kind: row.kind,
             opening_balance_input: Money::new(row.opening_balance, &row.currency)
                 .format_number(format),

@@ -129,7 +129,7 @@ crate::from_row! {
 
 impl From<LoginRow> for Login {
     fn from(row: LoginRow) -> Self {
-        Login {
+        Self {
             user_id: row.user_id,
             is_active: row.is_active,
             hash: PasswordHashString(row.password_hash),

@@ -1,8 +1,8 @@
 //! Deleting a budget and its entries, after a confirmation page (no script needed).
 
-use super::{BudgetView, get_budget, id_param};
+use super::{BudgetView, get_budget};
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -32,7 +32,7 @@ pub async fn delete_budget(id: String) -> Result<(), AppError> {
 
 #[component]
 pub fn DeleteBudgetPage() -> impl IntoView {
-    let id = id_param();
+    let id = crate::url::id_param();
     let data = Resource::new(id, get_budget);
     let delete = ServerAction::<DeleteBudget>::new();
     view! {

@@ -2,11 +2,11 @@
 //! warning when the entries add up to more than the total, the form to set an entry, and
 //! copying the budget to the next period.
 
-use super::{BudgetLine, BudgetView, CopyBudget, RemoveEntry, SaveEntry, id_param};
+use super::{BudgetLine, BudgetView, CopyBudget, RemoveEntry, SaveEntry};
 use crate::components::{FormError, ProgressBar, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -21,7 +21,7 @@ pub async fn get_budget(id: i64) -> Result<BudgetView, AppError> {
 
 #[component]
 pub fn BudgetPage() -> impl IntoView {
-    let id = id_param();
+    let id = crate::url::id_param();
     let shell = use_shell();
     let data = Resource::new(id, get_budget);
     let save = ServerAction::<SaveEntry>::new();

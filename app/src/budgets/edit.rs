@@ -2,9 +2,9 @@
 //! budget's own page.
 
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -100,7 +100,7 @@ pub fn NewBudgetPage() -> impl IntoView {
 
 #[component]
 pub fn EditBudgetPage() -> impl IntoView {
-    let id = super::id_param();
+    let id = crate::url::id_param();
     view! {
         <Title text="Edit budget"/>
         <h1>"Edit budget"</h1>

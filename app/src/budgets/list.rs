@@ -1,8 +1,8 @@
 //! The budgets page: every budget, newest period first.
 
 use super::BudgetSummary;
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -89,10 +89,10 @@ async fn check_parent(
     match row {
         None => errors.add("parent_id", "Choose a parent from the list."),
         Some(_) if Some(parent) == own_id => {
-            errors.add("parent_id", "A category cannot be its own parent.")
+            errors.add("parent_id", "A category cannot be its own parent.");
         }
         Some((kind, _)) if kind != input.kind.as_str() => {
-            errors.add("parent_id", "The parent must be of the same kind.")
+            errors.add("parent_id", "The parent must be of the same kind.");
         }
         Some((_, Some(_))) => errors.add("parent_id", "Choose a top-level category as the parent."),
         Some(_) => {}
@@ -214,7 +214,7 @@ pub async fn delete_into(
             None => errors.add("into", "Choose a category from the list."),
             Some(_) if target == from => errors.add("into", "Choose a different category."),
             Some(kind) if kind != from_kind => {
-                errors.add("into", "Choose a category of the same kind.")
+                errors.add("into", "Choose a category of the same kind.");
             }
             Some(_) => {}
         }

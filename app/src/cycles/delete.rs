@@ -1,8 +1,8 @@
 //! Deleting a cycle that is not completed, after a confirmation page (no script needed).
 
-use super::{CycleFields, cycle_form, id_param};
+use super::{CycleFields, cycle_form};
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -43,7 +43,7 @@ pub fn DeleteCyclePage() -> impl IntoView {
 
 #[component]
 fn DeleteCycleConfirm() -> impl IntoView {
-    let id = id_param();
+    let id = crate::url::id_param();
     let data = Resource::new(move || Some(id()), cycle_form);
     let delete = ServerAction::<DeleteCycle>::new();
     view! {

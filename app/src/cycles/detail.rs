@@ -3,9 +3,9 @@
 
 use super::{CycleLine, CycleView, ExpectedExpense};
 use crate::components::{FormError, ProgressBar};
+use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -87,7 +87,7 @@ pub fn CyclePage() -> impl IntoView {
 
 #[component]
 fn CycleDetails() -> impl IntoView {
-    let id = super::id_param();
+    let id = crate::url::id_param();
     let shell = use_shell();
     let data = Resource::new(id, get_cycle);
     let status = ServerAction::<ChangeCycleStatus>::new();

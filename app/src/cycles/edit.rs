@@ -2,9 +2,9 @@
 //! A new cycle can list its expected expenses from the active templates at once.
 
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -120,7 +120,7 @@ pub fn NewCyclePage() -> impl IntoView {
 
 #[component]
 pub fn EditCyclePage() -> impl IntoView {
-    let id = super::id_param();
+    let id = crate::url::id_param();
     view! {
         <Title text="Edit cycle"/>
         <h1>"Edit cycle"</h1>

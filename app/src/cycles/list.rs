@@ -1,8 +1,8 @@
 //! The cycles page: every cycle, newest first, with the way to the expense templates.
 
 use super::CycleSummary;
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -28,6 +28,11 @@ const SLICES: [(u8, u8, u8); 7] = [
 ];
 
 /// A picture of figures the page also gives exactly as text; f32 is plenty for it.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss,
+    reason = "a chart's picture, drawn beside the exact figures"
+)]
 fn to_major(minor: i64, exponent: u8) -> f32 {
     (minor as f64 / 10_f64.powi(i32::from(exponent))) as f32
 }
@@ -67,7 +72,7 @@ pub fn cash_flow(
     ];
     let mut chart = BarChart::new(series, labels);
     style(&mut chart, title);
-    for axis in chart.y_axis_configs.iter_mut() {
+    for axis in &mut chart.y_axis_configs {
         axis.font.color = Color::from(TEXT);
         axis.min = Some(0.0);
     }
@@ -108,7 +113,7 @@ pub fn net_worth(
     series.symbol = Some(Symbol::Circle(2.0, None));
     let mut chart = LineChart::new(vec![series], labels);
     style(&mut chart, title);
-    for axis in chart.y_axis_configs.iter_mut() {
+    for axis in &mut chart.y_axis_configs {
         axis.font.color = Color::from(TEXT);
     }
     chart.series.colors = vec![Color::from(NET_WORTH)];

@@ -17,9 +17,7 @@ const RECENT: i64 = 8;
 const NOTICES: usize = 5;
 
 fn exponent(currency: &str) -> u8 {
-    florin::currency::find(currency)
-        .map(|c| c.exponent)
-        .unwrap_or(2)
+    florin::currency::find(currency).map_or(2, |c| c.exponent)
 }
 
 pub async fn dashboard(member: &Member) -> Result<DashboardView, AppError> {
@@ -231,7 +229,7 @@ pub async fn dashboard_on(member: &Member, today: Date) -> Result<DashboardView,
     let debts = crate::debts::repo::list(db, scope)
         .await?
         .into_iter()
-        .filter(|d| d.is_active())
+        .filter(super::super::debts::repo::DebtRecord::is_active)
         .map(|d| DebtLine {
             id: d.id,
             name: d.name.clone(),

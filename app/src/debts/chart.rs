@@ -47,6 +47,11 @@ pub fn render(
 ) -> Result<String, charts_rs::Error> {
     let scale = 10_f64.powi(i32::from(exponent));
     // The chart is a picture of the figures the page gives exactly; f32 is plenty for it.
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_precision_loss,
+        reason = "a chart's picture, drawn beside the exact figures"
+    )]
     let to_major = |minor: i64| (minor as f64 / scale) as f32;
     let series: Vec<Series> = lines
         .iter()
@@ -73,7 +78,7 @@ pub fn render(
     chart.legend.font.color = Color::from(TEXT);
     chart.x_axis.font.color = Color::from(TEXT);
     chart.x_axis.stroke_color = Color::from(TEXT);
-    for axis in chart.y_axis_configs.iter_mut() {
+    for axis in &mut chart.y_axis_configs {
         axis.font.color = Color::from(TEXT);
         axis.min = Some(0.0);
     }
@@ -137,9 +142,7 @@ async fn chart_svg(
             points,
         })
         .collect();
-    let exponent = florin::currency::find(&plans.currency)
-        .map(|c| c.exponent)
-        .unwrap_or(2);
+    let exponent = florin::currency::find(&plans.currency).map_or(2, |c| c.exponent);
     let title = format!("Total balance ({})", plans.currency);
     render(&title, labels, &lines, exponent).map_err(AppError::internal)
 }

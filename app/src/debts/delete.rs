@@ -1,38 +1,32 @@
 //! Deleting a debt, after a confirmation page (a plain link and form: no script needed).
 
-use super::{DebtView, get_debt, id_param};
+use super::{DebtView, get_debt};
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[server(endpoint = "debts/delete")]
 pub async fn delete_debt(id: String) -> Result<(), AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let page = format!("/debts/{}/delete", id.trim());
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Debts)).await?;
         let id = id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
         super::repo::delete(member.db(), &member.scope, id).await
     }
     .await;
-    match result {
-        Ok(()) => {
-            let session = session::session().await?;
-            session::flash(&session, FlashKind::Success, "Debt deleted.").await?;
-            leptos_axum::redirect("/debts");
-            Ok(())
-        }
-        Err(error) => Err(session::fail_form("debt-delete", &page, &[], error).await),
-    }
+    let page = format!("/debts/{}/delete", id.trim());
+    finish("debt-delete", &page, &(), result, |()| {
+        Done::new("Debt deleted.", "/debts")
+    })
+    .await
 }
 
 #[component]
 pub fn DeleteDebtPage() -> impl IntoView {
-    let id = id_param();
+    let id = crate::url::id_param();
     let data = Resource::new(id, |id| get_debt(id, false));
     let delete = ServerAction::<DeleteDebt>::new();
     view! {

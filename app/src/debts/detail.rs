@@ -3,8 +3,8 @@
 
 use super::DebtSummary;
 use super::pay::{PaymentDefaults, PaymentForm};
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -79,7 +79,7 @@ pub fn DebtPage() -> impl IntoView {
 
 #[component]
 fn DebtDetails() -> impl IntoView {
-    let id = super::id_param();
+    let id = crate::url::id_param();
     let query = use_query_map();
     let full = move || query.read().get("schedule").as_deref() == Some("full");
     let data = Resource::new(move || (id(), full()), |(id, full)| get_debt(id, full));
@@ -142,7 +142,7 @@ fn DebtBody(view: DebtView) -> impl IntoView {
         {pay}
         {terms}
         <ScheduleTable id=d.id schedule=view.schedule.clone()/>
-        <PaymentsTable payments=view.payments.clone()/>
+        <PaymentsTable payments=view.payments/>
         <p><a href="/debts">"Back to debts"</a></p>
     }
 }

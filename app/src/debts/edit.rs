@@ -1,15 +1,12 @@
 //! Adding and editing a debt. The instalment (EMI) is computed when left blank; a given
 //! one that cannot repay the loan within the tenure is refused with the minimum.
-#![expect(
-    clippy::too_many_arguments,
-    reason = "a server function takes one argument per form field"
-)]
 
 use super::DebtKind;
+use super::types::DebtInput;
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -49,80 +46,25 @@ pub async fn debt_form(id: Option<i64>) -> Result<DebtFields, AppError> {
 
 /// Creates a debt (empty `id`) or updates one.
 #[server(endpoint = "debts/save")]
-pub async fn save_debt(
-    #[server(default)] id: String,
-    name: String,
-    kind: String,
-    principal: String,
-    currency: String,
-    annual_rate: String,
-    tenure_months: String,
-    #[server(default)] emi: String,
-    #[server(default)] lender: String,
-    start_date: String,
-    #[server(default)] next_payment_date: String,
-    #[server(default)] reminder_days: String,
-    #[server(default)] account_id: String,
-) -> Result<i64, AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
+pub async fn save_debt(#[server(flatten)] input: DebtInput) -> Result<i64, AppError> {
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let values = [
-        ("name", name.as_str()),
-        ("kind", kind.as_str()),
-        ("principal", principal.as_str()),
-        ("currency", currency.as_str()),
-        ("annual_rate", annual_rate.as_str()),
-        ("tenure_months", tenure_months.as_str()),
-        ("emi", emi.as_str()),
-        ("lender", lender.as_str()),
-        ("start_date", start_date.as_str()),
-        ("next_payment_date", next_payment_date.as_str()),
-        ("reminder_days", reminder_days.as_str()),
-        ("account_id", account_id.as_str()),
-    ];
-    let page = match id.trim() {
-        "" => "/debts/new".to_owned(),
-        raw => format!("/debts/{raw}/edit"),
-    };
-    let result: Result<(i64, bool), AppError> = async {
+    let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Debts)).await?;
-        let existing = match id.trim() {
-            "" => None,
-            raw => Some(raw.parse::<i64>().map_err(|_| AppError::NotFound)?),
-        };
-        let raw = super::ssr::RawDebt {
-            name: &name,
-            kind: &kind,
-            principal: &principal,
-            currency: &currency,
-            annual_rate: &annual_rate,
-            tenure_months: &tenure_months,
-            emi: &emi,
-            lender: &lender,
-            start_date: &start_date,
-            next_payment_date: &next_payment_date,
-            reminder_days: &reminder_days,
-            account_id: &account_id,
-        };
-        super::ssr::save(&member, existing, &raw).await
+        super::ssr::save(&member, &input).await
     }
     .await;
-    match result {
-        Ok((debt_id, created)) => {
-            let session = session::session().await?;
-            let message = if created {
-                "Debt added."
-            } else {
-                "Debt saved."
-            };
-            session::flash(&session, FlashKind::Success, message).await?;
-            leptos_axum::redirect(&format!("/debts/{debt_id}"));
-            Ok(debt_id)
-        }
-        Err(error) => Err(session::fail_form("debt", &page, &values, error).await),
-    }
+    let page = input.page();
+    let saved = finish("debt", &page, &input, result, |(id, created)| {
+        let message = if *created {
+            "Debt added."
+        } else {
+            "Debt saved."
+        };
+        Done::new(message, format!("/debts/{id}"))
+    });
+    saved.await.map(|(id, _)| id)
 }
 
 #[component]
@@ -138,7 +80,7 @@ pub fn NewDebtPage() -> impl IntoView {
 
 #[component]
 pub fn EditDebtPage() -> impl IntoView {
-    let id = super::id_param();
+    let id = crate::url::id_param();
     view! {
         <Title text="Edit debt"/>
         <h1>"Edit debt"</h1>

@@ -2,8 +2,8 @@
 //! the last twelve months.
 
 use super::DebtSummary;
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -75,7 +75,7 @@ fn DebtsOverviewView() -> impl IntoView {
                     Ok(overview) => view! {
                         <SummaryTable rows=overview.summary.clone()/>
                         <DebtsTable debts=overview.debts.clone()/>
-                        <HistoryTable currencies=overview.history_currencies.clone() rows=overview.history.clone()/>
+                        <HistoryTable currencies=overview.history_currencies.clone() rows=overview.history/>
                     }.into_any(),
                     Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
                 }

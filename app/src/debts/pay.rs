@@ -2,9 +2,9 @@
 //! left blank), and optionally the same payment as an expense in a ledger account.
 
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::shell::use_shell;
 use florin::ledger::PaymentMethodKind;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -13,8 +13,8 @@
 //! text.
 
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::RequireUser;
 use crate::error::{AppError, FieldErrors};
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -137,7 +137,7 @@ fn PlanView(plan: PayoffPlan) -> impl IntoView {
         {form}
         {compare}
         {chart}
-        <StartingPoint debts=plan.debts.clone()/>
+        <StartingPoint debts=plan.debts/>
         <p><a href="/debts">"Back to debts"</a></p>
     }
 }

@@ -185,13 +185,13 @@ pub enum UpdateError {
 
 impl From<AppError> for UpdateError {
     fn from(error: AppError) -> Self {
-        UpdateError::Other(error)
+        Self::Other(error)
     }
 }
 
 impl From<sqlx::Error> for UpdateError {
     fn from(error: sqlx::Error) -> Self {
-        UpdateError::Other(error.into())
+        Self::Other(error.into())
     }
 }
 
@@ -288,13 +288,13 @@ pub enum PaymentError {
 
 impl From<AppError> for PaymentError {
     fn from(error: AppError) -> Self {
-        PaymentError::Other(error)
+        Self::Other(error)
     }
 }
 
 impl From<sqlx::Error> for PaymentError {
     fn from(error: sqlx::Error) -> Self {
-        PaymentError::Other(error.into())
+        Self::Other(error.into())
     }
 }
 

@@ -9,6 +9,7 @@ use super::planner::{PayoffPlan, PayoffPlanQuery, PlanDebtView, StrategyView};
 use super::repo::{
     self, DebtRecord, NewDebt, NewPayment, PaymentError, PaymentRecorded, UpdateError,
 };
+use super::types::DebtInput;
 use super::{DebtKind, DebtSummary};
 use crate::error::{AppError, FieldErrors};
 pub use crate::form::{format_date, parse_date};
@@ -19,7 +20,7 @@ use florin::money::{Money, NumberFormat};
 use florin::role::{Access, Area, permits};
 use std::collections::BTreeMap;
 use time::macros::format_description;
-use time::{Date, Month, OffsetDateTime};
+use time::{Date, OffsetDateTime};
 
 /// Reminders can be asked for at most this many days ahead.
 pub const MAX_REMINDER_DAYS: i64 = 60;
@@ -28,10 +29,7 @@ pub const DEFAULT_REMINDER_DAYS: i64 = 3;
 const MAX_TEXT: usize = 80;
 const MAX_REFERENCE: usize = 60;
 
-/// "March 2029".
-pub fn month_label(date: Date) -> String {
-    format!("{} {}", date.month(), date.year())
-}
+pub use florin::calendar::{long_month_label as month_label, month_start_back};
 
 /// "6.5 %".
 pub fn rate_text(rate: AnnualRate) -> String {
@@ -58,18 +56,6 @@ pub fn weighted_rate(debts: &[(AnnualRate, i64)]) -> Option<AnnualRate> {
     u32::try_from(rounded)
         .ok()
         .and_then(AnnualRate::from_scaled)
-}
-
-/// The first day of the month `back` months before `date`'s month.
-pub fn month_start_back(date: Date, back: u32) -> Date {
-    let month0 =
-        i64::from(date.year()) * 12 + i64::from(u8::from(date.month())) - 1 - i64::from(back);
-    let year = i32::try_from(month0.div_euclid(12)).unwrap_or(date.year());
-    let month = u8::try_from(month0.rem_euclid(12) + 1)
-        .ok()
-        .and_then(|m| Month::try_from(m).ok())
-        .unwrap_or(Month::January);
-    Date::from_calendar_date(year, month, 1).unwrap_or(date)
 }
 
 /// Sums daily totals into the twelve months ending with `today`'s, oldest first: for each
@@ -127,8 +113,7 @@ pub fn summary(record: &DebtRecord, format: NumberFormat) -> DebtSummary {
         id: record.id,
         name: record.name.clone(),
         kind_label: DebtKind::parse(&record.kind)
-            .map(|k| k.label().to_owned())
-            .unwrap_or_else(|| record.kind.clone()),
+            .map_or_else(|| record.kind.clone(), |k| k.label().to_owned()),
         lender: record.lender.clone(),
         currency: record.currency.clone(),
         principal: m(record.principal),
@@ -212,9 +197,7 @@ pub async fn overview(member: &Member) -> Result<DebtsOverview, AppError> {
             remaining: m(sum(|d| d.remaining)),
             paid: m(sum(DebtRecord::paid_in_total)),
             monthly: m(monthly),
-            average_rate: weighted_rate(&rates)
-                .map(rate_text)
-                .unwrap_or_else(|| "—".to_owned()),
+            average_rate: weighted_rate(&rates).map_or_else(|| "—".to_owned(), rate_text),
             debt_free,
         });
     }
@@ -293,22 +276,6 @@ pub async fn form(member: &Member, id: Option<i64>) -> Result<DebtFields, AppErr
     })
 }
 
-/// The debt form as posted.
-pub struct RawDebt<'a> {
-    pub name: &'a str,
-    pub kind: &'a str,
-    pub principal: &'a str,
-    pub currency: &'a str,
-    pub annual_rate: &'a str,
-    pub tenure_months: &'a str,
-    pub emi: &'a str,
-    pub lender: &'a str,
-    pub start_date: &'a str,
-    pub next_payment_date: &'a str,
-    pub reminder_days: &'a str,
-    pub account_id: &'a str,
-}
-
 /// Puts a loan error on the field it is about, in the user's currency and format.
 fn loan_error(errors: &mut FieldErrors, error: LoanError, currency: &str, format: NumberFormat) {
     let field = match error {
@@ -323,7 +290,7 @@ fn loan_error(errors: &mut FieldErrors, error: LoanError, currency: &str, format
 }
 
 /// Validates the debt form into a [`NewDebt`], with a message per field.
-pub async fn validate(member: &Member, raw: &RawDebt<'_>) -> Result<NewDebt, AppError> {
+pub async fn validate(member: &Member, raw: &DebtInput) -> Result<NewDebt, AppError> {
     let format = member.number_format();
     let mut errors = FieldErrors::new();
     let name = raw.name.trim();
@@ -332,7 +299,7 @@ pub async fn validate(member: &Member, raw: &RawDebt<'_>) -> Result<NewDebt, App
     } else if name.chars().count() > MAX_TEXT {
         errors.add("name", "Use at most 80 characters.");
     }
-    let kind = DebtKind::parse(raw.kind);
+    let kind = DebtKind::parse(&raw.kind);
     if kind.is_none() {
         errors.add("kind", "Choose a kind of debt.");
     }
@@ -340,12 +307,12 @@ pub async fn validate(member: &Member, raw: &RawDebt<'_>) -> Result<NewDebt, App
     if lender.chars().count() > MAX_TEXT {
         errors.add("lender", "Use at most 80 characters.");
     }
-    let currency = florin::currency::find(raw.currency);
+    let currency = florin::currency::find(&raw.currency);
     if currency.is_none() {
         errors.add("currency", "Choose a currency from the list.");
     }
-    let code = currency.map(|c| c.code).unwrap_or("XXX");
-    let principal = currency.and_then(|c| match Money::parse(raw.principal, c.code, format) {
+    let code = currency.map_or("XXX", |c| c.code);
+    let principal = currency.and_then(|c| match Money::parse(&raw.principal, c.code, format) {
         Ok(m) if m.minor <= 0 => {
             errors.add("principal", "Enter an amount more than zero.");
             None
@@ -356,7 +323,7 @@ pub async fn validate(member: &Member, raw: &RawDebt<'_>) -> Result<NewDebt, App
             None
         }
     });
-    let rate = AnnualRate::parse(raw.annual_rate)
+    let rate = AnnualRate::parse(&raw.annual_rate)
         .map_err(|e| errors.add("annual_rate", e))
         .ok();
     let months = match raw.tenure_months.trim().parse::<u32>() {
@@ -411,7 +378,7 @@ pub async fn validate(member: &Member, raw: &RawDebt<'_>) -> Result<NewDebt, App
         }
         _ => None,
     };
-    let start_date = parse_date(raw.start_date);
+    let start_date = parse_date(&raw.start_date);
     if start_date.is_none() {
         errors.add("start_date", "Enter a date like 2026-01-31.");
     }
@@ -522,11 +489,11 @@ pub async fn validate(member: &Member, raw: &RawDebt<'_>) -> Result<NewDebt, App
 }
 
 /// Validates and writes the debt form: returns the debt's id and whether it is new.
-pub async fn save(
-    member: &Member,
-    existing: Option<i64>,
-    raw: &RawDebt<'_>,
-) -> Result<(i64, bool), AppError> {
+pub async fn save(member: &Member, raw: &DebtInput) -> Result<(i64, bool), AppError> {
+    let existing = match raw.id.trim() {
+        "" => None,
+        id => Some(id.parse::<i64>().map_err(|_| AppError::NotFound)?),
+    };
     if let Some(id) = existing {
         // An id outside the organisation is not found before anything is validated.
         repo::find(member.db(), &member.scope, id).await?;
@@ -966,8 +933,7 @@ pub async fn planner(member: &Member, query: &PayoffPlanQuery) -> Result<PayoffP
                     s.get(i)
                         .copied()
                         .flatten()
-                        .map(m)
-                        .unwrap_or_else(|| "—".to_owned())
+                        .map_or_else(|| "—".to_owned(), m)
                 })
                 .collect();
             (labels[i].clone(), values)
@@ -975,8 +941,8 @@ pub async fn planner(member: &Member, query: &PayoffPlanQuery) -> Result<PayoffP
         .collect();
     let chart_src = format!(
         "/debts/planner/chart.svg?extra={}&currency={}",
-        crate::shell::encode_component(&query.extra),
-        crate::shell::encode_component(&currency)
+        crate::url::encode_component(&query.extra),
+        crate::url::encode_component(&currency)
     );
     Ok(PayoffPlan {
         currency: currency.clone(),
@@ -1039,22 +1005,6 @@ mod tests {
     }
 
     #[test]
-    fn months_step_back_across_years() {
-        assert_eq!(
-            month_start_back(date!(2026 - 03 - 31), 0),
-            date!(2026 - 03 - 01)
-        );
-        assert_eq!(
-            month_start_back(date!(2026 - 03 - 31), 3),
-            date!(2025 - 12 - 01)
-        );
-        assert_eq!(
-            month_start_back(date!(2026 - 01 - 15), 11),
-            date!(2025 - 02 - 01)
-        );
-    }
-
-    #[test]
     fn history_buckets_days_into_the_last_twelve_months() {
         let daily = vec![
             ("USD".to_owned(), date!(2025 - 01 - 31), 999),
@@ -1088,7 +1038,6 @@ mod tests {
 
     #[test]
     fn labels_read_as_months() {
-        assert_eq!(month_label(date!(2029 - 03 - 15)), "March 2029");
         assert_eq!(rate_text(rate("6.5")), "6.5\u{a0}%");
     }
 }

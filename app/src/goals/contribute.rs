@@ -2,9 +2,9 @@
 //! as a transfer from one ledger account into a savings account.
 
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::shell::use_shell;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 

@@ -1,8 +1,8 @@
 //! Deleting a goal, after a confirmation page (a plain link and form: no script needed).
 
-use super::{GoalView, get_goal, id_param};
+use super::{GoalView, get_goal};
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -32,7 +32,7 @@ pub async fn delete_goal(id: String) -> Result<(), AppError> {
 
 #[component]
 pub fn DeleteGoalPage() -> impl IntoView {
-    let id = id_param();
+    let id = crate::url::id_param();
     let data = Resource::new(id, get_goal);
     let delete = ServerAction::<DeleteGoal>::new();
     view! {

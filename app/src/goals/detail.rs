@@ -4,9 +4,9 @@
 use super::contribute::{ContributionDefaults, ContributionForm};
 use super::{GoalProgressBar, GoalSummary};
 use crate::components::FormError;
+use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -115,7 +115,7 @@ pub fn GoalPage() -> impl IntoView {
 
 #[component]
 fn GoalDetails() -> impl IntoView {
-    let id = super::id_param();
+    let id = crate::url::id_param();
     let data = Resource::new(id, get_goal);
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -176,7 +176,7 @@ fn GoalBody(view: GoalView) -> impl IntoView {
         {contribute}
         <StatusActions id=g.id actions=view.actions.clone()/>
         {facts}
-        <ContributionsTable goal_id=g.id contributions=view.contributions.clone()/>
+        <ContributionsTable goal_id=g.id contributions=view.contributions/>
         <p><a href="/goals">"Back to goals"</a></p>
     }
 }

@@ -3,9 +3,9 @@
 
 use super::{GoalKind, Priority};
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -107,7 +107,7 @@ pub fn NewGoalPage() -> impl IntoView {
 
 #[component]
 pub fn EditGoalPage() -> impl IntoView {
-    let id = super::id_param();
+    let id = crate::url::id_param();
     view! {
         <Title text="Edit goal"/>
         <h1>"Edit goal"</h1>

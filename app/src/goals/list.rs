@@ -1,8 +1,8 @@
 //! The goals page: every goal with its progress and the monthly saving it needs.
 
 use super::{GoalProgressBar, GoalSummary};
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -293,13 +293,13 @@ pub enum ContributionError {
 
 impl From<AppError> for ContributionError {
     fn from(error: AppError) -> Self {
-        ContributionError::Other(error)
+        Self::Other(error)
     }
 }
 
 impl From<sqlx::Error> for ContributionError {
     fn from(error: sqlx::Error) -> Self {
-        ContributionError::Other(error.into())
+        Self::Other(error.into())
     }
 }
 

@@ -67,11 +67,9 @@ pub fn summary(record: &GoalRecord, today: Date, format: NumberFormat) -> GoalSu
         id: record.id,
         title: record.title.clone(),
         kind_label: GoalKind::parse(&record.kind)
-            .map(|k| k.label().to_owned())
-            .unwrap_or_else(|| record.kind.clone()),
+            .map_or_else(|| record.kind.clone(), |k| k.label().to_owned()),
         priority_label: Priority::parse(&record.priority)
-            .map(|p| p.label().to_owned())
-            .unwrap_or_else(|| record.priority.clone()),
+            .map_or_else(|| record.priority.clone(), |p| p.label().to_owned()),
         status: status.as_str().to_owned(),
         status_label: status.label().to_owned(),
         currency: record.currency.clone(),

@@ -181,7 +181,7 @@ pub async fn commit(
                  committed_at = $3 \
              WHERE organisation_id = $4 AND id = $5 AND status = 'pending'",
         )
-        .bind(rows.len() as i64)
+        .bind(i64::try_from(rows.len()).unwrap_or(i64::MAX))
         .bind(skipped)
         .bind(OffsetDateTime::now_utc())
         .bind(scope.org_id)

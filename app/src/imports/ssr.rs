@@ -238,7 +238,7 @@ pub async fn preview(member: &Member, id: i64, query: &MappingQuery) -> Result<P
             .iter()
             .map(|f| (f.as_str().to_owned(), f.label().to_owned()))
             .collect(),
-        total: analysis.batch.row_count as usize,
+        total: usize::try_from(analysis.batch.row_count).unwrap_or(0),
         ..Preview::default()
     };
     for fate in &analysis.fates {
@@ -316,7 +316,8 @@ pub async fn commit(member: &Member, id: i64, query: &MappingQuery) -> Result<Co
         .fates
         .iter()
         .filter(|f| matches!(f, Fate::Duplicate(_)))
-        .count() as i64;
+        .count();
+    let skipped = i64::try_from(skipped).unwrap_or(i64::MAX);
     let rows: Vec<NewTransaction> = analysis
         .fates
         .iter()
@@ -343,7 +344,7 @@ pub async fn commit(member: &Member, id: i64, query: &MappingQuery) -> Result<Co
     debug_assert!(rows.iter().all(|r| r.kind != TransactionKind::Transfer));
     repo::commit(member.db(), &member.scope, id, &rows, skipped).await?;
     Ok(Committed {
-        imported: rows.len() as i64,
+        imported: i64::try_from(rows.len()).unwrap_or(i64::MAX),
         skipped,
         account_id: analysis.account.id,
     })
@@ -363,5 +364,5 @@ pub async fn check_upload(
         )));
     }
     let table = read(content).map_err(|m| AppError::Invalid(FieldErrors::form(m)))?;
-    Ok(table.rows.len() as i64)
+    Ok(i64::try_from(table.rows.len()).unwrap_or(i64::MAX))
 }

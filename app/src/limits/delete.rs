@@ -1,9 +1,9 @@
 //! Deleting a limit, after a confirmation page (a plain link and form: no script needed).
 //! Notices already sent stay.
 
-use super::{LimitFields, id_param, limit_form};
+use super::{LimitFields, limit_form};
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -33,7 +33,7 @@ pub async fn delete_limit(id: String) -> Result<(), AppError> {
 
 #[component]
 pub fn DeleteLimitPage() -> impl IntoView {
-    let id = id_param();
+    let id = crate::url::id_param();
     let data = Resource::new(id, |id| limit_form(Some(id)));
     let delete = ServerAction::<DeleteLimit>::new();
     view! {

@@ -2,9 +2,9 @@
 //! back as typed with each message next to its field.
 
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -99,7 +99,7 @@ pub fn NewLimitPage() -> impl IntoView {
 
 #[component]
 pub fn EditLimitPage() -> impl IntoView {
-    let id = super::id_param();
+    let id = crate::url::id_param();
     view! {
         <Title text="Edit limit"/>
         <h1>"Edit limit"</h1>

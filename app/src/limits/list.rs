@@ -2,8 +2,8 @@
 
 use super::LimitView;
 use crate::components::ProgressBar;
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -61,7 +61,7 @@ fn LimitsOverviewView() -> impl IntoView {
                             " "
                             <a href=format!("/limits?month={}", overview.next)>{overview.next_label.clone()} " →"</a>
                         </nav>
-                        <LimitsTable month=overview.month.clone() limits=overview.limits.clone()/>
+                        <LimitsTable month=overview.month.clone() limits=overview.limits/>
                     }.into_any(),
                     Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
                 }

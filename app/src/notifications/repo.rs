@@ -1,7 +1,7 @@
 //! Notification rows. Reads and changes always name the user; creation goes through
 //! [`notify`], which any feature may call inside its own database transaction.
 
-use super::{NotificationKind, NotificationView, NotificationsList};
+use super::types::{NotificationKind, NotificationView, NotificationsList};
 use crate::db::{Db, Tx};
 use crate::error::AppError;
 use crate::{on_db, on_tx};

@@ -127,7 +127,7 @@ pub async fn compute(member: &Member, p: &Params) -> Result<Computed, AppError> 
                     key.clone(),
                     format!(
                         "/transactions?{range}&tag={}",
-                        crate::shell::encode_component(&key)
+                        crate::url::encode_component(&key)
                     ),
                 ),
                 Grouping::Payee if key.is_empty() => {
@@ -137,7 +137,7 @@ pub async fn compute(member: &Member, p: &Params) -> Result<Computed, AppError> 
                     key.clone(),
                     format!(
                         "/transactions?{range}&q={}",
-                        crate::shell::encode_component(&key)
+                        crate::url::encode_component(&key)
                     ),
                 ),
             };
@@ -245,9 +245,7 @@ pub async fn report(member: &Member, query: &ReportQuery) -> Result<ReportView, 
         } else {
             computed.rows.iter().take(CHARTED).collect()
         };
-        let exponent = florin::currency::find(&base)
-            .map(|c| c.exponent)
-            .unwrap_or(2);
+        let exponent = florin::currency::find(&base).map_or(2, |c| c.exponent);
         view.chart = crate::dashboard::charts::cash_flow(
             &format!(
                 "Income and spending by {} ({base})",
@@ -282,9 +280,7 @@ pub async fn csv(member: &Member, query: &ReportQuery) -> Result<(String, String
     let p = params(query, today).map_err(AppError::Invalid)?;
     let computed = compute(member, &p).await?;
     let base = &member.user.base_currency;
-    let exponent = florin::currency::find(base)
-        .map(|c| c.exponent)
-        .unwrap_or(2);
+    let exponent = florin::currency::find(base).map_or(2, |c| c.exponent);
     let plain = |minor: i64| {
         florin::money::format_minor(
             minor,

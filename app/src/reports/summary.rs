@@ -18,16 +18,16 @@ pub enum Summary {
 }
 
 impl Summary {
-    pub const ALL: &'static [Summary] = &[Summary::Goals, Summary::Debts];
+    pub const ALL: &'static [Self] = &[Self::Goals, Self::Debts];
 
-    pub fn parse(raw: &str) -> Option<Summary> {
-        Summary::ALL.iter().copied().find(|s| s.as_str() == raw)
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|s| s.as_str() == raw)
     }
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Summary::Goals => "goals",
-            Summary::Debts => "debts",
+            Self::Goals => "goals",
+            Self::Debts => "debts",
         }
     }
 
@@ -38,15 +38,15 @@ impl Summary {
 
     pub fn label(self) -> &'static str {
         match self {
-            Summary::Goals => "Goals summary",
-            Summary::Debts => "Debts summary",
+            Self::Goals => "Goals summary",
+            Self::Debts => "Debts summary",
         }
     }
 
     pub async fn table(self, member: &Member) -> Result<SummaryTable, AppError> {
         match self {
-            Summary::Goals => goals(member).await,
-            Summary::Debts => debts(member).await,
+            Self::Goals => goals(member).await,
+            Self::Debts => debts(member).await,
         }
     }
 }
@@ -87,8 +87,7 @@ async fn goals(member: &Member) -> Result<SummaryTable, AppError> {
             continue;
         }
         let remaining = GoalProgress::of(record.target_amount, record.saved)
-            .map(|p| p.remaining)
-            .unwrap_or(record.target_amount);
+            .map_or(record.target_amount, |p| p.remaining);
         let entry = by_currency.entry(&record.currency).or_default();
         entry.0 = entry.0.saturating_add(record.target_amount);
         entry.1 = entry.1.saturating_add(record.saved);

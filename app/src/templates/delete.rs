@@ -1,8 +1,8 @@
 //! Deleting an expense template, after a confirmation page (no script needed).
 
-use super::{TemplateFields, id_param, template_form};
+use super::{TemplateFields, template_form};
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -43,7 +43,7 @@ pub fn DeleteTemplatePage() -> impl IntoView {
 
 #[component]
 fn DeleteTemplateConfirm() -> impl IntoView {
-    let id = id_param();
+    let id = crate::url::id_param();
     let data = Resource::new(move || Some(id()), template_form);
     let delete = ServerAction::<DeleteTemplate>::new();
     view! {

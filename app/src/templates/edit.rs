@@ -5,9 +5,9 @@
 )]
 
 use crate::components::{FormError, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::shell::{RequireUser, use_shell};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -126,7 +126,7 @@ pub fn NewTemplatePage() -> impl IntoView {
 
 #[component]
 pub fn EditTemplatePage() -> impl IntoView {
-    let id = super::id_param();
+    let id = crate::url::id_param();
     view! {
         <Title text="Edit expense template"/>
         <h1>"Edit expense template"</h1>

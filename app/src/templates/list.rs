@@ -2,8 +2,8 @@
 //! activate or deactivate each.
 
 use super::TemplateSummary;
+use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::shell::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -178,8 +178,9 @@ pub async fn page(
             .fetch_all(pool)
             .await
     })?;
-    let next = if rows.len() as i64 > PAGE_SIZE {
-        rows.truncate(PAGE_SIZE as usize);
+    let page = usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
+    let next = if rows.len() > page {
+        rows.truncate(page);
         rows.last().map(|r| Cursor {
             date: r.occurred_on,
             id: r.id,
@@ -486,7 +487,7 @@ struct Contribution {
 
 impl Contribution {
     fn of_new(new: &NewTransaction) -> Self {
-        Contribution {
+        Self {
             month: florin::ledger::month_start(new.occurred_on),
             occurred_on: new.occurred_on,
             category_id: new.category_id,
@@ -524,7 +525,7 @@ crate::from_row! {
 
 impl From<StoredContribution> for Contribution {
     fn from(row: StoredContribution) -> Self {
-        Contribution {
+        Self {
             month: florin::ledger::month_start(row.occurred_on),
             occurred_on: row.occurred_on,
             category_id: row.category_id,
@@ -837,7 +838,7 @@ pub fn check_refs(
                 "Choose a different account to transfer to.",
             ),
             Some(id) if !accounts.iter().any(|a| a.id == id) => {
-                errors.add("counter_account_id", "Choose an account from the list.")
+                errors.add("counter_account_id", "Choose an account from the list.");
             }
             Some(_) => {}
         }

@@ -51,8 +51,7 @@ pub fn parse_filter(
     let bound_currency = filter
         .account
         .and_then(|id| accounts.iter().find(|a| a.id == id))
-        .map(|a| a.currency.clone())
-        .unwrap_or_else(|| member.user.base_currency.clone());
+        .map_or_else(|| member.user.base_currency.clone(), |a| a.currency.clone());
     for (field, raw) in [("min", &query.min), ("max", &query.max)] {
         if raw.trim().is_empty() {
             continue;
@@ -116,8 +115,7 @@ pub async fn list(member: &Member, query: &ListQuery) -> Result<ListPage, AppErr
         .into_iter()
         .map(|(currency, kind, total, count)| {
             let label = TransactionKind::parse(&kind)
-                .map(|k| k.label())
-                .unwrap_or("?")
+                .map_or("?", florin::ledger::TransactionKind::label)
                 .to_owned();
             let total = Money::new(total, &currency).format(format);
             (currency, label, total, count)
@@ -237,7 +235,7 @@ pub async fn form(
             "{} · {} · {} · {}",
             format_date(record.occurred_on),
             TransactionKind::parse(&record.kind)
-                .map(|k| k.label())
+                .map(florin::ledger::TransactionKind::label)
                 .unwrap_or_default(),
             if record.payee.is_empty() {
                 "(no payee)"
