@@ -48,16 +48,7 @@ pub async fn sign_up(email: String, password: String, first_name: String) -> Res
             first_name: first_name.trim().to_owned(),
             base_currency: "USD".into(),
         };
-        repo::create_user(&app.db, new, hash)
-            .await
-            .map_err(|e| match e {
-                AppError::Conflict(message) => {
-                    let mut errors = FieldErrors::new();
-                    errors.add("email", message);
-                    AppError::Invalid(errors)
-                }
-                other => other,
-            })
+        repo::create_user(&app.db, new, hash).await
     }
     .await;
     match result {

@@ -55,6 +55,38 @@ impl Tx {
     }
 }
 
+/// A unique index or foreign key a write can run into, as each database names it, and
+/// the field error it means. PostgreSQL reports the constraint's name; SQLite reports
+/// the columns (`users.email`), or `index 'name'` for an index on an expression.
+pub struct Rule {
+    pub postgres: &'static str,
+    pub sqlite: &'static str,
+    pub field: &'static str,
+    pub message: &'static str,
+}
+
+/// Maps a violation of one of `rules` to its field error, where the write happens; any
+/// other error goes through `AppError::from` (logged there when it is not the user's).
+pub fn on_violation(error: sqlx::Error, rules: &[Rule]) -> crate::error::AppError {
+    if let sqlx::Error::Database(db) = &error
+        && (db.is_unique_violation() || db.is_foreign_key_violation())
+    {
+        let constraint = db.constraint();
+        let message = db.message();
+        let broken = rules.iter().find(|rule| match constraint {
+            Some(name) => name == rule.postgres,
+            None => message.ends_with(rule.sqlite),
+        });
+        if let Some(rule) = broken {
+            tracing::info!(field = rule.field, "constraint refused the write");
+            let mut errors = crate::error::FieldErrors::new();
+            errors.add(rule.field, rule.message);
+            return crate::error::AppError::Invalid(errors);
+        }
+    }
+    error.into()
+}
+
 /// Runs `$body` with `$pool` bound to the live pool. The body is expanded once per backend,
 /// so its query text is written once and type-checked against both; results whose type
 /// differs by backend (`execute`'s) are mapped to a common type inside the body.

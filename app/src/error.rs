@@ -99,6 +99,20 @@ impl AppError {
         tracing::error!(%cause, "internal error");
         Self::Internal
     }
+
+    /// Logs `cause` and every error under it, once, and returns the safe `Internal` error.
+    #[cfg(feature = "ssr")]
+    pub fn internal_chain(cause: &(dyn std::error::Error + 'static)) -> Self {
+        let mut chain = cause.to_string();
+        let mut source = cause.source();
+        while let Some(inner) = source {
+            chain.push_str(": ");
+            chain.push_str(&inner.to_string());
+            source = inner.source();
+        }
+        tracing::error!(cause = %chain, "internal error");
+        Self::Internal
+    }
 }
 
 impl FromServerFnError for AppError {
@@ -124,19 +138,10 @@ impl From<sqlx::Error> for AppError {
             sqlx::Error::RowNotFound => Self::NotFound,
             sqlx::Error::Database(db) if db.is_unique_violation() => {
                 tracing::info!(constraint = db.constraint(), "unique violation");
-                Self::Conflict(conflict_message(db.constraint()))
+                Self::Conflict("That already exists.".into())
             }
-            _ => Self::internal(error),
+            _ => Self::internal_chain(&error),
         }
-    }
-}
-
-/// User-facing text for a unique constraint, chosen by the constraint's name.
-#[cfg(feature = "ssr")]
-fn conflict_message(constraint: Option<&str>) -> String {
-    match constraint {
-        Some("users_email_key") => "An account with that e-mail address already exists.".into(),
-        _ => "That already exists.".into(),
     }
 }
 

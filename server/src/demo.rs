@@ -182,7 +182,9 @@ pub async fn generate(db: &Db, options: &Options) -> Result<Summary, DemoError> 
     let user_id = auth::create_user(db, new, hash)
         .await
         .map_err(|e| match e {
-            AppError::Conflict(_) => DemoError::Exists(email.to_string()),
+            AppError::Invalid(errors) if errors.get("email").is_some() => {
+                DemoError::Exists(email.to_string())
+            }
             other => DemoError::App(other),
         })?;
     let org_id = orgs::default_org(db, user_id)

@@ -4,7 +4,7 @@
 
 use crate::audit::{self, Event};
 use crate::auth::hashing::PasswordHashString;
-use crate::db::Db;
+use crate::db::{Db, Rule, on_violation};
 use crate::error::AppError;
 use crate::{on_db, on_tx};
 use florin::email::Email;
@@ -18,6 +18,14 @@ pub struct NewUser {
     pub first_name: String,
     pub base_currency: String,
 }
+
+/// One account per e-mail address.
+pub const EMAIL_TAKEN: Rule = Rule {
+    postgres: "users_email_key",
+    sqlite: "users.email",
+    field: "email",
+    message: "An account with that e-mail address already exists.",
+};
 
 /// Creates a user with credentials and a profile; users who may hold finances also get a
 /// personal organisation they own. Returns the new user's id.
@@ -37,12 +45,7 @@ pub async fn create_user(db: &Db, new: NewUser, hash: PasswordHashString) -> Res
         .fetch_one(conn)
         .await
     })
-    .map_err(|e| match AppError::from(e) {
-        AppError::Conflict(_) => {
-            AppError::Conflict("An account with that e-mail address already exists.".into())
-        }
-        other => other,
-    })?;
+    .map_err(|e| on_violation(e, &[EMAIL_TAKEN]))?;
     on_tx!(&mut tx, |conn| {
         sqlx::query(
             "INSERT INTO credentials (user_id, password_hash, algorithm, failed_count, session_epoch, updated_at) \

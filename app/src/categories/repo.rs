@@ -1,6 +1,6 @@
 //! Category rows: per organisation, expense or income, optionally nested one level.
 
-use crate::db::{Db, Tx};
+use crate::db::{Db, Rule, Tx, on_violation};
 use crate::error::{AppError, FieldErrors};
 use crate::orgs::repo::Scope;
 use crate::{on_db, on_tx};
@@ -100,19 +100,13 @@ async fn check_parent(
     errors.into_result()
 }
 
-fn duplicate_name(error: AppError) -> AppError {
-    match error {
-        AppError::Conflict(_) => {
-            let mut errors = FieldErrors::new();
-            errors.add(
-                "name",
-                "A category of that kind with that name already exists.",
-            );
-            AppError::Invalid(errors)
-        }
-        other => other,
-    }
-}
+/// Names are unique per organisation and kind, whatever their case.
+const UNIQUE_NAME: [Rule; 1] = [Rule {
+    postgres: "categories_org_kind_name_key",
+    sqlite: "index 'categories_org_kind_name_key'",
+    field: "name",
+    message: "A category of that kind with that name already exists.",
+}];
 
 pub async fn create(db: &Db, scope: &Scope, input: &CategoryInput) -> Result<i64, AppError> {
     check_parent(db, scope, input, None).await?;
@@ -131,7 +125,7 @@ pub async fn create(db: &Db, scope: &Scope, input: &CategoryInput) -> Result<i64
         .fetch_one(pool)
         .await
     })
-    .map_err(|e| duplicate_name(e.into()))?;
+    .map_err(|e| on_violation(e, &UNIQUE_NAME))?;
     Ok(id)
 }
 
@@ -158,7 +152,7 @@ pub async fn update(
         .await
         .map(|done| done.rows_affected())
     })
-    .map_err(|e| duplicate_name(e.into()))?;
+    .map_err(|e| on_violation(e, &UNIQUE_NAME))?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
