@@ -70,8 +70,6 @@ pub async fn build(config: &Config, db: Db) -> Result<(Router, Store), sqlx::Err
         leptos_options: options.clone(),
         dummy_hash: florin_app::auth::hashing::dummy_hash().into(),
     };
-    let routes = route_list();
-
     let sessions = SessionManagerLayer::new(store.clone())
         .with_name("florin_session")
         .with_secure(!config.development)
@@ -79,21 +77,38 @@ pub async fn build(config: &Config, db: Db) -> Result<(Router, Store), sqlx::Err
         .with_same_site(SameSite::Lax)
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(config.auth.session_idle));
-
-    let pkg = Router::new()
-        .fallback_service(
-            ServeDir::new(Path::new(&config.site_root).join("pkg"))
-                .precompressed_br()
-                .precompressed_gzip(),
-        )
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=31536000, immutable"),
-        ));
-
-    let request_id = HeaderName::from_static(REQUEST_ID);
     let hsts = !config.development;
-    let router = Router::new()
+    let router = handlers()
+        .leptos_routes_with_context(
+            &state,
+            route_list(),
+            {
+                let state = state.clone();
+                move || {
+                    provide_context(state.clone());
+                    florin_app::security::provide_request_nonce();
+                }
+            },
+            move || shell(options.clone()),
+        )
+        .nest("/pkg", bundle(config))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(florin_app::security::provide_request_nonce, shell))
+        .layer(sessions)
+        .layer(axum::middleware::from_fn(security::refuse_cross_site))
+        .layer(axum::middleware::from_fn(move |req, next| {
+            security::headers(hsts, req, next)
+        }))
+        .layer(CompressionLayer::new());
+    Ok((traced(router).with_state(state), store))
+}
+
+/// The routes that are plain axum handlers: health checks, downloads, the upload, and
+/// the server functions under `/api`.
+fn handlers() -> Router<AppState> {
+    Router::new()
         .route("/health", get(crate::health::live))
         .route("/health/db", get(crate::health::ready))
         .route(
@@ -115,55 +130,47 @@ pub async fn build(config: &Config, db: Db) -> Result<(Router, Store), sqlx::Err
             "/api/{*fn_name}",
             post(server_fn_handler).get(server_fn_handler),
         )
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            {
-                let state = state.clone();
-                move || {
-                    provide_context(state.clone());
-                    florin_app::security::provide_request_nonce();
-                }
-            },
-            {
-                let options = options.clone();
-                move || shell(options.clone())
-            },
+}
+
+/// The browser bundle, from precompressed files; its folder is named after its content,
+/// so browsers may keep it for a year.
+fn bundle(config: &Config) -> Router<AppState> {
+    Router::new()
+        .fallback_service(
+            ServeDir::new(Path::new(&config.site_root).join("pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
         )
-        .nest("/pkg", pkg)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(florin_app::security::provide_request_nonce, shell))
-        .layer(sessions)
-        .layer(axum::middleware::from_fn(security::refuse_cross_site))
-        .layer(axum::middleware::from_fn(move |req, next| {
-            security::headers(hsts, req, next)
-        }))
-        .layer(CompressionLayer::new())
-        .layer(
-            ServiceBuilder::new()
-                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
-                .layer(
-                    TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
-                        let id = request
-                            .headers()
-                            .get(REQUEST_ID)
-                            .and_then(|v| v.to_str().ok())
-                            .unwrap_or("-");
-                        // The path only: query strings and headers (cookies) stay out of logs.
-                        tracing::info_span!(
-                            "request",
-                            request_id = %id,
-                            method = %request.method(),
-                            path = %request.uri().path(),
-                        )
-                    }),
-                )
-                .layer(PropagateRequestIdLayer::new(request_id)),
-        )
-        .with_state(state);
-    Ok((router, store))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ))
+}
+
+/// Gives each request an id, carried by every log line of the request and sent back.
+fn traced(router: Router<AppState>) -> Router<AppState> {
+    let request_id = HeaderName::from_static(REQUEST_ID);
+    router.layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+            .layer(
+                TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
+                    let id = request
+                        .headers()
+                        .get(REQUEST_ID)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    // The path only: query strings and headers (cookies) stay out of logs.
+                    tracing::info_span!(
+                        "request",
+                        request_id = %id,
+                        method = %request.method(),
+                        path = %request.uri().path(),
+                    )
+                }),
+            )
+            .layer(PropagateRequestIdLayer::new(request_id)),
+    )
 }
 
 async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>) -> Response {
