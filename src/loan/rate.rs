@@ -1,0 +1,187 @@
+//! Annual interest rates held exactly, as whole 1/10 000 of a percent from 0 to 100 %,
+//! so the monthly rate is an exact fraction and no floating point enters a loan.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// [`AnnualRate`] counts this many units per percent (four decimals).
+pub const RATE_SCALE: u32 = 10_000;
+/// 100 %: a rate above this is refused as a typing mistake rather than a loan.
+pub const MAX_RATE: u32 = 100 * RATE_SCALE;
+
+/// `r = scaled / MONTHLY_DENOMINATOR`: 12 months × 100 percent × [`RATE_SCALE`].
+pub(super) const MONTHLY_DENOMINATOR: u64 = 12 * 100 * RATE_SCALE as u64;
+const RATE_DECIMALS: usize = 4;
+
+/// A nominal annual interest rate in percent, exactly, with at most four decimals:
+/// an integer count of 1/10 000 of a percent, from 0 to 100 %.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct AnnualRate(u32);
+
+/// Why text is not an interest rate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnnualRateError {
+    Empty,
+    NotANumber,
+    Negative,
+    AboveHundred,
+    TooManyDecimals,
+}
+
+impl fmt::Display for AnnualRateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AnnualRateError::Empty => "Enter an interest rate.",
+            AnnualRateError::NotANumber => "Enter the rate as a number, like 6.5.",
+            AnnualRateError::Negative => "An interest rate cannot be negative.",
+            AnnualRateError::AboveHundred => "An annual rate can be at most 100 %.",
+            AnnualRateError::TooManyDecimals => "Use at most 4 decimals in the rate.",
+        })
+    }
+}
+
+impl std::error::Error for AnnualRateError {}
+
+impl AnnualRate {
+    pub const ZERO: AnnualRate = AnnualRate(0);
+
+    /// From a count of 1/10 000 of a percent (65 000 is 6.5 %); `None` above 100 %.
+    pub fn from_scaled(scaled: u32) -> Option<AnnualRate> {
+        (scaled <= MAX_RATE).then_some(AnnualRate(scaled))
+    }
+
+    /// The count of 1/10 000 of a percent, as stored.
+    pub fn scaled(self) -> u32 {
+        self.0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Parses "6.5", "6,5", "0.0125", "12 %". Either a point or a comma is read as the
+    /// decimal separator: a rate is at most 100, so no grouping separator can occur.
+    pub fn parse(raw: &str) -> Result<AnnualRate, AnnualRateError> {
+        let raw = raw.trim();
+        let raw = raw.strip_suffix('%').unwrap_or(raw).trim_end();
+        if raw.is_empty() {
+            return Err(AnnualRateError::Empty);
+        }
+        let (negative, body) = match raw.strip_prefix('-').or(raw.strip_prefix('\u{2212}')) {
+            Some(rest) => (true, rest.trim_start()),
+            None => (false, raw.strip_prefix('+').unwrap_or(raw).trim_start()),
+        };
+        let scaled = parse_unsigned_rate(body)?;
+        if negative && scaled > 0 {
+            return Err(AnnualRateError::Negative);
+        }
+        AnnualRate::from_scaled(scaled).ok_or(AnnualRateError::AboveHundred)
+    }
+
+    /// The monthly rate as the exact fraction `numerator / MONTHLY_DENOMINATOR`.
+    pub(super) fn monthly_numerator(self) -> u64 {
+        u64::from(self.0)
+    }
+}
+
+/// Digits with at most one decimal separator and four decimals, scaled by [`RATE_SCALE`].
+fn parse_unsigned_rate(body: &str) -> Result<u32, AnnualRateError> {
+    let (int, frac) = body.split_once(['.', ',']).unwrap_or((body, ""));
+    let digits_only = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits_only(int) || !digits_only(frac) {
+        return Err(AnnualRateError::NotANumber);
+    }
+    if frac.len() > RATE_DECIMALS {
+        return Err(AnnualRateError::TooManyDecimals);
+    }
+    let int = int.trim_start_matches('0');
+    // More than three integer digits is above 100 whatever follows; this also keeps the
+    // parse below from overflowing.
+    if int.len() > 3 {
+        return Err(AnnualRateError::AboveHundred);
+    }
+    let int_value: u32 = if int.is_empty() {
+        0
+    } else {
+        int.parse().map_err(|_| AnnualRateError::NotANumber)?
+    };
+    let mut frac_value: u32 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().map_err(|_| AnnualRateError::NotANumber)?
+    };
+    for _ in frac.len()..RATE_DECIMALS {
+        frac_value *= 10;
+    }
+    Ok(int_value * RATE_SCALE + frac_value)
+}
+
+impl TryFrom<u32> for AnnualRate {
+    type Error = AnnualRateError;
+
+    fn try_from(scaled: u32) -> Result<Self, Self::Error> {
+        AnnualRate::from_scaled(scaled).ok_or(AnnualRateError::AboveHundred)
+    }
+}
+
+impl From<AnnualRate> for u32 {
+    fn from(rate: AnnualRate) -> u32 {
+        rate.0
+    }
+}
+
+impl fmt::Display for AnnualRate {
+    /// "6.5", "12", "0.0125": the exact value without trailing zeros, no percent sign.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let int = self.0 / RATE_SCALE;
+        let frac = format!("{:04}", self.0 % RATE_SCALE);
+        let frac = frac.trim_end_matches('0');
+        if frac.is_empty() {
+            write!(f, "{int}")
+        } else {
+            write!(f, "{int}.{frac}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loan::test_support::rate;
+
+    #[test]
+    fn parses_rates_exactly() {
+        assert_eq!(rate("6.5").scaled(), 65_000);
+        assert_eq!(rate("6,5").scaled(), 65_000);
+        assert_eq!(rate(" 12 % ").scaled(), 120_000);
+        assert_eq!(rate("0.0125").scaled(), 125);
+        assert_eq!(rate(".5").scaled(), 5_000);
+        assert_eq!(rate("100").scaled(), MAX_RATE);
+        assert_eq!(rate("0"), AnnualRate::ZERO);
+        assert_eq!(rate("007.25").to_string(), "7.25");
+        assert_eq!(rate("6.5000").to_string(), "6.5");
+        assert_eq!(rate("12").to_string(), "12");
+        assert_eq!(rate("0.0001").to_string(), "0.0001");
+    }
+
+    #[test]
+    fn refuses_bad_rates_with_a_reason() {
+        use AnnualRateError::*;
+        assert_eq!(AnnualRate::parse(""), Err(Empty));
+        assert_eq!(AnnualRate::parse(" % "), Err(Empty));
+        assert_eq!(AnnualRate::parse("-1"), Err(Negative));
+        assert_eq!(AnnualRate::parse("\u{2212}0.5"), Err(Negative));
+        assert_eq!(AnnualRate::parse("100.0001"), Err(AboveHundred));
+        assert_eq!(AnnualRate::parse("250"), Err(AboveHundred));
+        assert_eq!(AnnualRate::parse("99999999999999999999"), Err(AboveHundred));
+        assert_eq!(AnnualRate::parse("6.12345"), Err(TooManyDecimals));
+        assert_eq!(AnnualRate::parse("six"), Err(NotANumber));
+        assert_eq!(AnnualRate::parse("6.5a"), Err(NotANumber));
+        assert_eq!(AnnualRate::parse("6.5.1"), Err(NotANumber));
+        assert_eq!(AnnualRate::parse("."), Err(NotANumber));
+        assert_eq!(AnnualRate::parse("1e2"), Err(NotANumber));
+        assert_eq!(AnnualRate::from_scaled(MAX_RATE + 1), None);
+        assert_eq!(AnnualRate::try_from(MAX_RATE + 1), Err(AboveHundred));
+    }
+}
