@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod currency;
+pub mod debt_stats;
 pub mod email;
 pub mod fx;
 pub mod import;

@@ -8,8 +8,8 @@
 //! presentation attributes only (no `style` attribute or element), which the
 //! Content-Security-Policy's `style-src 'self'` allows.
 
-use super::planner::PayoffPlanQuery;
 use super::ssr;
+use super::types::PayoffPlanQuery;
 use crate::error::AppError;
 use crate::orgs::Member;
 use crate::state::AppState;

@@ -1,6 +1,7 @@
 //! Deleting a debt, after a confirmation page (a plain link and form: no script needed).
 
-use super::{DebtView, get_debt};
+use super::detail::get_debt;
+use super::types::DebtView;
 use crate::context::RequireUser;
 use crate::error::AppError;
 use leptos::prelude::*;

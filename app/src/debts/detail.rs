@@ -1,62 +1,13 @@
 //! One debt: its terms, the amortization schedule from what remains (or of the whole
 //! loan), the payments recorded, and the form to record the next one.
 
-use super::DebtSummary;
-use super::pay::{PaymentDefaults, PaymentForm};
+use super::pay::PaymentForm;
+use super::types::{DebtView, PaymentView, ScheduleView};
 use crate::context::RequireUser;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use serde::{Deserialize, Serialize};
-
-/// One month of a schedule, formatted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ScheduleRowView {
-    pub n: u32,
-    pub date: String,
-    pub payment: String,
-    pub interest: String,
-    pub principal: String,
-    pub balance: String,
-}
-
-/// A schedule with its totals, or why there is none.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ScheduleView {
-    /// True for the whole loan from its start; false for what remains.
-    pub full: bool,
-    pub rows: Vec<ScheduleRowView>,
-    pub total_interest: String,
-    pub total_paid: String,
-    pub error: Option<String>,
-}
-
-/// One recorded payment, formatted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PaymentView {
-    pub date: String,
-    pub amount: String,
-    pub interest: String,
-    pub principal: String,
-    pub method: String,
-    pub reference: String,
-    pub status: String,
-    pub expense: bool,
-}
-
-/// Everything the debt page shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DebtView {
-    pub debt: DebtSummary,
-    pub start_date: String,
-    pub tenure_months: i64,
-    pub reminder_days: i64,
-    pub account_name: Option<String>,
-    pub schedule: ScheduleView,
-    pub payments: Vec<PaymentView>,
-    pub pay: PaymentDefaults,
-}
 
 #[server(endpoint = "debts/one")]
 pub async fn get_debt(id: i64, full: bool) -> Result<DebtView, AppError> {

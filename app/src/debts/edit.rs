@@ -1,38 +1,13 @@
 //! Adding and editing a debt. The instalment (EMI) is computed when left blank; a given
 //! one that cannot repay the loan within the tenure is refused with the minimum.
 
-use super::DebtKind;
-use super::types::DebtInput;
+use super::types::{DebtFields, DebtInput, DebtKind};
 use crate::components::{FormError, SelectField, TextField};
 use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use serde::{Deserialize, Serialize};
-
-/// What the debt form starts from: every field as text, as the user would type it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DebtFields {
-    /// Empty for a new debt.
-    pub id: String,
-    pub name: String,
-    pub kind: String,
-    pub principal: String,
-    pub currency: String,
-    pub annual_rate: String,
-    pub tenure_months: String,
-    pub emi: String,
-    pub lender: String,
-    pub start_date: String,
-    pub next_payment_date: String,
-    pub reminder_days: String,
-    pub account_id: String,
-    /// (value, label) of the accounts a payment may be recorded in.
-    pub accounts: Vec<(String, String)>,
-    /// Once anything was paid, the currency is fixed.
-    pub has_payments: bool,
-}
 
 /// The form for a new debt (`id` = None) or an existing one.
 #[server(endpoint = "debts/form")]
@@ -138,12 +113,12 @@ fn DebtFormView(
     let value = |field: &str, current: &str| feedback.value(field, current);
     let mut accounts = vec![(String::new(), "— do not record an expense —".to_owned())];
     accounts.extend(form.accounts.iter().cloned());
-    let cancel = if form.id.is_empty() {
+    let cancel = if form.values.id.is_empty() {
         "/debts".to_owned()
     } else {
-        format!("/debts/{}", form.id)
+        format!("/debts/{}", form.values.id)
     };
-    let label = if form.id.is_empty() {
+    let label = if form.values.id.is_empty() {
         "Add debt"
     } else {
         "Save debt"
@@ -155,38 +130,38 @@ fn DebtFormView(
     };
     let loan = view! {
         <div class="row">
-            <TextField label="Name" name="name" value=value("name", &form.name) errors required=true/>
-            <SelectField label="Kind" name="kind" value=value("kind", &form.kind) options=kind_options() errors/>
-            <TextField label="Lender (optional)" name="lender" value=value("lender", &form.lender) errors/>
+            <TextField label="Name" name="name" value=value("name", &form.values.name) errors required=true/>
+            <SelectField label="Kind" name="kind" value=value("kind", &form.values.kind) options=kind_options() errors/>
+            <TextField label="Lender (optional)" name="lender" value=value("lender", &form.values.lender) errors/>
         </div>
         <div class="row">
-            <TextField label="Amount borrowed" name="principal" value=value("principal", &form.principal) errors required=true/>
-            <SelectField label="Currency" name="currency" value=value("currency", &form.currency) options=currency_options() errors/>
+            <TextField label="Amount borrowed" name="principal" value=value("principal", &form.values.principal) errors required=true/>
+            <SelectField label="Currency" name="currency" value=value("currency", &form.values.currency) options=currency_options() errors/>
         </div>
         {(!currency_hint.is_empty()).then(|| view! { <p class="hint">{currency_hint}</p> })}
         <div class="row">
-            <TextField label="Annual interest rate (%)" name="annual_rate" value=value("annual_rate", &form.annual_rate) errors required=true
+            <TextField label="Annual interest rate (%)" name="annual_rate" value=value("annual_rate", &form.values.annual_rate) errors required=true
                 hint="Nominal yearly rate, like 6.5."/>
-            <TextField label="Tenure (months)" name="tenure_months" kind="number" value=value("tenure_months", &form.tenure_months) errors required=true/>
-            <TextField label="Monthly instalment (EMI)" name="emi" value=value("emi", &form.emi) errors
+            <TextField label="Tenure (months)" name="tenure_months" kind="number" value=value("tenure_months", &form.values.tenure_months) errors required=true/>
+            <TextField label="Monthly instalment (EMI)" name="emi" value=value("emi", &form.values.emi) errors
                 hint="Leave blank to compute it."/>
         </div>
     }
     .into_any();
     let schedule = view! {
         <div class="row">
-            <TextField label="Start date" name="start_date" kind="date" value=value("start_date", &form.start_date) errors required=true/>
-            <TextField label="Next payment date" name="next_payment_date" kind="date" value=value("next_payment_date", &form.next_payment_date) errors
+            <TextField label="Start date" name="start_date" kind="date" value=value("start_date", &form.values.start_date) errors required=true/>
+            <TextField label="Next payment date" name="next_payment_date" kind="date" value=value("next_payment_date", &form.values.next_payment_date) errors
                 hint="Blank: one month after the start."/>
-            <TextField label="Remind me (days before)" name="reminder_days" kind="number" value=value("reminder_days", &form.reminder_days) errors/>
+            <TextField label="Remind me (days before)" name="reminder_days" kind="number" value=value("reminder_days", &form.values.reminder_days) errors/>
         </div>
-        <SelectField label="Record payments as expenses in" name="account_id" value=value("account_id", &form.account_id) options=accounts errors/>
+        <SelectField label="Record payments as expenses in" name="account_id" value=value("account_id", &form.values.account_id) options=accounts errors/>
     }
     .into_any();
     view! {
         <ActionForm action=action attr:novalidate=true attr:class="card">
             <FormError errors/>
-            <input type="hidden" name="id" value=form.id.clone()/>
+            <input type="hidden" name="id" value=form.values.id.clone()/>
             {loan}
             {schedule}
             <button type="submit" class="primary" disabled=move || action.pending().get()>{label}</button>

@@ -1,44 +1,12 @@
 //! The debts page: every debt, the summary statistics per currency, and the payments of
 //! the last twelve months.
 
-use super::DebtSummary;
+use super::table::{Column, FigureTable};
+use super::types::{DebtSummary, DebtsOverview, HistoryRow, SummaryRow};
 use crate::context::RequireUser;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use serde::{Deserialize, Serialize};
-
-/// Statistics over the debts of one currency (amounts in different currencies are never
-/// added together).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SummaryRow {
-    pub currency: String,
-    pub principal: String,
-    pub remaining: String,
-    pub paid: String,
-    /// What the active debts' instalments take each month.
-    pub monthly: String,
-    /// Weighted by what remains of each debt, exactly; "—" when nothing remains.
-    pub average_rate: String,
-    /// The month the last debt closes paying the instalments as they are.
-    pub debt_free: String,
-}
-
-/// One month of payment history: the month and the total per currency of `currencies`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HistoryRow {
-    pub month: String,
-    pub amounts: Vec<String>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DebtsOverview {
-    pub debts: Vec<DebtSummary>,
-    pub summary: Vec<SummaryRow>,
-    pub history_currencies: Vec<String>,
-    /// The last twelve months, oldest first; empty when nothing was paid in them.
-    pub history: Vec<HistoryRow>,
-}
 
 #[server(endpoint = "debts")]
 pub async fn list_debts() -> Result<DebtsOverview, AppError> {
@@ -86,35 +54,33 @@ fn DebtsOverviewView() -> impl IntoView {
 
 #[component]
 fn SummaryTable(rows: Vec<SummaryRow>) -> impl IntoView {
+    let columns = vec![
+        Column::text("Currency"),
+        Column::num("Borrowed"),
+        Column::num("Remaining"),
+        Column::num("Paid"),
+        Column::num("Monthly payments"),
+        Column::num("Average rate"),
+        Column::text("Debt-free"),
+    ];
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let cells = vec![
+                r.principal,
+                r.remaining,
+                r.paid,
+                r.monthly,
+                r.average_rate,
+                r.debt_free,
+            ];
+            (r.currency, cells)
+        })
+        .collect();
     view! {
         <section class="card" aria-labelledby="debt-summary-title">
             <h2 id="debt-summary-title">"Summary"</h2>
-            <table class="debt-summary">
-                <thead>
-                    <tr>
-                        <th scope="col">"Currency"</th>
-                        <th scope="col" class="num">"Borrowed"</th>
-                        <th scope="col" class="num">"Remaining"</th>
-                        <th scope="col" class="num">"Paid"</th>
-                        <th scope="col" class="num">"Monthly payments"</th>
-                        <th scope="col" class="num">"Average rate"</th>
-                        <th scope="col">"Debt-free"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows.into_iter().map(|r| view! {
-                        <tr>
-                            <th scope="row">{r.currency}</th>
-                            <td class="num">{r.principal}</td>
-                            <td class="num">{r.remaining}</td>
-                            <td class="num">{r.paid}</td>
-                            <td class="num">{r.monthly}</td>
-                            <td class="num">{r.average_rate}</td>
-                            <td>{r.debt_free}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <FigureTable class="debt-summary" columns rows/>
             <p class="hint">"The average rate is weighted by what remains of each debt. The debt-free month assumes each instalment is paid as scheduled, with interest."</p>
         </section>
     }
@@ -160,31 +126,19 @@ fn DebtsTable(debts: Vec<DebtSummary>) -> impl IntoView {
 
 #[component]
 fn HistoryTable(currencies: Vec<String>, rows: Vec<HistoryRow>) -> impl IntoView {
+    let body = if rows.is_empty() {
+        view! { <p>"No payments in the last twelve months."</p> }.into_any()
+    } else {
+        let columns = std::iter::once(Column::text("Month"))
+            .chain(currencies.into_iter().map(Column::num))
+            .collect();
+        let rows = rows.into_iter().map(|r| (r.month, r.amounts)).collect();
+        view! { <FigureTable class="debt-history" columns rows/> }.into_any()
+    };
     view! {
         <section class="card" aria-labelledby="debt-history-title">
             <h2 id="debt-history-title">"Payments by month"</h2>
-            {if rows.is_empty() {
-                view! { <p>"No payments in the last twelve months."</p> }.into_any()
-            } else {
-                view! {
-                    <table class="debt-history">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Month"</th>
-                                {currencies.into_iter().map(|c| view! { <th scope="col" class="num">{c}</th> }).collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {rows.into_iter().map(|r| view! {
-                                <tr>
-                                    <th scope="row">{r.month}</th>
-                                    {r.amounts.into_iter().map(|a| view! { <td class="num">{a}</td> }).collect_view()}
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any()
-            }}
+            {body}
         </section>
     }
 }

@@ -1,84 +1,35 @@
 //! Recording a payment against a debt: amount, method, date, a reference (generated when
 //! left blank), and optionally the same payment as an expense in a ledger account.
 
+use super::types::{PaymentDefaults, PaymentInput};
 use crate::components::{FormError, SelectField, TextField};
 use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
 use florin::ledger::PaymentMethodKind;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-/// What the payment form starts from.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PaymentDefaults {
-    pub debt_id: i64,
-    pub currency: String,
-    /// The instalment (or what remains, when less), as the user would type it.
-    pub amount: String,
-    pub date: String,
-    pub method: String,
-    pub account_id: String,
-    /// (value, label) of the accounts in the debt's currency.
-    pub accounts: Vec<(String, String)>,
-    /// The most that can be paid, formatted.
-    pub max: String,
-    /// What is left of the current instalment, formatted with its currency.
-    pub due: String,
-}
-
+/// Records a payment; returns its id.
 #[server(endpoint = "debts/pay")]
-pub async fn record_payment(
-    debt_id: String,
-    amount: String,
-    method: String,
-    date: String,
-    #[server(default)] reference: String,
-    #[server(default)] account_id: String,
-) -> Result<i64, AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
+pub async fn record_payment(#[server(flatten)] input: PaymentInput) -> Result<i64, AppError> {
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let values = [
-        ("amount", amount.as_str()),
-        ("method", method.as_str()),
-        ("date", date.as_str()),
-        ("reference", reference.as_str()),
-        ("account_id", account_id.as_str()),
-    ];
-    let page = format!("/debts/{}", debt_id.trim());
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Debts)).await?;
-        let id = debt_id
-            .trim()
-            .parse::<i64>()
-            .map_err(|_| AppError::NotFound)?;
-        let raw = super::ssr::RawPayment {
-            amount: &amount,
-            method: &method,
-            date: &date,
-            reference: &reference,
-            account_id: &account_id,
-        };
-        let recorded = super::ssr::pay(&member, id, &raw).await?;
-        Ok::<_, AppError>((id, recorded))
+        super::ssr::pay(&member, &input).await
     }
     .await;
-    match result {
-        Ok((id, recorded)) => {
-            let session = session::session().await?;
-            let message = if recorded.paid_off {
-                "Payment recorded. This debt is paid off!"
-            } else {
-                "Payment recorded."
-            };
-            session::flash(&session, FlashKind::Success, message).await?;
-            leptos_axum::redirect(&format!("/debts/{id}"));
-            Ok(recorded.payment_id)
-        }
-        Err(error) => Err(session::fail_form("payment", &page, &values, error).await),
-    }
+    let page = input.page();
+    let recorded = finish("payment", &page, &input, result, |(id, recorded)| {
+        let message = if recorded.paid_off {
+            "Payment recorded. This debt is paid off!"
+        } else {
+            "Payment recorded."
+        };
+        Done::new(message, format!("/debts/{id}"))
+    });
+    recorded.await.map(|(_, recorded)| recorded.payment_id)
 }
 
 fn method_options() -> Vec<(String, String)> {

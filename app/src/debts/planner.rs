@@ -12,58 +12,14 @@
 //! run script. The figure's caption and the table beside it carry the same figures as
 //! text.
 
+use super::table::{Column, FigureTable};
+use super::types::{PayoffPlan, PayoffPlanQuery, PlanDebtView, StrategyView};
 use crate::components::{FormError, SelectField, TextField};
 use crate::context::RequireUser;
-use crate::error::{AppError, FieldErrors};
+use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use serde::{Deserialize, Serialize};
-
-/// The planner's inputs exactly as in the URL.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct PayoffPlanQuery {
-    pub extra: String,
-    pub currency: String,
-}
-
-/// One strategy's outcome, formatted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StrategyView {
-    pub name: String,
-    pub months: String,
-    pub debt_free: String,
-    pub total_interest: String,
-    pub total_paid: String,
-    /// The debts in the order they close: (name, month it closes).
-    pub order: Vec<(String, String)>,
-}
-
-/// A debt as the planner starts from it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanDebtView {
-    pub name: String,
-    pub balance: String,
-    pub rate: String,
-    pub minimum: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PayoffPlan {
-    pub currency: String,
-    /// Currencies with active debts; a plan covers one at a time.
-    pub currencies: Vec<String>,
-    /// The extra amount as typed.
-    pub extra: String,
-    pub errors: FieldErrors,
-    pub debts: Vec<PlanDebtView>,
-    pub strategies: Vec<StrategyView>,
-    /// The chart's address, with the same inputs.
-    pub chart_src: String,
-    /// The chart's figures: a label (a month) and the total balance under each strategy.
-    pub table: Vec<(String, Vec<String>)>,
-}
 
 #[server(endpoint = "debts/plan")]
 pub async fn plan_payoff(query: PayoffPlanQuery) -> Result<PayoffPlan, AppError> {
@@ -184,32 +140,25 @@ fn Comparison(strategies: Vec<StrategyView>) -> impl IntoView {
 fn Chart(plan: PayoffPlan) -> impl IntoView {
     let names: Vec<String> = plan.strategies.iter().map(|s| s.name.clone()).collect();
     let alt = "Line chart of the total balance over time under each strategy; the table below it gives the same figures.";
+    let caption = format!(
+        "Total {} balance by month: {}.",
+        plan.currency,
+        names.join(", ")
+    );
+    let columns = std::iter::once(Column::text("Month"))
+        .chain(names.into_iter().map(Column::num))
+        .collect();
     view! {
         <section class="card" aria-labelledby="chart-title">
             <h2 id="chart-title">"Balance over time"</h2>
             <figure class="chart">
                 <img src=plan.chart_src.clone() alt=alt width="720" height="360"/>
-                <figcaption>{format!("Total {} balance by month: {}.", plan.currency, names.join(", "))}</figcaption>
+                <figcaption>{caption}</figcaption>
             </figure>
             <details>
                 <summary>"The chart's figures as a table"</summary>
-                <table class="chart-data">
-                    <caption>"Total balance now and every twelve months"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Month"</th>
-                            {names.iter().map(|n| view! { <th scope="col" class="num">{n.clone()}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {plan.table.into_iter().map(|(label, values)| view! {
-                            <tr>
-                                <th scope="row">{label}</th>
-                                {values.into_iter().map(|v| view! { <td class="num">{v}</td> }).collect_view()}
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <FigureTable class="chart-data" caption="Total balance now and every twelve months"
+                    columns rows=plan.table/>
             </details>
         </section>
     }
@@ -217,29 +166,20 @@ fn Chart(plan: PayoffPlan) -> impl IntoView {
 
 #[component]
 fn StartingPoint(debts: Vec<PlanDebtView>) -> impl IntoView {
+    let columns = vec![
+        Column::text("Debt"),
+        Column::num("Balance"),
+        Column::num("Rate"),
+        Column::num("Instalment"),
+    ];
+    let rows = debts
+        .into_iter()
+        .map(|d| (d.name, vec![d.balance, d.rate, d.minimum]))
+        .collect();
     view! {
         <section class="card" aria-labelledby="start-title">
             <h2 id="start-title">"Starting from"</h2>
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Debt"</th>
-                        <th scope="col" class="num">"Balance"</th>
-                        <th scope="col" class="num">"Rate"</th>
-                        <th scope="col" class="num">"Instalment"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {debts.into_iter().map(|d| view! {
-                        <tr>
-                            <th scope="row">{d.name}</th>
-                            <td class="num">{d.balance}</td>
-                            <td class="num">{d.rate}</td>
-                            <td class="num">{d.minimum}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <FigureTable columns rows/>
         </section>
     }
 }

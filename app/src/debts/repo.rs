@@ -1,16 +1,16 @@
 //! Debt and payment rows. Every query is scoped by organisation, except the reminder
 //! job's system-wide [`due_before`], which says so in its name and documentation.
 
-use super::DebtKind;
-use crate::db::Db;
+use crate::db::{Db, Rule, Tx, on_violation};
 use crate::error::AppError;
 use crate::notifications::NotificationKind;
 use crate::notifications::repo::{NewNotification, Recipients, notify};
 use crate::orgs::repo::Scope;
 use crate::transactions::repo::{NewTransaction, insert_in};
 use crate::{on_db, on_tx};
+use florin::debt_stats::{DebtFigures, DebtKind};
 use florin::ledger::{PaymentMethodKind, Source, TransactionKind};
-use florin::loan::{AnnualRate, PaymentRefused, Standing};
+use florin::loan::{AnnualRate, Applied, PaymentRefused, PlanDebt, Standing};
 use florin::money::{Money, NumberFormat};
 use time::{Date, OffsetDateTime};
 
@@ -45,13 +45,16 @@ crate::from_row! {
     }
 }
 
+/// A rate as stored, `None` outside [`AnnualRate`]'s range (which the table's CHECK
+/// rules out).
+fn stored_rate(scaled: i64) -> Option<AnnualRate> {
+    u32::try_from(scaled).ok().and_then(AnnualRate::from_scaled)
+}
+
 impl DebtRecord {
-    /// The stored rate; the table's CHECK keeps it within [`AnnualRate`]'s range.
+    /// The stored rate.
     pub fn rate(&self) -> AnnualRate {
-        u32::try_from(self.annual_rate)
-            .ok()
-            .and_then(AnnualRate::from_scaled)
-            .unwrap_or(AnnualRate::ZERO)
+        stored_rate(self.annual_rate).unwrap_or(AnnualRate::ZERO)
     }
 
     pub fn is_active(&self) -> bool {
@@ -75,6 +78,28 @@ impl DebtRecord {
     /// Everything paid: principal and interest.
     pub fn paid_in_total(&self) -> i64 {
         self.total_paid + self.interest_paid
+    }
+
+    /// The debt as the payoff planner sees it: what remains, repaid by the instalment.
+    pub fn plan_debt(&self) -> PlanDebt {
+        PlanDebt {
+            id: self.id,
+            name: self.name.clone(),
+            balance: self.remaining,
+            rate: self.rate(),
+            min_payment: self.emi,
+        }
+    }
+
+    /// The debt as the statistics see it.
+    pub fn figures(&self) -> DebtFigures {
+        DebtFigures {
+            debt: self.plan_debt(),
+            principal: self.principal,
+            paid: self.paid_in_total(),
+            payoff: self.payoff(),
+            next_payment: self.is_active().then_some(self.next_payment_date),
+        }
     }
 }
 
@@ -109,6 +134,22 @@ pub struct NewDebt {
     pub account_id: Option<i64>,
 }
 
+/// Binds a [`NewDebt`]'s terms, numbered in the same order by `create` and `update`.
+macro_rules! bind_terms {
+    ($query:expr, $new:expr) => {
+        $query
+            .bind(&$new.name)
+            .bind($new.kind.as_str())
+            .bind($new.principal)
+            .bind(&$new.currency)
+            .bind(i64::from($new.rate.scaled()))
+            .bind(i64::from($new.tenure_months))
+            .bind($new.emi)
+            .bind(&$new.lender)
+            .bind($new.start_date)
+    };
+}
+
 /// Every debt of the organisation: active first, then by name.
 pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<DebtRecord>, AppError> {
     let sql = format!(
@@ -136,10 +177,11 @@ pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<DebtRecord, AppErro
     row.ok_or(AppError::NotFound)
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn create(db: &Db, scope: &Scope, new: &NewDebt) -> Result<i64, AppError> {
     let now = OffsetDateTime::now_utc();
     let id = on_db!(db, |pool| {
-        sqlx::query_scalar(
+        let query = sqlx::query_scalar(
             "INSERT INTO debts (organisation_id, name, kind, principal, currency, annual_rate, \
                  tenure_months, emi, lender, start_date, next_payment_date, due_anchor, due_index, \
                  remaining, total_paid, status, reminder_days, account_id, created_at, updated_at) \
@@ -147,28 +189,38 @@ pub async fn create(db: &Db, scope: &Scope, new: &NewDebt) -> Result<i64, AppErr
                      $18, $18) \
              RETURNING id",
         )
-        .bind(scope.org_id)
-        .bind(&new.name)
-        .bind(new.kind.as_str())
-        .bind(new.principal)
-        .bind(&new.currency)
-        .bind(i64::from(new.rate.scaled()))
-        .bind(i64::from(new.tenure_months))
-        .bind(new.emi)
-        .bind(&new.lender)
-        .bind(new.start_date)
-        .bind(new.next_payment_date)
-        .bind(new.due_anchor)
-        .bind(i64::from(new.due_index))
-        .bind(0_i64)
-        .bind("active")
-        .bind(new.reminder_days)
-        .bind(new.account_id)
-        .bind(now)
-        .fetch_one(pool)
-        .await
+        .bind(scope.org_id);
+        bind_terms!(query, new)
+            .bind(new.next_payment_date)
+            .bind(new.due_anchor)
+            .bind(i64::from(new.due_index))
+            .bind(0_i64)
+            .bind("active")
+            .bind(new.reminder_days)
+            .bind(new.account_id)
+            .bind(now)
+            .fetch_one(pool)
+            .await
     })?;
     Ok(id)
+}
+
+/// Lets `?` turn database and app errors into `$refusal::Other`, for the writes whose
+/// refusals the caller tells apart.
+macro_rules! other_errors {
+    ($refusal:ident) => {
+        impl From<AppError> for $refusal {
+            fn from(error: AppError) -> Self {
+                Self::Other(error)
+            }
+        }
+
+        impl From<sqlx::Error> for $refusal {
+            fn from(error: sqlx::Error) -> Self {
+                Self::Other(error.into())
+            }
+        }
+    };
 }
 
 /// Why an update was refused although the input was valid when checked.
@@ -183,26 +235,17 @@ pub enum UpdateError {
     Other(AppError),
 }
 
-impl From<AppError> for UpdateError {
-    fn from(error: AppError) -> Self {
-        Self::Other(error)
-    }
-}
-
-impl From<sqlx::Error> for UpdateError {
-    fn from(error: sqlx::Error) -> Self {
-        Self::Other(error.into())
-    }
-}
+other_errors!(UpdateError);
 
 /// Updates a debt. `remaining` follows the principal (`principal − total_paid`), so the
 /// principal cannot drop below what was paid, and the currency is fixed once anything
 /// was paid; both are guarded in the `UPDATE` itself so a payment recorded meanwhile is
 /// taken into account. An unchanged next payment date keeps its anchor; a changed one
 /// takes the new anchor.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, debt = id))]
 pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewDebt) -> Result<(), UpdateError> {
     let changed = on_db!(db, |pool| {
-        sqlx::query(
+        let query = sqlx::query(
             "UPDATE debts SET name = $3, kind = $4, principal = $5, currency = $6, annual_rate = $7, \
                  tenure_months = $8, emi = $9, lender = $10, start_date = $11, reminder_days = $12, \
                  account_id = $13, remaining = $5 - total_paid, \
@@ -214,25 +257,17 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewDebt) -> Result<()
                  AND (total_paid = 0 OR currency = $6)",
         )
         .bind(scope.org_id)
-        .bind(id)
-        .bind(&new.name)
-        .bind(new.kind.as_str())
-        .bind(new.principal)
-        .bind(&new.currency)
-        .bind(i64::from(new.rate.scaled()))
-        .bind(i64::from(new.tenure_months))
-        .bind(new.emi)
-        .bind(&new.lender)
-        .bind(new.start_date)
-        .bind(new.reminder_days)
-        .bind(new.account_id)
-        .bind(new.next_payment_date)
-        .bind(OffsetDateTime::now_utc())
-        .bind(new.due_anchor)
-        .bind(i64::from(new.due_index))
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
+        .bind(id);
+        bind_terms!(query, new)
+            .bind(new.reminder_days)
+            .bind(new.account_id)
+            .bind(new.next_payment_date)
+            .bind(OffsetDateTime::now_utc())
+            .bind(new.due_anchor)
+            .bind(i64::from(new.due_index))
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
     })?;
     if changed == 0 {
         // Say which guard refused it, from the row as it is now.
@@ -273,7 +308,8 @@ pub struct PaymentRecorded {
     pub transaction_id: Option<i64>,
 }
 
-/// Why a payment was not recorded. Nothing was written in any case.
+/// Why a payment was not recorded. Nothing was written in any case; a reference the debt
+/// already has is `Other(AppError::Invalid)` on the `reference` field.
 #[derive(Debug)]
 pub enum PaymentError {
     /// More than what is owed; `max` is what clears the debt now (0 when paid off).
@@ -281,22 +317,18 @@ pub enum PaymentError {
         max: i64,
         currency: String,
     },
-    /// This debt already has a payment with that reference.
-    DuplicateReference,
     Other(AppError),
 }
 
-impl From<AppError> for PaymentError {
-    fn from(error: AppError) -> Self {
-        Self::Other(error)
-    }
-}
+other_errors!(PaymentError);
 
-impl From<sqlx::Error> for PaymentError {
-    fn from(error: sqlx::Error) -> Self {
-        Self::Other(error.into())
-    }
-}
+/// One reference per payment of a debt.
+const REFERENCE_TAKEN: Rule = Rule {
+    postgres: "debt_payments_reference_key",
+    sqlite: "debt_payments.debt_id, debt_payments.reference",
+    field: "reference",
+    message: "A payment with this reference is already recorded for this debt.",
+};
 
 crate::from_row! {
     /// The debt as the payment found it, locked.
@@ -314,6 +346,14 @@ crate::from_row! {
     }
 }
 
+/// What a payment does to the debt: its split into interest and principal, and the
+/// instalment (counted from the anchor) and date that fall due next.
+struct Change {
+    applied: Applied,
+    due_index: i64,
+    next: Date,
+}
+
 /// Records a payment in one database transaction: the debt's balance, the payment row, the
 /// next due date, the optional ledger expense and a notification for the members.
 ///
@@ -324,6 +364,7 @@ crate::from_row! {
 /// the balance the previous one left (`florin::loan::apply_payment`), and none can
 /// over-pay or be lost. A payment that completes the instalment moves the next payment
 /// date on by one month.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, debt = debt_id))]
 pub async fn record_payment(
     db: &Db,
     scope: &Scope,
@@ -333,7 +374,46 @@ pub async fn record_payment(
 ) -> Result<PaymentRecorded, PaymentError> {
     let mut tx = db.begin().await?;
     let now = OffsetDateTime::now_utc();
-    let locked: Option<Locked> = on_tx!(&mut tx, |conn| {
+    let debt = lock(&mut tx, scope, debt_id, now).await?;
+    let change = apply(&debt, payment.amount)?;
+    store_balance(&mut tx, scope, debt_id, &change).await?;
+    let transaction_id = match payment.expense_account {
+        None => None,
+        Some(account) => Some(record_expense(&mut tx, scope, &debt, payment, account).await?),
+    };
+    let row = PaymentRow {
+        debt_id,
+        interest: change.applied.interest,
+        transaction_id,
+        now,
+    };
+    let payment_id = insert_payment(&mut tx, scope, payment, &row).await?;
+    let note = payment_notice(&debt, payment, &change.applied, payment_id, debt_id, format);
+    let members = Recipients::Members {
+        org_id: scope.org_id,
+    };
+    notify(&mut tx, members, &note).await?;
+    tx.commit().await?;
+    let remaining = change.applied.after.balance;
+    Ok(PaymentRecorded {
+        payment_id,
+        remaining,
+        interest: change.applied.interest,
+        principal: change.applied.principal,
+        paid_off: remaining == 0,
+        next_payment_date: change.next,
+        transaction_id,
+    })
+}
+
+/// Locks the debt's row for the rest of `tx` and reads it.
+async fn lock(
+    tx: &mut Tx,
+    scope: &Scope,
+    debt_id: i64,
+    now: OffsetDateTime,
+) -> Result<Locked, AppError> {
+    let locked: Option<Locked> = on_tx!(tx, |conn| {
         sqlx::query_as(
             "UPDATE debts SET updated_at = $3 WHERE organisation_id = $1 AND id = $2 \
              RETURNING name, lender, currency, remaining, annual_rate, emi, period_interest, \
@@ -345,22 +425,24 @@ pub async fn record_payment(
         .fetch_optional(conn)
         .await
     })?;
-    let paid = locked.ok_or(AppError::NotFound)?;
-    let rate = u32::try_from(paid.annual_rate)
-        .ok()
-        .and_then(AnnualRate::from_scaled)
+    locked.ok_or(AppError::NotFound)
+}
+
+/// Applies `amount` to the debt as it stands (`florin::loan::apply_payment`).
+fn apply(debt: &Locked, amount: i64) -> Result<Change, PaymentError> {
+    let rate = stored_rate(debt.annual_rate)
         .ok_or_else(|| AppError::internal("stored rate out of range"))?;
     let standing = Standing {
-        balance: paid.remaining,
-        period_interest: paid.period_interest,
-        period_paid: paid.period_paid,
+        balance: debt.remaining,
+        period_interest: debt.period_interest,
+        period_paid: debt.period_paid,
     };
-    let applied = match florin::loan::apply_payment(&standing, rate, paid.emi, payment.amount) {
+    let applied = match florin::loan::apply_payment(&standing, rate, debt.emi, amount) {
         Ok(applied) => applied,
         Err(PaymentRefused::OverPayment { max }) => {
             return Err(PaymentError::OverPayment {
                 max,
-                currency: paid.currency,
+                currency: debt.currency.clone(),
             });
         }
         Err(PaymentRefused::NotPositive) => {
@@ -369,12 +451,26 @@ pub async fn record_payment(
             );
         }
     };
-    let due_index = paid.due_index + i64::from(applied.period_complete);
+    let due_index = debt.due_index + i64::from(applied.period_complete);
     let index = u32::try_from(due_index).map_err(AppError::internal)?;
-    let next = florin::loan::payment_date(paid.due_anchor, index)
+    let next = florin::loan::payment_date(debt.due_anchor, index)
         .ok_or_else(|| AppError::internal("next payment date out of range"))?;
-    let remaining = applied.after.balance;
-    on_tx!(&mut tx, |conn| {
+    Ok(Change {
+        applied,
+        due_index,
+        next,
+    })
+}
+
+/// Writes the balance, the totals paid, the period and the next due date.
+async fn store_balance(
+    tx: &mut Tx,
+    scope: &Scope,
+    debt_id: i64,
+    change: &Change,
+) -> Result<(), AppError> {
+    let applied = &change.applied;
+    on_tx!(tx, |conn| {
         sqlx::query(
             "UPDATE debts SET remaining = $3, total_paid = total_paid + $4, \
                  interest_paid = interest_paid + $5, period_interest = $6, period_paid = $7, \
@@ -384,121 +480,133 @@ pub async fn record_payment(
         )
         .bind(scope.org_id)
         .bind(debt_id)
-        .bind(remaining)
+        .bind(applied.after.balance)
         .bind(applied.principal)
         .bind(applied.interest)
         .bind(applied.after.period_interest)
         .bind(applied.after.period_paid)
-        .bind(due_index)
-        .bind(next)
+        .bind(change.due_index)
+        .bind(change.next)
         .execute(conn)
         .await
         .map(|done| done.rows_affected())
     })?;
-    let transaction_id = match payment.expense_account {
-        None => None,
-        Some(account_id) => {
-            let payee = if paid.lender.is_empty() {
-                paid.name.clone()
-            } else {
-                paid.lender.clone()
-            };
-            let expense = NewTransaction {
-                kind: TransactionKind::Expense,
-                occurred_on: payment.paid_on,
-                amount: payment.amount,
-                currency: paid.currency.clone(),
-                account_id,
-                counter_account_id: None,
-                counter_amount: None,
-                category_id: None,
-                payment_method_id: None,
-                payee,
-                notes: format!("{}: payment {}", paid.name, payment.reference),
-                tags: Vec::new(),
-                source: Source::DebtPayment,
-                external_id: None,
-            };
-            Some(insert_in(&mut tx, scope, &expense).await?)
-        }
+    Ok(())
+}
+
+/// Records the payment as an expense in the ledger account `account_id`, paid to the
+/// lender (or to the debt, when it names none).
+async fn record_expense(
+    tx: &mut Tx,
+    scope: &Scope,
+    debt: &Locked,
+    payment: &NewPayment,
+    account_id: i64,
+) -> Result<i64, AppError> {
+    let payee = if debt.lender.is_empty() {
+        debt.name.clone()
+    } else {
+        debt.lender.clone()
     };
-    let inserted: Result<i64, sqlx::Error> = on_tx!(&mut tx, |conn| {
+    let expense = NewTransaction {
+        kind: TransactionKind::Expense,
+        occurred_on: payment.paid_on,
+        amount: payment.amount,
+        currency: debt.currency.clone(),
+        account_id,
+        counter_account_id: None,
+        counter_amount: None,
+        category_id: None,
+        payment_method_id: None,
+        payee,
+        notes: format!("{}: payment {}", debt.name, payment.reference),
+        tags: Vec::new(),
+        source: Source::DebtPayment,
+        external_id: None,
+    };
+    insert_in(tx, scope, &expense).await
+}
+
+/// What the payment row takes besides the form's values.
+struct PaymentRow {
+    debt_id: i64,
+    interest: i64,
+    transaction_id: Option<i64>,
+    now: OffsetDateTime,
+}
+
+async fn insert_payment(
+    tx: &mut Tx,
+    scope: &Scope,
+    payment: &NewPayment,
+    row: &PaymentRow,
+) -> Result<i64, AppError> {
+    on_tx!(tx, |conn| {
         sqlx::query_scalar(
             "INSERT INTO debt_payments (organisation_id, debt_id, amount, interest, method, paid_on, \
                  reference, status, transaction_id, created_by, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(scope.org_id)
-        .bind(debt_id)
+        .bind(row.debt_id)
         .bind(payment.amount)
-        .bind(applied.interest)
+        .bind(row.interest)
         .bind(payment.method.as_str())
         .bind(payment.paid_on)
         .bind(&payment.reference)
         .bind("completed")
-        .bind(transaction_id)
+        .bind(row.transaction_id)
         .bind(payment.recorded_by)
-        .bind(now)
+        .bind(row.now)
         .fetch_one(conn)
         .await
-    });
-    let payment_id = match inserted {
-        Ok(id) => id,
-        Err(sqlx::Error::Database(error)) if error.is_unique_violation() => {
-            return Err(PaymentError::DuplicateReference);
-        }
-        Err(error) => return Err(error.into()),
-    };
-    let paid_off = remaining == 0;
-    let money = |minor: i64| Money::new(minor, &paid.currency).format(format);
+    })
+    .map_err(|e| on_violation(e, &[REFERENCE_TAKEN]))
+}
+
+/// The members' notice: what was paid (and of it interest), and what is still owed or
+/// that the debt is paid off. Deduplicated by the payment's id.
+fn payment_notice(
+    debt: &Locked,
+    payment: &NewPayment,
+    applied: &Applied,
+    payment_id: i64,
+    debt_id: i64,
+    format: NumberFormat,
+) -> NewNotification {
+    let money = |minor: i64| Money::new(minor, &debt.currency).format(format);
+    let paid = money(payment.amount);
     let interest = if applied.interest == 0 {
         String::new()
     } else {
         format!(" ({} of it interest)", money(applied.interest))
     };
-    let body = if paid_off {
-        format!(
-            "{} paid towards {}{interest}. It is paid off.",
-            money(payment.amount),
-            paid.name
+    let remaining = applied.after.balance;
+    let (title, body) = if remaining == 0 {
+        (
+            format!("{} is paid off", debt.name),
+            format!(
+                "{paid} paid towards {}{interest}. It is paid off.",
+                debt.name
+            ),
         )
     } else {
-        format!(
-            "{} paid towards {}{interest}; {} still owed.",
-            money(payment.amount),
-            paid.name,
-            money(remaining)
+        (
+            "Payment recorded".to_owned(),
+            format!(
+                "{paid} paid towards {}{interest}; {} still owed.",
+                debt.name,
+                money(remaining)
+            ),
         )
     };
-    let note = NewNotification {
+    NewNotification {
         kind: NotificationKind::System,
-        title: if paid_off {
-            format!("{} is paid off", paid.name)
-        } else {
-            "Payment recorded".to_owned()
-        },
+        title,
         body,
         action_link: Some(format!("/debts/{debt_id}")),
         dedup_key: Some(format!("debt-payment:{payment_id}")),
-    };
-    notify(
-        &mut tx,
-        Recipients::Members {
-            org_id: scope.org_id,
-        },
-        &note,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(PaymentRecorded {
-        payment_id,
-        remaining,
-        interest: applied.interest,
-        principal: applied.principal,
-        paid_off,
-        next_payment_date: next,
-        transaction_id,
-    })
+    }
 }
 
 crate::from_row! {
@@ -579,10 +687,7 @@ crate::from_row! {
 impl DueDebt {
     /// What is left of the instalment due next, with its interest.
     pub fn instalment_due(&self) -> i64 {
-        let rate = u32::try_from(self.annual_rate)
-            .ok()
-            .and_then(AnnualRate::from_scaled)
-            .unwrap_or(AnnualRate::ZERO);
+        let rate = stored_rate(self.annual_rate).unwrap_or(AnnualRate::ZERO);
         let standing = Standing {
             balance: self.remaining,
             period_interest: self.period_interest,
@@ -630,6 +735,7 @@ pub async fn expense_accounts(
 /// Deletes a debt and its payments, with the notifications that link to it, in one
 /// database transaction. Ledger expenses recorded for its payments stay: that money was
 /// spent.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, debt = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     let deleted = on_tx!(&mut tx, |conn| {
