@@ -8,11 +8,10 @@
 //! when the expense that caused it was committed. Only expenses in the limit's currency
 //! count.
 
-use serde::{Deserialize, Serialize};
-
 mod delete;
 mod edit;
 mod list;
+pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod repo;
@@ -20,27 +19,9 @@ pub mod repo;
 pub mod ssr;
 
 pub use delete::{DeleteLimit, DeleteLimitPage, delete_limit};
-pub use edit::{EditLimitPage, LimitFields, NewLimitPage, SaveLimit, limit_form, save_limit};
-pub use list::{LimitsOverview, LimitsPage, ListLimits, list_limits};
-
-/// One limit with the month's spending, formatted for the page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LimitView {
-    pub id: i64,
-    pub category: String,
-    pub currency: String,
-    pub limit: String,
-    pub spent: String,
-    /// Negative once the limit is exceeded.
-    pub remaining: String,
-    /// Whole percent of the limit spent, rounded down (capped at 999).
-    pub percent: u16,
-    pub alert_pct: u8,
-    /// "under", "alert" or "over", for the bar's style.
-    pub status: String,
-    /// "Under the alert threshold", "Alert threshold reached", "Limit reached".
-    pub status_label: String,
-}
+pub use edit::{EditLimitPage, NewLimitPage, SaveLimit, limit_form, save_limit};
+pub use list::{LimitsPage, ListLimits, list_limits};
+pub use types::{LimitFields, LimitView, LimitsOverview};
 
 /// This feature's pages, for the shell's router.
 #[leptos::component(transparent)]

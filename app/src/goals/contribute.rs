@@ -1,75 +1,34 @@
 //! Adding a contribution to a goal: amount, date, a note, and optionally the same money
 //! as a transfer from one ledger account into a savings account.
 
+use super::types::{ContributionDefaults, ContributionInput};
 use crate::components::{FormError, SelectField, TextField};
 use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-/// What the contribution form starts from.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ContributionDefaults {
-    pub goal_id: i64,
-    pub currency: String,
-    pub date: String,
-    /// (value, label) of the accounts in the goal's currency.
-    pub accounts: Vec<(String, String)>,
-}
-
+/// Records a contribution; the flash names the highest milestone it reached.
 #[server(endpoint = "goals/contribute")]
 pub async fn add_contribution(
-    goal_id: String,
-    amount: String,
-    date: String,
-    #[server(default)] note: String,
-    #[server(default)] from_account_id: String,
-    #[server(default)] to_account_id: String,
+    #[server(flatten)] input: ContributionInput,
 ) -> Result<i64, AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let values = [
-        ("amount", amount.as_str()),
-        ("date", date.as_str()),
-        ("note", note.as_str()),
-        ("from_account_id", from_account_id.as_str()),
-        ("to_account_id", to_account_id.as_str()),
-    ];
-    let page = format!("/goals/{}", goal_id.trim());
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Goals)).await?;
-        let id = goal_id
-            .trim()
-            .parse::<i64>()
-            .map_err(|_| AppError::NotFound)?;
-        let raw = super::ssr::RawContribution {
-            amount: &amount,
-            date: &date,
-            note: &note,
-            from_account_id: &from_account_id,
-            to_account_id: &to_account_id,
-        };
-        let recorded = super::ssr::contribute(&member, id, &raw).await?;
-        Ok::<_, AppError>((id, recorded))
+        super::ssr::contribute(&member, &input).await
     }
     .await;
-    match result {
-        Ok((id, recorded)) => {
-            let session = session::session().await?;
-            let message = match recorded.milestones.last() {
-                Some(100) => "Contribution added. The target is reached!".to_owned(),
-                Some(pct) => format!("Contribution added. {pct}\u{a0}% of the target is saved."),
-                None => "Contribution added.".to_owned(),
-            };
-            session::flash(&session, FlashKind::Success, message).await?;
-            leptos_axum::redirect(&format!("/goals/{id}"));
-            Ok(recorded.contribution_id)
-        }
-        Err(error) => Err(session::fail_form("contribution", &page, &values, error).await),
-    }
+    let page = input.page();
+    let recorded = finish("contribution", &page, &input, result, |(id, recorded)| {
+        Done::new(
+            super::ssr::added_message(&recorded.milestones),
+            format!("/goals/{id}"),
+        )
+    });
+    recorded.await.map(|(_, recorded)| recorded.contribution_id)
 }
 
 /// The contribution form; errors after a plain post come back through the shell's stash.

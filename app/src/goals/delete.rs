@@ -1,6 +1,7 @@
 //! Deleting a goal, after a confirmation page (a plain link and form: no script needed).
 
-use super::{GoalView, get_goal};
+use super::detail::get_goal;
+use super::types::GoalView;
 use crate::context::RequireUser;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -8,26 +9,20 @@ use leptos_meta::Title;
 
 #[server(endpoint = "goals/delete")]
 pub async fn delete_goal(id: String) -> Result<(), AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let page = format!("/goals/{}/delete", id.trim());
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Goals)).await?;
         let id = id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
         super::repo::delete(member.db(), &member.scope, id).await
     }
     .await;
-    match result {
-        Ok(()) => {
-            let session = session::session().await?;
-            session::flash(&session, FlashKind::Success, "Goal deleted.").await?;
-            leptos_axum::redirect("/goals");
-            Ok(())
-        }
-        Err(error) => Err(session::fail_form("goal-delete", &page, &[], error).await),
-    }
+    let page = format!("/goals/{}/delete", id.trim());
+    finish("goal-delete", &page, &(), result, |()| {
+        Done::new("Goal deleted.", "/goals")
+    })
+    .await
 }
 
 #[component]

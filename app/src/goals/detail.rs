@@ -1,37 +1,15 @@
 //! One goal: its progress, the monthly saving it needs, the contributions, the form to add
 //! the next one, and its status changes (pause, resume, complete, cancel).
 
-use super::contribute::{ContributionDefaults, ContributionForm};
-use super::{GoalProgressBar, GoalSummary};
+use super::contribute::ContributionForm;
+use super::progress::GoalProgressBar;
+use super::types::{ContributionView, GoalView};
 use crate::components::FormError;
 use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use serde::{Deserialize, Serialize};
-
-/// One contribution, formatted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ContributionView {
-    pub id: i64,
-    pub date: String,
-    pub amount: String,
-    pub note: String,
-    /// Recorded in the ledger as a transfer too.
-    pub transfer: bool,
-}
-
-/// Everything the goal page shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GoalView {
-    pub goal: GoalSummary,
-    pub contributions: Vec<ContributionView>,
-    /// (action, label) of the status changes that apply now.
-    pub actions: Vec<(String, String)>,
-    /// `None` when the goal takes no contributions (completed or cancelled).
-    pub contribute: Option<ContributionDefaults>,
-}
 
 #[server(endpoint = "goals/one")]
 pub async fn get_goal(id: i64) -> Result<GoalView, AppError> {
@@ -45,43 +23,28 @@ pub async fn get_goal(id: i64) -> Result<GoalView, AppError> {
 /// Pauses, resumes, completes or cancels a goal.
 #[server(endpoint = "goals/status")]
 pub async fn change_goal_status(id: String, action: String) -> Result<(), AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
-    use florin::planning::GoalStatus;
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let page = format!("/goals/{}", id.trim());
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Goals)).await?;
         let id = id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
         super::ssr::change_status(&member, id, &action).await
     }
     .await;
-    match result {
-        Ok(status) => {
-            let session = session::session().await?;
-            let message = match status {
-                GoalStatus::Active => "Goal resumed.",
-                GoalStatus::Paused => "Goal paused.",
-                GoalStatus::Completed => "Goal completed.",
-                GoalStatus::Cancelled => "Goal cancelled.",
-            };
-            session::flash(&session, FlashKind::Success, message).await?;
-            leptos_axum::redirect(&page);
-            Ok(())
-        }
-        Err(error) => Err(session::fail_form("goal-status", &page, &[], error).await),
-    }
+    let page = format!("/goals/{}", id.trim());
+    let changed = finish("goal-status", &page, &(), result, |status| {
+        Done::new(super::ssr::status_message(*status), &page)
+    });
+    changed.await.map(|_| ())
 }
 
 /// Deletes one contribution; the goal's progress follows, being a sum.
 #[server(endpoint = "goals/contributions/delete")]
 pub async fn delete_contribution(goal_id: String, id: String) -> Result<(), AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let page = format!("/goals/{}", goal_id.trim());
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Goals)).await?;
         let goal_id = goal_id
@@ -92,15 +55,11 @@ pub async fn delete_contribution(goal_id: String, id: String) -> Result<(), AppE
         super::repo::delete_contribution(member.db(), &member.scope, goal_id, id).await
     }
     .await;
-    match result {
-        Ok(()) => {
-            let session = session::session().await?;
-            session::flash(&session, FlashKind::Success, "Contribution deleted.").await?;
-            leptos_axum::redirect(&page);
-            Ok(())
-        }
-        Err(error) => Err(session::fail_form("contribution-delete", &page, &[], error).await),
-    }
+    let page = format!("/goals/{}", goal_id.trim());
+    finish("contribution-delete", &page, &(), result, |()| {
+        Done::new("Contribution deleted.", &page)
+    })
+    .await
 }
 
 #[component]

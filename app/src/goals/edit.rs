@@ -1,28 +1,14 @@
 //! Adding and editing a goal: title, type, target amount and currency, an optional target
 //! date and a priority. The currency is fixed once a contribution is recorded.
 
-use super::{GoalKind, Priority};
+use super::types::{GoalFields, GoalInput};
 use crate::components::{FormError, SelectField, TextField};
 use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use florin::goal::{GoalKind, Priority};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use serde::{Deserialize, Serialize};
-
-/// What the goal form starts from: every field as text, as the user would type it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GoalFields {
-    /// Empty for a new goal.
-    pub id: String,
-    pub title: String,
-    pub kind: String,
-    pub target_amount: String,
-    pub currency: String,
-    pub target_date: String,
-    pub priority: String,
-    pub has_contributions: bool,
-}
 
 /// The form for a new goal (`id` = None) or an existing one.
 #[server(endpoint = "goals/form")]
@@ -36,62 +22,25 @@ pub async fn goal_form(id: Option<i64>) -> Result<GoalFields, AppError> {
 
 /// Creates a goal (empty `id`) or updates one.
 #[server(endpoint = "goals/save")]
-pub async fn save_goal(
-    #[server(default)] id: String,
-    title: String,
-    kind: String,
-    target_amount: String,
-    currency: String,
-    #[server(default)] target_date: String,
-    priority: String,
-) -> Result<i64, AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
+pub async fn save_goal(#[server(flatten)] input: GoalInput) -> Result<i64, AppError> {
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let values = [
-        ("title", title.as_str()),
-        ("kind", kind.as_str()),
-        ("target_amount", target_amount.as_str()),
-        ("currency", currency.as_str()),
-        ("target_date", target_date.as_str()),
-        ("priority", priority.as_str()),
-    ];
-    let page = match id.trim() {
-        "" => "/goals/new".to_owned(),
-        raw => format!("/goals/{raw}/edit"),
-    };
-    let result: Result<(i64, bool), AppError> = async {
+    let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Goals)).await?;
-        let existing = match id.trim() {
-            "" => None,
-            raw => Some(raw.parse::<i64>().map_err(|_| AppError::NotFound)?),
-        };
-        let raw = super::ssr::RawGoal {
-            title: &title,
-            kind: &kind,
-            target_amount: &target_amount,
-            currency: &currency,
-            target_date: &target_date,
-            priority: &priority,
-        };
-        super::ssr::save(&member, existing, &raw).await
+        super::ssr::save(&member, &input).await
     }
     .await;
-    match result {
-        Ok((goal_id, created)) => {
-            let session = session::session().await?;
-            let message = if created {
-                "Goal added."
-            } else {
-                "Goal saved."
-            };
-            session::flash(&session, FlashKind::Success, message).await?;
-            leptos_axum::redirect(&format!("/goals/{goal_id}"));
-            Ok(goal_id)
-        }
-        Err(error) => Err(session::fail_form("goal", &page, &values, error).await),
-    }
+    let page = input.page();
+    let saved = finish("goal", &page, &input, result, |(id, created)| {
+        let message = if *created {
+            "Goal added."
+        } else {
+            "Goal saved."
+        };
+        Done::new(message, format!("/goals/{id}"))
+    });
+    saved.await.map(|(id, _)| id)
 }
 
 #[component]

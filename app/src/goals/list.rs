@@ -1,6 +1,7 @@
 //! The goals page: every goal with its progress and the monthly saving it needs.
 
-use super::{GoalProgressBar, GoalSummary};
+use super::progress::GoalProgressBar;
+use super::types::GoalSummary;
 use crate::context::RequireUser;
 use crate::error::AppError;
 use leptos::prelude::*;

@@ -1,7 +1,6 @@
 //! Goal and contribution rows. Every query is scoped by organisation. What a goal has
 //! saved is summed from its contributions in each read, never stored.
 
-use super::{GoalKind, Priority};
 use crate::db::{Db, Tx};
 use crate::error::AppError;
 use crate::notifications::NotificationKind;
@@ -9,6 +8,7 @@ use crate::notifications::repo::{NewNotification, Recipients, notify};
 use crate::orgs::repo::Scope;
 use crate::transactions::repo::{NewTransaction, insert_in};
 use crate::{on_db, on_tx};
+use florin::goal::{GoalKind, Priority};
 use florin::ledger::{Source, TransactionKind};
 use florin::money::{Money, NumberFormat};
 use florin::planning::{GoalStatus, milestones_crossed, milestones_reached_by_retarget};
@@ -87,6 +87,7 @@ pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<GoalRecord, AppErro
     row.ok_or(AppError::NotFound)
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn create(db: &Db, scope: &Scope, new: &NewGoal) -> Result<i64, AppError> {
     let id = on_db!(db, |pool| {
         sqlx::query_scalar(
@@ -113,6 +114,7 @@ pub async fn create(db: &Db, scope: &Scope, new: &NewGoal) -> Result<i64, AppErr
 /// contribution exists, guarded in the `UPDATE` itself; `Ok(false)` when that guard
 /// refused it. A lower target can reach milestones with what is already saved; an open
 /// goal notifies them here, once each like any milestone.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, goal = id))]
 pub async fn update(
     db: &Db,
     scope: &Scope,
@@ -123,18 +125,7 @@ pub async fn update(
     let mut tx = db.begin().await?;
     let now = OffsetDateTime::now_utc();
     // Touching the row first makes a concurrent contribution wait, so `saved` holds.
-    let locked: Option<Locked> = on_tx!(&mut tx, |conn| {
-        sqlx::query_as(
-            "UPDATE goals SET updated_at = $3 WHERE organisation_id = $1 AND id = $2 \
-             RETURNING title, target_amount, currency, status",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(now)
-        .fetch_optional(conn)
-        .await
-    })?;
-    let old = locked.ok_or(AppError::NotFound)?;
+    let old = lock(&mut tx, scope, id, now).await?;
     let saved = saved_in(&mut tx, scope, id).await?;
     let changed = on_tx!(&mut tx, |conn| {
         sqlx::query(
@@ -174,6 +165,29 @@ pub async fn update(
     }
     tx.commit().await?;
     Ok(true)
+}
+
+/// Touches the goal's row (its `updated_at`) as a transaction's first statement and
+/// returns it: on PostgreSQL the row lock makes a concurrent writer of the same goal
+/// wait; SQLite's transactions hold the write lock from the start anyway.
+async fn lock(
+    tx: &mut Tx,
+    scope: &Scope,
+    id: i64,
+    now: OffsetDateTime,
+) -> Result<Locked, AppError> {
+    let locked: Option<Locked> = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "UPDATE goals SET updated_at = $3 WHERE organisation_id = $1 AND id = $2 \
+             RETURNING title, target_amount, currency, status",
+        )
+        .bind(scope.org_id)
+        .bind(id)
+        .bind(now)
+        .fetch_optional(conn)
+        .await
+    })?;
+    locked.ok_or(AppError::NotFound)
 }
 
 /// What the goal's contributions add up to, inside a transaction.
@@ -234,6 +248,7 @@ async fn notify_milestones(
 
 /// Moves a goal from `from` to `to`; `Ok(false)` when it was no longer in `from` (a
 /// concurrent change won), so the caller can say so rather than apply a stale decision.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, goal = id, to = to.as_str()))]
 pub async fn set_status(
     db: &Db,
     scope: &Scope,
@@ -321,6 +336,7 @@ crate::from_row! {
 /// before it exactly and a milestone is crossed by one contribution only. The notices'
 /// `dedup_key` (`goal:{id}:milestone:{pct}`) keeps them once-only even when a deleted
 /// contribution lets the total fall back and climb again.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, goal = goal_id))]
 pub async fn contribute(
     db: &Db,
     scope: &Scope,
@@ -330,18 +346,7 @@ pub async fn contribute(
 ) -> Result<ContributionRecorded, ContributionError> {
     let mut tx = db.begin().await?;
     let now = OffsetDateTime::now_utc();
-    let locked: Option<Locked> = on_tx!(&mut tx, |conn| {
-        sqlx::query_as(
-            "UPDATE goals SET updated_at = $3 WHERE organisation_id = $1 AND id = $2 \
-             RETURNING title, target_amount, currency, status",
-        )
-        .bind(scope.org_id)
-        .bind(goal_id)
-        .bind(now)
-        .fetch_optional(conn)
-        .await
-    })?;
-    let goal = locked.ok_or(AppError::NotFound)?;
+    let goal = lock(&mut tx, scope, goal_id, now).await?;
     let status = GoalStatus::parse(&goal.status).unwrap_or(GoalStatus::Active);
     if !status.accepts_contributions() {
         return Err(ContributionError::Closed(status));
@@ -354,30 +359,7 @@ pub async fn contribute(
         .map_err(|e| AppError::internal(format!("stored goal target refused: {e}")))?;
     let transaction_id = match new.transfer {
         None => None,
-        Some((from, to)) => {
-            let note = if new.note.is_empty() {
-                format!("Towards the goal {}", goal.title)
-            } else {
-                format!("Towards the goal {}: {}", goal.title, new.note)
-            };
-            let transfer = NewTransaction {
-                kind: TransactionKind::Transfer,
-                occurred_on: new.contributed_on,
-                amount: new.amount,
-                currency: goal.currency.clone(),
-                account_id: from,
-                counter_account_id: Some(to),
-                counter_amount: Some(new.amount),
-                category_id: None,
-                payment_method_id: None,
-                payee: String::new(),
-                notes: note,
-                tags: Vec::new(),
-                source: Source::Manual,
-                external_id: None,
-            };
-            Some(insert_in(&mut tx, scope, &transfer).await?)
-        }
+        Some(accounts) => Some(record_transfer(&mut tx, scope, &goal, new, accounts).await?),
     };
     let contribution_id: i64 = on_tx!(&mut tx, |conn| {
         sqlx::query_scalar(
@@ -404,6 +386,38 @@ pub async fn contribute(
         milestones,
         transaction_id,
     })
+}
+
+/// The ledger transfer `(from, to)` that carries a contribution, in the goal's currency.
+async fn record_transfer(
+    tx: &mut Tx,
+    scope: &Scope,
+    goal: &Locked,
+    new: &NewContribution,
+    (from, to): (i64, i64),
+) -> Result<i64, AppError> {
+    let notes = if new.note.is_empty() {
+        format!("Towards the goal {}", goal.title)
+    } else {
+        format!("Towards the goal {}: {}", goal.title, new.note)
+    };
+    let transfer = NewTransaction {
+        kind: TransactionKind::Transfer,
+        occurred_on: new.contributed_on,
+        amount: new.amount,
+        currency: goal.currency.clone(),
+        account_id: from,
+        counter_account_id: Some(to),
+        counter_amount: Some(new.amount),
+        category_id: None,
+        payment_method_id: None,
+        payee: String::new(),
+        notes,
+        tags: Vec::new(),
+        source: Source::Manual,
+        external_id: None,
+    };
+    insert_in(tx, scope, &transfer).await
 }
 
 crate::from_row! {
@@ -439,6 +453,7 @@ pub async fn contributions(
 
 /// Deletes one contribution of a goal. The ledger transfer recorded with it stays: that
 /// money did move, and the ledger is where it is corrected.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, goal = goal_id, contribution = id))]
 pub async fn delete_contribution(
     db: &Db,
     scope: &Scope,
@@ -479,6 +494,7 @@ pub async fn accounts(db: &Db, scope: &Scope) -> Result<Vec<(i64, String, String
 
 /// Deletes a goal and its contributions, with the notices that link to it, in one
 /// database transaction. Ledger transfers recorded with its contributions stay.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, goal = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     // Contributions go with the goal (ON DELETE CASCADE); say so rather than rely on it alone.

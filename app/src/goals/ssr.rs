@@ -1,23 +1,22 @@
-//! Server-side work of the goal pages: parsing forms into domain values, the progress and
-//! the monthly saving (from `florin::planning`), and shaping rows for display.
+//! Server-side work of the goal pages: the progress and the monthly saving (from
+//! `florin::planning`) shaped for display, and each form's write after `validate`.
+//!
+//! Rule: pages call this module; it calls `repo` and `validate` and imports no page.
 
-use super::contribute::ContributionDefaults;
-use super::detail::{ContributionView, GoalView};
-use super::edit::GoalFields;
-use super::repo::{
-    self, ContributionError, ContributionRecorded, GoalRecord, NewContribution, NewGoal,
+use super::repo::{self, ContributionError, ContributionRecorded, GoalRecord};
+use super::types::{
+    ContributionDefaults, ContributionInput, ContributionView, GoalFields, GoalInput, GoalSummary,
+    GoalView,
 };
-use super::{GoalKind, GoalSummary, Priority};
+use super::validate::{self, invalid};
 use crate::error::{AppError, FieldErrors};
 pub use crate::form::{format_date, parse_date};
 use crate::orgs::Member;
+use florin::goal::{GoalKind, Priority, past_tense};
 use florin::money::{Money, NumberFormat};
 use florin::planning::{GoalAction, GoalProgress, GoalStatus, PlanError, required_monthly};
 use florin::role::{Access, Area, permits};
 use time::{Date, OffsetDateTime};
-
-const MAX_TITLE: usize = 80;
-const MAX_NOTE: usize = 200;
 
 pub fn today() -> Date {
     OffsetDateTime::now_utc().date()
@@ -166,118 +165,32 @@ pub async fn form(member: &Member, id: Option<i64>) -> Result<GoalFields, AppErr
     })
 }
 
-/// The goal form as posted.
-pub struct RawGoal<'a> {
-    pub title: &'a str,
-    pub kind: &'a str,
-    pub target_amount: &'a str,
-    pub currency: &'a str,
-    pub target_date: &'a str,
-    pub priority: &'a str,
-}
-
-/// Validates the goal form into a [`NewGoal`], with a message per field. A target date in
-/// the past is refused unless it is the one the goal already has.
-pub fn validate(
-    raw: &RawGoal<'_>,
-    format: NumberFormat,
-    today: Date,
-    current_date: Option<Date>,
-) -> Result<NewGoal, AppError> {
-    let mut errors = FieldErrors::new();
-    let title = raw.title.trim();
-    if title.is_empty() {
-        errors.add("title", "Give the goal a title.");
-    } else if title.chars().count() > MAX_TITLE {
-        errors.add("title", "Use at most 80 characters.");
-    } else if title.chars().any(char::is_control) {
-        errors.add("title", "Use letters, digits and punctuation only.");
-    }
-    let kind = GoalKind::parse(raw.kind);
-    if kind.is_none() {
-        errors.add("kind", "Choose a type of goal.");
-    }
-    let priority = Priority::parse(raw.priority);
-    if priority.is_none() {
-        errors.add("priority", "Choose a priority.");
-    }
-    let currency = florin::currency::find(raw.currency);
-    if currency.is_none() {
-        errors.add("currency", "Choose a currency from the list.");
-    }
-    let target = currency.and_then(|c| match Money::parse(raw.target_amount, c.code, format) {
-        Ok(m) if m.minor <= 0 => {
-            errors.add("target_amount", PlanError::TargetNotPositive);
-            None
-        }
-        Ok(m) => Some(m.minor),
-        Err(e) => {
-            errors.add("target_amount", e);
-            None
-        }
-    });
-    let target_date = match raw.target_date.trim() {
-        "" => Some(None),
-        text => match parse_date(text) {
-            Some(date) if date < today && Some(date) != current_date => {
-                errors.add("target_date", "Choose a target date from today on.");
-                None
-            }
-            Some(date) => Some(Some(date)),
-            None => {
-                errors.add("target_date", "Enter a date like 2026-01-31.");
-                None
-            }
-        },
-    };
-    errors.into_result()?;
-    match (kind, priority, currency, target, target_date) {
-        (Some(kind), Some(priority), Some(currency), Some(target_amount), Some(target_date)) => {
-            Ok(NewGoal {
-                title: title.to_owned(),
-                kind,
-                target_amount,
-                currency: currency.code.to_owned(),
-                target_date,
-                priority,
-            })
-        }
-        _ => Err(AppError::internal(
-            "goal form passed validation with a missing value",
-        )),
-    }
-}
-
-fn field(name: &str, message: impl ToString) -> FieldErrors {
-    let mut errors = FieldErrors::new();
-    errors.add(name, message);
-    errors
-}
-
 /// Validates and writes the goal form: returns the goal's id and whether it is new.
-pub async fn save(
-    member: &Member,
-    existing: Option<i64>,
-    raw: &RawGoal<'_>,
-) -> Result<(i64, bool), AppError> {
+pub async fn save(member: &Member, input: &GoalInput) -> Result<(i64, bool), AppError> {
     let format = member.number_format();
-    let Some(id) = existing else {
-        let new = validate(raw, format, today(), None)?;
+    let Some(id) = existing(&input.id)? else {
+        let new = validate::goal(input, format, today(), None)?;
         return Ok((repo::create(member.db(), &member.scope, &new).await?, true));
     };
     // An id outside the organisation is not found before anything is validated.
     let current = repo::find(member.db(), &member.scope, id).await?;
-    let new = validate(raw, format, today(), current.target_date)?;
+    let new = validate::goal(input, format, today(), current.target_date)?;
     if repo::update(member.db(), &member.scope, id, &new, format).await? {
         Ok((id, false))
     } else {
-        Err(AppError::Invalid(field(
-            "currency",
-            format!(
-                "Contributions are recorded in {}; the currency cannot change.",
-                current.currency
-            ),
-        )))
+        let message = format!(
+            "Contributions are recorded in {}; the currency cannot change.",
+            current.currency
+        );
+        Err(invalid("currency", message))
+    }
+}
+
+/// The goal a form edits: `None` for a new one; an id that is not a number is not found.
+fn existing(raw: &str) -> Result<Option<i64>, AppError> {
+    match raw.trim() {
+        "" => Ok(None),
+        id => id.parse().map(Some).map_err(|_| AppError::NotFound),
     }
 }
 
@@ -286,43 +199,36 @@ pub async fn change_status(member: &Member, id: i64, action: &str) -> Result<Goa
     let goal = repo::find(member.db(), &member.scope, id).await?;
     let from = goal.status();
     let Some(action) = GoalAction::parse(action) else {
-        return Err(AppError::Invalid(field(
-            "",
-            "Choose what to do with the goal.",
-        )));
+        return Err(form_error("Choose what to do with the goal."));
     };
     let Some(to) = from.after(action) else {
-        return Err(AppError::Invalid(field(
-            "",
-            format!(
-                "A goal that is {} cannot be {}.",
-                from.label().to_lowercase(),
-                match action {
-                    GoalAction::Pause => "paused",
-                    GoalAction::Resume => "resumed",
-                    GoalAction::Complete => "completed",
-                    GoalAction::Cancel => "cancelled",
-                }
-            ),
+        return Err(form_error(format!(
+            "A goal that is {} cannot be {}.",
+            from.label().to_lowercase(),
+            past_tense(action)
         )));
     };
     if repo::set_status(member.db(), &member.scope, id, from, to).await? {
         Ok(to)
     } else {
-        Err(AppError::Invalid(field(
-            "",
+        Err(form_error(
             "The goal was changed meanwhile; look at it again and retry.",
-        )))
+        ))
     }
 }
 
-/// The contribution form as posted.
-pub struct RawContribution<'a> {
-    pub amount: &'a str,
-    pub date: &'a str,
-    pub note: &'a str,
-    pub from_account_id: &'a str,
-    pub to_account_id: &'a str,
+/// The flash after a status change.
+pub fn status_message(status: GoalStatus) -> &'static str {
+    match status {
+        GoalStatus::Active => "Goal resumed.",
+        GoalStatus::Paused => "Goal paused.",
+        GoalStatus::Completed => "Goal completed.",
+        GoalStatus::Cancelled => "Goal cancelled.",
+    }
+}
+
+fn form_error(message: impl ToString) -> AppError {
+    AppError::Invalid(FieldErrors::form(message))
 }
 
 fn closed_message(status: GoalStatus) -> String {
@@ -332,158 +238,57 @@ fn closed_message(status: GoalStatus) -> String {
     )
 }
 
-/// Validates and records a contribution.
+/// Validates and records a contribution; returns the goal's id with what was recorded.
 pub async fn contribute(
     member: &Member,
-    goal_id: i64,
-    raw: &RawContribution<'_>,
-) -> Result<ContributionRecorded, AppError> {
+    input: &ContributionInput,
+) -> Result<(i64, ContributionRecorded), AppError> {
+    let goal_id = input
+        .goal_id
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::NotFound)?;
     let format = member.number_format();
     let goal = repo::find(member.db(), &member.scope, goal_id).await?;
-    let currency = goal.currency.clone();
-    let mut errors = FieldErrors::new();
     if !goal.status().accepts_contributions() {
-        errors.add("amount", closed_message(goal.status()));
-        return Err(AppError::Invalid(errors));
+        return Err(invalid("amount", closed_message(goal.status())));
     }
-    let amount = match Money::parse(raw.amount, &currency, format) {
-        Ok(m) if m.minor <= 0 => {
-            errors.add("amount", "Enter an amount more than zero.");
-            None
-        }
-        Ok(m) => Some(m.minor),
-        Err(e) => {
-            errors.add("amount", e);
-            None
-        }
-    };
-    let date = parse_date(raw.date);
-    if date.is_none() {
-        errors.add("date", "Enter a date like 2026-01-31.");
-    }
-    let note = raw.note.trim();
-    if note.chars().count() > MAX_NOTE {
-        errors.add("note", "Use at most 200 characters.");
-    } else if note.chars().any(char::is_control) {
-        errors.add("note", "Use letters, digits and punctuation only.");
-    }
-    let transfer = match (raw.from_account_id.trim(), raw.to_account_id.trim()) {
-        ("", "") => Some(None),
-        (from, to) => {
-            let scope = &member.scope;
-            if !permits(scope.role, scope.rights, Access::Write(Area::Ledger)) {
-                errors.add(
-                    "from_account_id",
-                    "You may not add transactions to the ledger.",
-                );
-                None
-            } else {
-                let accounts = repo::accounts(member.db(), scope).await?;
-                let mut pick = |name: &str, raw: &str, missing: &str| -> Option<i64> {
-                    if raw.is_empty() {
-                        errors.add(name, missing);
-                        return None;
-                    }
-                    match raw
-                        .parse::<i64>()
-                        .ok()
-                        .and_then(|id| accounts.iter().find(|(a, _, _)| *a == id))
-                    {
-                        Some((id, _, c)) if *c == currency => Some(*id),
-                        Some(_) => {
-                            errors.add(name, format!("Choose an account in {currency}."));
-                            None
-                        }
-                        None => {
-                            errors.add(name, "Choose an account from the list.");
-                            None
-                        }
-                    }
-                };
-                let from = pick(
-                    "from_account_id",
-                    from,
-                    "Choose the account the money leaves, or neither account.",
-                );
-                let to = pick(
-                    "to_account_id",
-                    to,
-                    "Choose the savings account the money goes to, or neither account.",
-                );
-                match (from, to) {
-                    (Some(from), Some(to)) if from == to => {
-                        errors.add("to_account_id", "Choose two different accounts.");
-                        None
-                    }
-                    (Some(from), Some(to)) => Some(Some((from, to))),
-                    _ => None,
-                }
-            }
-        }
-    };
-    errors.into_result()?;
-    let (Some(amount), Some(date), Some(transfer)) = (amount, date, transfer) else {
-        return Err(AppError::internal(
-            "contribution form passed validation with a missing value",
-        ));
-    };
-    let new = NewContribution {
-        amount,
-        contributed_on: date,
-        note: note.to_owned(),
-        transfer,
-        recorded_by: member.user.id,
-    };
-    repo::contribute(member.db(), &member.scope, goal_id, &new, format)
-        .await
+    let accounts = transfer_accounts(member, input).await?;
+    let new = validate::contribution(
+        input,
+        &goal.currency,
+        format,
+        accounts.as_deref(),
+        member.user.id,
+    )?;
+    let recorded = repo::contribute(member.db(), &member.scope, goal_id, &new, format).await;
+    recorded
+        .map(|recorded| (goal_id, recorded))
         .map_err(|error| match error {
-            ContributionError::Closed(status) => {
-                AppError::Invalid(field("amount", closed_message(status)))
-            }
-            ContributionError::TooLarge => AppError::Invalid(field("amount", PlanError::TooLarge)),
+            ContributionError::Closed(status) => invalid("amount", closed_message(status)),
+            ContributionError::TooLarge => invalid("amount", PlanError::TooLarge),
             ContributionError::Other(error) => error,
         })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use time::macros::date;
-
-    fn raw<'a>(target_amount: &'a str, target_date: &'a str) -> RawGoal<'a> {
-        RawGoal {
-            title: "Bike",
-            kind: "purchase",
-            target_amount,
-            currency: "USD",
-            target_date,
-            priority: "high",
-        }
+/// The accounts a requested transfer may use; `None` when the member may not write to
+/// the ledger (or asked for no transfer, when the list is not needed).
+async fn transfer_accounts(
+    member: &Member,
+    input: &ContributionInput,
+) -> Result<Option<Vec<validate::Account>>, AppError> {
+    let scope = &member.scope;
+    if !input.wants_transfer() || !permits(scope.role, scope.rights, Access::Write(Area::Ledger)) {
+        return Ok(None);
     }
+    Ok(Some(repo::accounts(member.db(), scope).await?))
+}
 
-    fn field_errors(result: Result<NewGoal, AppError>) -> FieldErrors {
-        match result {
-            Err(AppError::Invalid(errors)) => errors,
-            other => panic!("expected field errors, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_past_target_date_is_refused_unless_it_is_the_current_one() {
-        let format = NumberFormat::for_locale("en");
-        let today = date!(2026 - 06 - 15);
-        let errors = field_errors(validate(&raw("100", "2026-06-14"), format, today, None));
-        assert!(errors.get("target_date").is_some());
-        let kept = validate(
-            &raw("100", "2026-06-14"),
-            format,
-            today,
-            Some(date!(2026 - 06 - 14)),
-        )
-        .expect("unchanged date is kept");
-        assert_eq!(kept.target_date, Some(date!(2026 - 06 - 14)));
-        assert_eq!(kept.target_amount, 10_000);
-        let errors = field_errors(validate(&raw("0", ""), format, today, None));
-        assert!(errors.get("target_amount").is_some());
+/// The flash after a contribution: the highest milestone it crossed, if any.
+pub fn added_message(milestones: &[u8]) -> String {
+    match milestones.last() {
+        Some(100) => "Contribution added. The target is reached!".to_owned(),
+        Some(pct) => format!("Contribution added. {pct}\u{a0}% of the target is saved."),
+        None => "Contribution added.".to_owned(),
     }
 }

@@ -1,7 +1,8 @@
 //! Deleting a limit, after a confirmation page (a plain link and form: no script needed).
 //! Notices already sent stay.
 
-use super::{LimitFields, limit_form};
+use super::edit::limit_form;
+use super::types::LimitFields;
 use crate::context::RequireUser;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -9,26 +10,20 @@ use leptos_meta::Title;
 
 #[server(endpoint = "limits/delete")]
 pub async fn delete_limit(id: String) -> Result<(), AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let page = format!("/limits/{}/delete", id.trim());
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
         let id = id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
         super::repo::delete(member.db(), &member.scope, id).await
     }
     .await;
-    match result {
-        Ok(()) => {
-            let session = session::session().await?;
-            session::flash(&session, FlashKind::Success, "Limit deleted.").await?;
-            leptos_axum::redirect("/limits");
-            Ok(())
-        }
-        Err(error) => Err(session::fail_form("limit-delete", &page, &[], error).await),
-    }
+    let page = format!("/limits/{}/delete", id.trim());
+    finish("limit-delete", &page, &(), result, |()| {
+        Done::new("Limit deleted.", "/limits")
+    })
+    .await
 }
 
 #[component]

@@ -1,26 +1,13 @@
 //! Adding and editing a category limit. Works without JavaScript: a refused form comes
 //! back as typed with each message next to its field.
 
+use super::types::{LimitFields, LimitInput};
 use crate::components::{FormError, SelectField, TextField};
 use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use serde::{Deserialize, Serialize};
-
-/// What the limit form starts from: every field as text, as the user would type it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LimitFields {
-    /// Empty for a new limit.
-    pub id: String,
-    pub category_id: String,
-    pub amount: String,
-    pub currency: String,
-    pub alert_pct: String,
-    /// (value, label) of the organisation's expense categories.
-    pub categories: Vec<(String, String)>,
-}
 
 /// The form for a new limit (`id` = None) or an existing one.
 #[server(endpoint = "limits/form")]
@@ -34,56 +21,25 @@ pub async fn limit_form(id: Option<i64>) -> Result<LimitFields, AppError> {
 
 /// Creates a limit (empty `id`) or updates one.
 #[server(endpoint = "limits/save")]
-pub async fn save_limit(
-    #[server(default)] id: String,
-    #[server(default)] category_id: String,
-    #[server(default)] amount: String,
-    #[server(default)] currency: String,
-    #[server(default)] alert_pct: String,
-) -> Result<i64, AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
+pub async fn save_limit(#[server(flatten)] input: LimitInput) -> Result<i64, AppError> {
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let values = [
-        ("category_id", category_id.as_str()),
-        ("amount", amount.as_str()),
-        ("currency", currency.as_str()),
-        ("alert_pct", alert_pct.as_str()),
-    ];
-    let page = match id.trim() {
-        "" => "/limits/new".to_owned(),
-        raw => format!("/limits/{raw}/edit"),
-    };
-    let result: Result<(i64, bool), AppError> = async {
+    let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
-        let existing = match id.trim() {
-            "" => None,
-            raw => Some(raw.parse::<i64>().map_err(|_| AppError::NotFound)?),
-        };
-        let raw = super::ssr::RawLimit {
-            category_id: &category_id,
-            amount: &amount,
-            currency: &currency,
-            alert_pct: &alert_pct,
-        };
-        super::ssr::save(&member, existing, &raw).await
+        super::ssr::save(&member, &input).await
     }
     .await;
-    match result {
-        Ok((limit_id, created)) => {
-            let session = session::session().await?;
-            let message = if created {
-                "Limit added."
-            } else {
-                "Limit saved."
-            };
-            session::flash(&session, FlashKind::Success, message).await?;
-            leptos_axum::redirect("/limits");
-            Ok(limit_id)
-        }
-        Err(error) => Err(session::fail_form("limit", &page, &values, error).await),
-    }
+    let page = input.page();
+    let saved = finish("limit", &page, &input, result, |(_, created)| {
+        let message = if *created {
+            "Limit added."
+        } else {
+            "Limit saved."
+        };
+        Done::new(message, "/limits")
+    });
+    saved.await.map(|(id, _)| id)
 }
 
 #[component]

@@ -1,24 +1,11 @@
 //! The limits page: every category limit with this month's spending as a progress bar.
 
-use super::LimitView;
+use super::types::{LimitView, LimitsOverview};
 use crate::components::ProgressBar;
 use crate::context::RequireUser;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LimitsOverview {
-    /// "November 2026": the month shown, by default the current one where the user lives.
-    pub month: String,
-    /// The months before and after, as `YYYY-MM` for the links.
-    pub previous: String,
-    pub next: String,
-    pub previous_label: String,
-    pub next_label: String,
-    pub limits: Vec<LimitView>,
-}
 
 /// The limits with the spending of `month` (`YYYY-MM`); the current month when it is
 /// missing or malformed.

@@ -2,12 +2,14 @@
 //! moves its category's month across the alert threshold or the limit, each member gets
 //! one notice per (category, level, month), created in the same database transaction.
 
-use crate::db::{Db, Tx};
+use crate::db::{Db, Rule, Tx, on_violation};
 use crate::error::AppError;
 use crate::notifications::NotificationKind;
 use crate::notifications::repo::{NewNotification, Recipients, notify};
 use crate::orgs::repo::Scope;
 use crate::{on_db, on_tx};
+use florin::calendar::long_month_label;
+use florin::limit::notice_key;
 use florin::money::{Money, NumberFormat};
 use florin::planning::{Level, Month, Threshold};
 use time::{Date, OffsetDateTime};
@@ -97,24 +99,15 @@ pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<LimitRecord, AppErr
     row.ok_or(AppError::NotFound)
 }
 
-/// The id of the limit already set on `category_id`, if any.
-pub async fn id_for_category(
-    db: &Db,
-    scope: &Scope,
-    category_id: i64,
-) -> Result<Option<i64>, AppError> {
-    let id = on_db!(db, |pool| {
-        sqlx::query_scalar(
-            "SELECT id FROM category_limits WHERE organisation_id = $1 AND category_id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(category_id)
-        .fetch_optional(pool)
-        .await
-    })?;
-    Ok(id)
-}
+/// One limit per category: the unique index refuses a second, on the field.
+const ONE_PER_CATEGORY: [Rule; 1] = [Rule {
+    postgres: "category_limits_category_key",
+    sqlite: "category_limits.organisation_id, category_limits.category_id",
+    field: "category_id",
+    message: "This category already has a limit; edit that one instead.",
+}];
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, category = new.category_id))]
 pub async fn create(db: &Db, scope: &Scope, new: &NewLimit) -> Result<i64, AppError> {
     let now = OffsetDateTime::now_utc();
     let id = on_db!(db, |pool| {
@@ -131,10 +124,12 @@ pub async fn create(db: &Db, scope: &Scope, new: &NewLimit) -> Result<i64, AppEr
         .bind(now)
         .fetch_one(pool)
         .await
-    })?;
+    })
+    .map_err(|e| on_violation(e, &ONE_PER_CATEGORY))?;
     Ok(id)
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, limit = id, category = new.category_id))]
 pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewLimit) -> Result<(), AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query(
@@ -152,13 +147,15 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewLimit) -> Result<(
         .execute(pool)
         .await
         .map(|done| done.rows_affected())
-    })?;
+    })
+    .map_err(|e| on_violation(e, &ONE_PER_CATEGORY))?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, limit = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query("DELETE FROM category_limits WHERE organisation_id = $1 AND id = $2")
@@ -183,20 +180,12 @@ pub struct Spend {
     pub amount: i64,
 }
 
-/// The key of a limit notice: once per category, level and month.
-pub fn dedup_key(category_id: i64, month: Month, level: Level) -> String {
-    let suffix = match level {
-        Level::Alert => "warning",
-        Level::Limit => "exceeded",
-    };
-    format!("limit:{category_id}:{month}:{suffix}")
-}
-
 /// Runs after a ledger write, inside its transaction: `removed` is the expense as it was
 /// (edit, delete), `added` as it is now (insert, edit). For each category and month they
 /// touch, a category without a limit costs one indexed lookup; one with a limit whose
 /// spending went up costs one SUM over that category and month (`transactions_category`),
 /// from which the total before the write is the total after less this write's change.
+#[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn after_write(
     tx: &mut Tx,
     scope: &Scope,
@@ -211,19 +200,9 @@ pub async fn after_write(
         }
     }
     for (category_id, month) in keys {
-        let limit: Option<LimitRecord> = on_tx!(tx, |conn| {
-            sqlx::query_as(
-                "SELECT l.id, l.category_id, c.name AS category_name, l.amount, l.currency, \
-                        l.alert_pct \
-                 FROM category_limits l JOIN categories c ON c.id = l.category_id \
-                 WHERE l.organisation_id = $1 AND l.category_id = $2",
-            )
-            .bind(scope.org_id)
-            .bind(category_id)
-            .fetch_optional(conn)
-            .await
-        })?;
-        let Some(limit) = limit else { continue };
+        let Some(limit) = limit_of(tx, scope, category_id).await? else {
+            continue;
+        };
         let Some(threshold) = limit.threshold() else {
             continue;
         };
@@ -238,35 +217,59 @@ pub async fn after_write(
         if change <= 0 {
             continue;
         }
-        let after: Option<i64> = on_tx!(tx, |conn| {
-            sqlx::query_scalar(
-                "SELECT CAST(SUM(amount) AS BIGINT) FROM transactions \
-                 WHERE category_id = $1 AND occurred_on >= $2 AND occurred_on <= $3 \
-                   AND organisation_id = $4 AND kind = $5 AND currency = $6",
-            )
-            .bind(category_id)
-            .bind(month.first_day())
-            .bind(month.last_day())
-            .bind(scope.org_id)
-            .bind("expense")
-            .bind(&limit.currency)
-            .fetch_one(conn)
-            .await
-        })?;
-        let after = after.unwrap_or(0);
+        let after = spent_in(tx, scope, &limit, month).await?;
         let before = after.saturating_sub(change);
         for level in threshold.crossings(before, after) {
-            notify(
-                tx,
-                Recipients::Members {
-                    org_id: scope.org_id,
-                },
-                &notice(&limit, threshold, month, level, after),
-            )
-            .await?;
+            let note = notice(&limit, threshold, month, level, after);
+            let members = Recipients::Members {
+                org_id: scope.org_id,
+            };
+            notify(tx, members, &note).await?;
         }
     }
     Ok(())
+}
+
+/// The limit set on `category_id`, read inside the ledger's transaction.
+async fn limit_of(
+    tx: &mut Tx,
+    scope: &Scope,
+    category_id: i64,
+) -> Result<Option<LimitRecord>, AppError> {
+    let sql = format!("{SELECT} WHERE l.organisation_id = $1 AND l.category_id = $2");
+    let limit = on_tx!(tx, |conn| {
+        sqlx::query_as(&sql)
+            .bind(scope.org_id)
+            .bind(category_id)
+            .fetch_optional(conn)
+            .await
+    })?;
+    Ok(limit)
+}
+
+/// What was spent against `limit` in `month`, this transaction's writes included.
+async fn spent_in(
+    tx: &mut Tx,
+    scope: &Scope,
+    limit: &LimitRecord,
+    month: Month,
+) -> Result<i64, AppError> {
+    let spent: Option<i64> = on_tx!(tx, |conn| {
+        sqlx::query_scalar(
+            "SELECT CAST(SUM(amount) AS BIGINT) FROM transactions \
+             WHERE category_id = $1 AND occurred_on >= $2 AND occurred_on <= $3 \
+               AND organisation_id = $4 AND kind = $5 AND currency = $6",
+        )
+        .bind(limit.category_id)
+        .bind(month.first_day())
+        .bind(month.last_day())
+        .bind(scope.org_id)
+        .bind("expense")
+        .bind(&limit.currency)
+        .fetch_one(conn)
+        .await
+    })?;
+    Ok(spent.unwrap_or(0))
 }
 
 /// The notice for one crossing. Written once for every member, so amounts use the
@@ -281,7 +284,7 @@ fn notice(
     let format = NumberFormat::for_locale("en");
     let m = |minor: i64| Money::new(minor, &limit.currency).format(format);
     let progress = threshold.progress(spent);
-    let month_label = format!("{} {}", month.month(), month.year());
+    let month_label = long_month_label(month.first_day());
     let title = match level {
         Level::Alert => format!(
             "{}: {} % of the monthly limit reached",
@@ -300,7 +303,7 @@ fn notice(
             progress.percent_floor
         ),
         action_link: Some("/limits".to_owned()),
-        dedup_key: Some(dedup_key(limit.category_id, month, level)),
+        dedup_key: Some(notice_key(limit.category_id, month, level)),
     }
 }
 

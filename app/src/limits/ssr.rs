@@ -1,26 +1,17 @@
 //! Server-side work of the limit pages: parsing the form into a `Threshold`, and shaping
 //! the month's spending for display.
+//!
+//! Rule: pages call this module; it calls `repo` and imports no page.
 
-use super::LimitView;
-use super::edit::LimitFields;
-use super::list::LimitsOverview;
-use super::repo::{self, NewLimit};
+use super::repo::{self, LimitSpending, NewLimit};
+use super::types::{LimitFields, LimitInput, LimitView, LimitsOverview};
 use crate::error::{AppError, FieldErrors};
 use crate::orgs::Member;
+pub use florin::limit::DEFAULT_ALERT_PCT;
+use florin::limit::{status_class, status_label};
 use florin::money::{Money, NumberFormat};
-use florin::planning::{Month, PlanError, SpendingStatus, Threshold, today_in};
+use florin::planning::{Month, PlanError, Threshold, today_in};
 use time::OffsetDateTime;
-
-/// The alert threshold when the form leaves it blank.
-pub const DEFAULT_ALERT_PCT: i64 = 80;
-
-/// The limit form as posted.
-pub struct RawLimit<'a> {
-    pub category_id: &'a str,
-    pub amount: &'a str,
-    pub currency: &'a str,
-    pub alert_pct: &'a str,
-}
 
 /// The current month where the user lives.
 pub async fn current_month(member: &Member) -> Result<Month, AppError> {
@@ -28,16 +19,9 @@ pub async fn current_month(member: &Member) -> Result<Month, AppError> {
     Ok(Month::of(today_in(&zone, OffsetDateTime::now_utc())))
 }
 
+/// "March 2029", as headings name a month.
 pub fn month_label(month: Month) -> String {
-    format!("{} {}", month.month(), month.year())
-}
-
-fn status_label(status: SpendingStatus) -> (&'static str, &'static str) {
-    match status {
-        SpendingStatus::Under => ("under", "under the alert threshold"),
-        SpendingStatus::Alert => ("alert", "alert threshold reached"),
-        SpendingStatus::Over => ("over", "limit reached"),
-    }
+    florin::calendar::long_month_label(month.first_day())
 }
 
 pub async fn overview(member: &Member, month: Option<Month>) -> Result<LimitsOverview, AppError> {
@@ -49,27 +33,7 @@ pub async fn overview(member: &Member, month: Option<Month>) -> Result<LimitsOve
     let previous = month.add_months(-1).unwrap_or(month);
     let next = month.next();
     let rows = repo::with_spending(member.db(), &member.scope, month).await?;
-    let limits = rows
-        .into_iter()
-        .filter_map(|row| {
-            let threshold = Threshold::new(row.amount, row.alert_pct).ok()?;
-            let progress = threshold.progress(row.spent);
-            let m = |minor: i64| Money::new(minor, &row.currency).format(format);
-            let (status, label) = status_label(progress.status);
-            Some(LimitView {
-                id: row.id,
-                category: row.category_name,
-                currency: row.currency.clone(),
-                limit: m(progress.limit),
-                spent: m(progress.spent),
-                remaining: m(progress.remaining),
-                percent: progress.percent_floor,
-                alert_pct: threshold.alert_pct(),
-                status: status.to_owned(),
-                status_label: label.to_owned(),
-            })
-        })
-        .collect();
+    let limits = rows.iter().filter_map(|row| view(row, format)).collect();
     Ok(LimitsOverview {
         month: month_label(month),
         previous: previous.to_string(),
@@ -77,6 +41,25 @@ pub async fn overview(member: &Member, month: Option<Month>) -> Result<LimitsOve
         previous_label: month_label(previous),
         next_label: month_label(next),
         limits,
+    })
+}
+
+/// One limit's row as the page shows it; `None` for a stored limit that is not valid.
+fn view(row: &LimitSpending, format: NumberFormat) -> Option<LimitView> {
+    let threshold = Threshold::new(row.amount, row.alert_pct).ok()?;
+    let progress = threshold.progress(row.spent);
+    let m = |minor: i64| Money::new(minor, &row.currency).format(format);
+    Some(LimitView {
+        id: row.id,
+        category: row.category_name.clone(),
+        currency: row.currency.clone(),
+        limit: m(progress.limit),
+        spent: m(progress.spent),
+        remaining: m(progress.remaining),
+        percent: progress.percent_floor,
+        alert_pct: threshold.alert_pct(),
+        status: status_class(progress.status).to_owned(),
+        status_label: status_label(progress.status).to_owned(),
     })
 }
 
@@ -113,14 +96,14 @@ pub async fn form(member: &Member, id: Option<i64>) -> Result<LimitFields, AppEr
 
 /// Checks every field and returns the limit to write, or all field errors at once.
 pub fn parse(
-    raw: &RawLimit<'_>,
+    input: &LimitInput,
     format: NumberFormat,
     categories: &[(i64, String)],
 ) -> Result<NewLimit, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let category_id = match raw.category_id.trim().parse::<i64>() {
+    let category_id = match input.category_id.trim().parse::<i64>() {
         Ok(id) if categories.iter().any(|(c, _)| *c == id) => Some(id),
-        _ if raw.category_id.trim().is_empty() => {
+        _ if input.category_id.trim().is_empty() => {
             errors.add("category_id", "Choose an expense category.");
             None
         }
@@ -129,11 +112,11 @@ pub fn parse(
             None
         }
     };
-    let currency = raw.currency.trim().to_ascii_uppercase();
+    let currency = input.currency.trim().to_ascii_uppercase();
     if florin::currency::find(&currency).is_none() {
         errors.add("currency", "Choose a currency from the list.");
     }
-    let amount = match Money::parse(raw.amount, &currency, format) {
+    let amount = match Money::parse(&input.amount, &currency, format) {
         Ok(money) => Some(money.minor),
         Err(_) if florin::currency::find(&currency).is_none() => None,
         Err(error) => {
@@ -141,7 +124,7 @@ pub fn parse(
             None
         }
     };
-    let alert_pct = match raw.alert_pct.trim() {
+    let alert_pct = match input.alert_pct.trim() {
         "" => Some(DEFAULT_ALERT_PCT),
         text => match text.parse::<i64>() {
             Ok(pct) => Some(pct),
@@ -179,14 +162,14 @@ pub fn parse(
     }
 }
 
-/// Creates (`existing` None) or updates a limit; returns its id and whether it is new.
-pub async fn save(
-    member: &Member,
-    existing: Option<i64>,
-    raw: &RawLimit<'_>,
-) -> Result<(i64, bool), AppError> {
-    let categories = repo::expense_categories(member.db(), &member.scope).await?;
-    let mut allowed = categories;
+/// Creates (empty `id`) or updates a limit; returns its id and whether it is new. A
+/// category that has a limit already is refused by the write itself (`repo`).
+pub async fn save(member: &Member, input: &LimitInput) -> Result<(i64, bool), AppError> {
+    let existing = match input.id.trim() {
+        "" => None,
+        raw => Some(raw.parse::<i64>().map_err(|_| AppError::NotFound)?),
+    };
+    let mut allowed = repo::expense_categories(member.db(), &member.scope).await?;
     if let Some(id) = existing {
         // Editing keeps a limit on a category archived since.
         let record = repo::find(member.db(), &member.scope, id).await?;
@@ -194,16 +177,7 @@ pub async fn save(
             allowed.push((record.category_id, record.category_name));
         }
     }
-    let new = parse(raw, member.number_format(), &allowed).map_err(AppError::Invalid)?;
-    let taken = repo::id_for_category(member.db(), &member.scope, new.category_id).await?;
-    if taken.is_some() && taken != existing {
-        let mut errors = FieldErrors::new();
-        errors.add(
-            "category_id",
-            "This category already has a limit; edit that one instead.",
-        );
-        return Err(AppError::Invalid(errors));
-    }
+    let new = parse(input, member.number_format(), &allowed).map_err(AppError::Invalid)?;
     match existing {
         None => Ok((repo::create(member.db(), &member.scope, &new).await?, true)),
         Some(id) => {
