@@ -21,7 +21,7 @@ pub struct CurrencyCode(String);
 impl CurrencyCode {
     /// Accepts any case and surrounding spaces; refuses codes that are not active ISO-4217.
     pub fn parse(raw: &str) -> Option<Self> {
-        find(raw).map(|c| CurrencyCode(c.code.to_owned()))
+        find(raw).map(|c| Self(c.code.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {

@@ -19,9 +19,9 @@ pub enum EmailError {
 impl fmt::Display for EmailError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            EmailError::Empty => "Enter your e-mail address.",
-            EmailError::TooLong => "That e-mail address is too long.",
-            EmailError::Malformed => "Enter an e-mail address like name@example.com.",
+            Self::Empty => "Enter your e-mail address.",
+            Self::TooLong => "That e-mail address is too long.",
+            Self::Malformed => "Enter an e-mail address like name@example.com.",
         })
     }
 }
@@ -58,7 +58,7 @@ impl Email {
         if local.is_empty() || local.contains('@') || local.len() > 64 || !domain_ok {
             return Err(EmailError::Malformed);
         }
-        Ok(Email(normalised))
+        Ok(Self(normalised))
     }
 
     pub fn as_str(&self) -> &str {

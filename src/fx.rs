@@ -25,18 +25,18 @@ pub enum RateError {
 impl fmt::Display for RateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            RateError::Empty => "Enter a rate.",
-            RateError::NotANumber => "Enter a rate using digits and a point, like 1.0845.",
-            RateError::NotPositive => "A rate must be more than zero.",
-            RateError::TooPrecise => "Use at most 12 decimals.",
-            RateError::TooLarge => "That rate is too large.",
+            Self::Empty => "Enter a rate.",
+            Self::NotANumber => "Enter a rate using digits and a point, like 1.0845.",
+            Self::NotPositive => "A rate must be more than zero.",
+            Self::TooPrecise => "Use at most 12 decimals.",
+            Self::TooLarge => "That rate is too large.",
         })
     }
 }
 
 impl Rate {
-    pub fn from_scaled(scaled: i64) -> Option<Rate> {
-        (scaled > 0).then_some(Rate(scaled))
+    pub fn from_scaled(scaled: i64) -> Option<Self> {
+        (scaled > 0).then_some(Self(scaled))
     }
 
     pub fn scaled(self) -> i64 {
@@ -45,7 +45,7 @@ impl Rate {
 
     /// Parses "1.0845" (a point for decimals, no grouping: rates come from files and
     /// bank sites far more often than from typing).
-    pub fn parse(raw: &str) -> Result<Rate, RateError> {
+    pub fn parse(raw: &str) -> Result<Self, RateError> {
         let raw = raw.trim();
         if raw.is_empty() {
             return Err(RateError::Empty);
@@ -81,13 +81,14 @@ impl Rate {
             frac_value *= 10;
         }
         let scaled = int_value * SCALE + frac_value;
-        Rate::from_scaled(scaled).ok_or(RateError::NotPositive)
+        Self::from_scaled(scaled).ok_or(RateError::NotPositive)
     }
 
     /// The inverse rate, rounded half to even at twelve places.
-    pub fn inverse(self) -> Rate {
+    pub fn inverse(self) -> Self {
         let num = i128::from(SCALE) * i128::from(SCALE);
-        Rate(round_div(num, i128::from(self.0)).clamp(1, i128::from(i64::MAX)) as i64)
+        let inverse = round_div(num, i128::from(self.0)).clamp(1, i128::from(i64::MAX));
+        Self(i64::try_from(inverse).unwrap_or(i64::MAX))
     }
 }
 
@@ -145,7 +146,7 @@ impl RateBook {
     pub fn new(
         target: &str,
         rows: impl IntoIterator<Item = (String, String, time::Date, Rate)>,
-    ) -> RateBook {
+    ) -> Self {
         // (currency, date) → (direct?, rate): a direct rate wins over an inverse.
         let mut best: std::collections::BTreeMap<(String, time::Date), (bool, Rate)> =
             std::collections::BTreeMap::new();
@@ -167,7 +168,7 @@ impl RateBook {
         for ((other, date), (_, rate)) in best {
             into_target.entry(other).or_default().push((date, rate));
         }
-        RateBook {
+        Self {
             target: target.to_owned(),
             into_target,
         }

@@ -13,7 +13,7 @@ pub struct LockoutPolicy {
 
 impl Default for LockoutPolicy {
     fn default() -> Self {
-        LockoutPolicy {
+        Self {
             max_failures: 5,
             duration: Duration::minutes(15),
         }
@@ -37,7 +37,7 @@ impl FailureState {
     /// The state after one more failed attempt. A failure while locked changes nothing
     /// (the lock is neither extended nor counted); the first failure after a lock has
     /// expired starts a new run.
-    pub fn after_failure(self, now: OffsetDateTime, policy: LockoutPolicy) -> FailureState {
+    pub fn after_failure(self, now: OffsetDateTime, policy: LockoutPolicy) -> Self {
         if self.is_locked(now) {
             return self;
         }
@@ -47,7 +47,7 @@ impl FailureState {
             self.failed_count
         };
         let failed_count = run + 1;
-        FailureState {
+        Self {
             failed_count,
             last_failed_at: Some(now),
             locked_until: (failed_count >= policy.max_failures).then(|| now + policy.duration),
@@ -56,8 +56,8 @@ impl FailureState {
 
     /// The state after a successful sign-in: the run is over. The last failure time is
     /// kept as history.
-    pub fn after_success(self) -> FailureState {
-        FailureState {
+    pub fn after_success(self) -> Self {
+        Self {
             failed_count: 0,
             last_failed_at: self.last_failed_at,
             locked_until: None,

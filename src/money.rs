@@ -103,12 +103,11 @@ const fn fmt_of(
 
 impl NumberFormat {
     /// The format of a locale tag; unknown tags get English.
-    pub fn for_locale(tag: &str) -> NumberFormat {
+    pub fn for_locale(tag: &str) -> Self {
         LOCALES
             .iter()
             .find(|(t, _, _)| *t == tag)
-            .map(|(_, _, f)| *f)
-            .unwrap_or(LOCALES[0].2)
+            .map_or(LOCALES[0].2, |(_, _, f)| *f)
     }
 }
 
@@ -133,30 +132,30 @@ pub enum AmountError {
 impl fmt::Display for AmountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AmountError::Empty => f.write_str("Enter an amount."),
-            AmountError::NotANumber => f.write_str("Enter an amount using digits, like 1234.56."),
-            AmountError::TooManyDecimals { currency, max: 0 } => {
+            Self::Empty => f.write_str("Enter an amount."),
+            Self::NotANumber => f.write_str("Enter an amount using digits, like 1234.56."),
+            Self::TooManyDecimals { currency, max: 0 } => {
                 write!(f, "{currency} amounts have no decimals.")
             }
-            AmountError::TooManyDecimals { currency, max: 1 } => {
+            Self::TooManyDecimals { currency, max: 1 } => {
                 write!(f, "{currency} amounts have at most 1 decimal.")
             }
-            AmountError::TooManyDecimals { currency, max } => {
+            Self::TooManyDecimals { currency, max } => {
                 write!(f, "{currency} amounts have at most {max} decimals.")
             }
-            AmountError::BadGrouping { decimal } => write!(
+            Self::BadGrouping { decimal } => write!(
                 f,
                 "That number is not written as expected; use “{decimal}” for decimals."
             ),
-            AmountError::TooLarge => f.write_str("That amount is too large."),
-            AmountError::UnknownCurrency => f.write_str("Choose a currency from the list."),
+            Self::TooLarge => f.write_str("That amount is too large."),
+            Self::UnknownCurrency => f.write_str("Choose a currency from the list."),
         }
     }
 }
 
 impl Money {
     pub fn new(minor: i64, currency: &str) -> Self {
-        Money {
+        Self {
             minor,
             currency: currency.to_owned(),
         }
@@ -168,16 +167,14 @@ impl Money {
         input: &str,
         currency_code: &str,
         format: NumberFormat,
-    ) -> Result<Money, AmountError> {
+    ) -> Result<Self, AmountError> {
         let currency = currency::find(currency_code).ok_or(AmountError::UnknownCurrency)?;
         let minor = parse_minor(input, currency, format)?;
-        Ok(Money::new(minor, currency.code))
+        Ok(Self::new(minor, currency.code))
     }
 
     pub fn exponent(&self) -> u8 {
-        currency::find(&self.currency)
-            .map(|c| c.exponent)
-            .unwrap_or(2)
+        currency::find(&self.currency).map_or(2, |c| c.exponent)
     }
 
     /// The plain number with the locale's separators: "-1,234.56".
@@ -306,9 +303,8 @@ fn parse_minor(input: &str, currency: Currency, format: NumberFormat) -> Result<
 /// is the only group before the last three), every other group exactly 3 (Indian: 2, and
 /// the last 3).
 fn grouping_ok(groups: &[&str], grouping: Grouping) -> bool {
-    let (first, rest) = match groups.split_first() {
-        Some(split) => split,
-        None => return false,
+    let Some((first, rest)) = groups.split_first() else {
+        return false;
     };
     if first.is_empty() || first.len() > 3 {
         return false;
@@ -316,9 +312,8 @@ fn grouping_ok(groups: &[&str], grouping: Grouping) -> bool {
     match grouping {
         Grouping::Thousands => rest.iter().all(|g| g.len() == 3),
         Grouping::Indian => {
-            let (last, middle) = match rest.split_last() {
-                Some(split) => split,
-                None => return false,
+            let Some((last, middle)) = rest.split_last() else {
+                return false;
             };
             let first_ok = if middle.is_empty() {
                 first.len() <= 3

@@ -24,16 +24,14 @@ pub enum PasswordError {
 impl fmt::Display for PasswordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PasswordError::TooShort => {
+            Self::TooShort => {
                 write!(f, "Use at least {MIN_CHARS} characters.")
             }
-            PasswordError::TooLong => write!(f, "Use at most {MAX_CHARS} characters."),
-            PasswordError::Common => {
+            Self::TooLong => write!(f, "Use at most {MAX_CHARS} characters."),
+            Self::Common => {
                 f.write_str("That password is too common; choose one that is harder to guess.")
             }
-            PasswordError::SameAsEmail => {
-                f.write_str("Your password must not be your e-mail address.")
-            }
+            Self::SameAsEmail => f.write_str("Your password must not be your e-mail address."),
         }
     }
 }

@@ -187,15 +187,13 @@ pub fn net_worth(
     for account in accounts {
         let changes = per_account.get(&account.id);
         for (i, month) in months.iter().enumerate() {
-            let balance = account.opening_balance.saturating_add(
-                changes
-                    .map(|c| {
-                        c.range(..=*month)
-                            .map(|(_, v)| *v)
-                            .fold(0_i64, i64::saturating_add)
-                    })
-                    .unwrap_or(0),
-            );
+            let balance = account
+                .opening_balance
+                .saturating_add(changes.map_or(0, |c| {
+                    c.range(..=*month)
+                        .map(|(_, v)| *v)
+                        .fold(0_i64, i64::saturating_add)
+                }));
             if balance == 0 {
                 continue;
             }
@@ -228,36 +226,36 @@ pub enum Grouping {
 }
 
 impl Grouping {
-    pub const ALL: [Grouping; 5] = [
-        Grouping::Month,
-        Grouping::Category,
-        Grouping::Tag,
-        Grouping::Account,
-        Grouping::Payee,
+    pub const ALL: [Self; 5] = [
+        Self::Month,
+        Self::Category,
+        Self::Tag,
+        Self::Account,
+        Self::Payee,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Grouping::Month => "month",
-            Grouping::Category => "category",
-            Grouping::Tag => "tag",
-            Grouping::Account => "account",
-            Grouping::Payee => "payee",
+            Self::Month => "month",
+            Self::Category => "category",
+            Self::Tag => "tag",
+            Self::Account => "account",
+            Self::Payee => "payee",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            Grouping::Month => "Month",
-            Grouping::Category => "Category",
-            Grouping::Tag => "Tag",
-            Grouping::Account => "Account",
-            Grouping::Payee => "Payee",
+            Self::Month => "Month",
+            Self::Category => "Category",
+            Self::Tag => "Tag",
+            Self::Account => "Account",
+            Self::Payee => "Payee",
         }
     }
 
-    pub fn parse(raw: &str) -> Option<Grouping> {
-        Grouping::ALL.into_iter().find(|g| g.as_str() == raw.trim())
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|g| g.as_str() == raw.trim())
     }
 }
 

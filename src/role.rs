@@ -19,19 +19,14 @@ pub enum UserRole {
 }
 
 impl UserRole {
-    pub const ALL: [UserRole; 4] = [
-        UserRole::Personal,
-        UserRole::Business,
-        UserRole::SubUser,
-        UserRole::Admin,
-    ];
+    pub const ALL: [Self; 4] = [Self::Personal, Self::Business, Self::SubUser, Self::Admin];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            UserRole::Personal => "personal",
-            UserRole::Business => "business",
-            UserRole::SubUser => "sub_user",
-            UserRole::Admin => "admin",
+            Self::Personal => "personal",
+            Self::Business => "business",
+            Self::SubUser => "sub_user",
+            Self::Admin => "admin",
         }
     }
 
@@ -41,7 +36,7 @@ impl UserRole {
 
     /// Admins operate the instance and are never members of anyone's books.
     pub fn may_hold_finances(self) -> bool {
-        self != UserRole::Admin
+        self != Self::Admin
     }
 }
 
@@ -58,13 +53,13 @@ pub enum MemberRole {
 }
 
 impl MemberRole {
-    pub const ALL: [MemberRole; 3] = [MemberRole::Owner, MemberRole::Member, MemberRole::Viewer];
+    pub const ALL: [Self; 3] = [Self::Owner, Self::Member, Self::Viewer];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            MemberRole::Owner => "owner",
-            MemberRole::Member => "member",
-            MemberRole::Viewer => "viewer",
+            Self::Owner => "owner",
+            Self::Member => "member",
+            Self::Viewer => "viewer",
         }
     }
 
@@ -90,14 +85,14 @@ pub enum Area {
 pub struct Rights(i64);
 
 impl Rights {
-    pub const NONE: Rights = Rights(0);
+    pub const NONE: Self = Self(0);
 
     fn bit(area: Area) -> i64 {
         1 << (area as i64)
     }
 
     pub fn from_bits(bits: i64) -> Self {
-        Rights(bits)
+        Self(bits)
     }
 
     pub fn bits(self) -> i64 {
@@ -105,7 +100,7 @@ impl Rights {
     }
 
     pub fn with(self, area: Area) -> Self {
-        Rights(self.0 | Self::bit(area))
+        Self(self.0 | Self::bit(area))
     }
 
     pub fn contains(self, area: Area) -> bool {

@@ -1,8 +1,6 @@
 //! Time zones are IANA names (`Europe/Paris`), checked against the tz database that ships
 //! with the binary, so dates such as "this month" are computed where the user lives.
 
-use time_tz::TimeZone;
-
 /// The zone new users get until they choose their own.
 pub const DEFAULT: &str = "UTC";
 
@@ -14,7 +12,7 @@ pub fn is_valid(name: &str) -> bool {
 /// Canonical zone names for pickers, sorted, with `UTC` included.
 pub fn names() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = time_tz::timezones::iter()
-        .map(|tz| tz.name())
+        .map(time_tz::TimeZone::name)
         .filter(|name| name.contains('/') || *name == DEFAULT)
         .collect();
     names.sort_unstable();

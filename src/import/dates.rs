@@ -22,30 +22,30 @@ pub enum DateFormat {
 
 impl DateFormat {
     /// In the order [`DateFormat::detect`] prefers them.
-    pub const ALL: &'static [DateFormat] = &[
-        DateFormat::Iso,
-        DateFormat::DayMonthYear,
-        DateFormat::MonthDayYear,
-        DateFormat::YearMonthDaySlash,
+    pub const ALL: &'static [Self] = &[
+        Self::Iso,
+        Self::DayMonthYear,
+        Self::MonthDayYear,
+        Self::YearMonthDaySlash,
     ];
 
     /// The name used in forms and saved mappings.
     pub fn as_str(self) -> &'static str {
         match self {
-            DateFormat::Iso => "iso",
-            DateFormat::DayMonthYear => "day_month_year",
-            DateFormat::MonthDayYear => "month_day_year",
-            DateFormat::YearMonthDaySlash => "year_month_day_slash",
+            Self::Iso => "iso",
+            Self::DayMonthYear => "day_month_year",
+            Self::MonthDayYear => "month_day_year",
+            Self::YearMonthDaySlash => "year_month_day_slash",
         }
     }
 
     /// The name shown to people: an example date, so nobody has to decode "DMY".
     pub fn label(self) -> &'static str {
         match self {
-            DateFormat::Iso => "2026-01-31",
-            DateFormat::DayMonthYear => "31/01/2026 (day first)",
-            DateFormat::MonthDayYear => "01/31/2026 (month first)",
-            DateFormat::YearMonthDaySlash => "2026/01/31",
+            Self::Iso => "2026-01-31",
+            Self::DayMonthYear => "31/01/2026 (day first)",
+            Self::MonthDayYear => "01/31/2026 (month first)",
+            Self::YearMonthDaySlash => "2026/01/31",
         }
     }
 
@@ -59,13 +59,13 @@ impl DateFormat {
     pub fn parse_date(self, raw: &str) -> Option<Date> {
         let day_part = raw.split_whitespace().next()?;
         let (separators, order): (&[char], [usize; 3]) = match self {
-            DateFormat::Iso => (&['-'], [0, 1, 2]),
-            DateFormat::DayMonthYear => (&['/', '-', '.'], [2, 1, 0]),
-            DateFormat::MonthDayYear => (&['/', '-'], [2, 0, 1]),
-            DateFormat::YearMonthDaySlash => (&['/', '.'], [0, 1, 2]),
+            Self::Iso => (&['-'], [0, 1, 2]),
+            Self::DayMonthYear => (&['/', '-', '.'], [2, 1, 0]),
+            Self::MonthDayYear => (&['/', '-'], [2, 0, 1]),
+            Self::YearMonthDaySlash => (&['/', '.'], [0, 1, 2]),
         };
         let day_part = match self {
-            DateFormat::Iso => day_part.split('T').next()?,
+            Self::Iso => day_part.split('T').next()?,
             _ => day_part,
         };
         let parts = split_date(day_part, separators)?;
@@ -80,7 +80,7 @@ impl DateFormat {
     /// The first format, in [`DateFormat::ALL`] order, that reads every non-empty sample;
     /// `None` when there are no samples or none fits. When all days are 12 or less the
     /// file is ambiguous and day-first wins, as most of the world writes it.
-    pub fn detect(samples: &[&str]) -> Option<DateFormat> {
+    pub fn detect(samples: &[&str]) -> Option<Self> {
         let samples: Vec<&str> = samples
             .iter()
             .map(|s| s.trim())

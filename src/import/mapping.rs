@@ -194,7 +194,7 @@ impl HeaderPicker {
     fn new(headers: &[String]) -> Self {
         let names: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
         let used = vec![false; names.len()];
-        HeaderPicker { names, used }
+        Self { names, used }
     }
 
     fn pick(&mut self, rule: &HeaderRule, exact: bool) -> Option<usize> {

@@ -294,7 +294,7 @@ impl AmountReader {
                 marks.push("$".to_owned());
             }
         }
-        AmountReader {
+        Self {
             currency: currency.to_owned(),
             marks,
             decimal_comma: mapping.decimal_comma,

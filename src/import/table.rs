@@ -53,22 +53,22 @@ pub enum TableError {
 impl fmt::Display for TableError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TableError::NotUtf8 => f.write_str(
+            Self::NotUtf8 => f.write_str(
                 "The file is not UTF-8 text. Save or export it again as “CSV UTF-8” and retry.",
             ),
-            TableError::Empty => f.write_str("The file is empty."),
-            TableError::NoHeader { line } => write!(
+            Self::Empty => f.write_str("The file is empty."),
+            Self::NoHeader { line } => write!(
                 f,
                 "Line {line} holds data, not column names. Add a first line naming the columns \
                  (for example Date, Payee, Amount) and retry."
             ),
-            TableError::NoRows => f.write_str("The file names its columns but has no rows."),
-            TableError::TooManyRows { max } => write!(
+            Self::NoRows => f.write_str("The file names its columns but has no rows."),
+            Self::TooManyRows { max } => write!(
                 f,
                 "The file has more than {max} rows. Split it into smaller files and import \
                  them one by one."
             ),
-            TableError::Malformed { line } => {
+            Self::Malformed { line } => {
                 write!(f, "Line {line} could not be read as CSV.")
             }
         }

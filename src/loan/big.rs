@@ -10,11 +10,15 @@ use std::cmp::Ordering;
 pub(super) struct Big(Vec<u64>);
 
 impl Big {
-    pub(super) fn pow(base: u64, exponent: u32) -> Big {
-        (0..exponent).fold(Big(vec![1]), |acc, _| acc.mul_small(base))
+    pub(super) fn pow(base: u64, exponent: u32) -> Self {
+        (0..exponent).fold(Self(vec![1]), |acc, _| acc.mul_small(base))
     }
 
-    pub(super) fn mul_small(&self, factor: u64) -> Big {
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "a limb is the low 64 bits of the 128-bit product; the carry keeps the rest"
+    )]
+    pub(super) fn mul_small(&self, factor: u64) -> Self {
         let mut limbs = Vec::with_capacity(self.0.len() + 1);
         let mut carry: u128 = 0;
         for &limb in &self.0 {
@@ -23,10 +27,10 @@ impl Big {
             carry = product >> 64;
         }
         limbs.push(carry as u64);
-        Big(limbs).normalized()
+        Self(limbs).normalized()
     }
 
-    pub(super) fn add(&self, other: &Big) -> Big {
+    pub(super) fn add(&self, other: &Self) -> Self {
         let len = self.0.len().max(other.0.len());
         let mut limbs = Vec::with_capacity(len + 1);
         let mut carry = false;
@@ -37,11 +41,11 @@ impl Big {
             carry = c1 || c2;
         }
         limbs.push(u64::from(carry));
-        Big(limbs).normalized()
+        Self(limbs).normalized()
     }
 
     /// `self − other`, for `self ≥ other`.
-    pub(super) fn sub(&self, other: &Big) -> Big {
+    pub(super) fn sub(&self, other: &Self) -> Self {
         let mut limbs = Vec::with_capacity(self.0.len());
         let mut borrow = false;
         for i in 0..self.0.len() {
@@ -50,10 +54,10 @@ impl Big {
             limbs.push(diff);
             borrow = b1 || b2;
         }
-        Big(limbs).normalized()
+        Self(limbs).normalized()
     }
 
-    pub(super) fn cmp(&self, other: &Big) -> Ordering {
+    pub(super) fn cmp(&self, other: &Self) -> Ordering {
         self.0
             .len()
             .cmp(&other.0.len())
@@ -64,7 +68,7 @@ impl Big {
         self.0.get(i).copied().unwrap_or(0)
     }
 
-    fn normalized(mut self) -> Big {
+    fn normalized(mut self) -> Self {
         while self.0.last() == Some(&0) {
             self.0.pop();
         }

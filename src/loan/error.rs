@@ -47,13 +47,13 @@ impl LoanError {
     pub fn message(&self, currency: &str, format: NumberFormat) -> String {
         let money = |minor: i64| Money::new(minor, currency).format(format);
         match *self {
-            LoanError::InstalmentBelowInterest { interest, minimum } => format!(
+            Self::InstalmentBelowInterest { interest, minimum } => format!(
                 "The instalment does not cover the first month's interest of {}; \
                  it must be at least {}.",
                 money(interest),
                 money(minimum)
             ),
-            LoanError::InstalmentTooSmall { minimum, months } => format!(
+            Self::InstalmentTooSmall { minimum, months } => format!(
                 "That instalment does not repay the loan in {months} months; \
                  it must be at least {}.",
                 money(minimum)
@@ -67,24 +67,24 @@ impl fmt::Display for LoanError {
     /// For logs and for errors without amounts; amounts here are raw minor units.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            LoanError::NonPositivePrincipal => f.write_str("The amount must be more than zero."),
-            LoanError::NegativeAmount => f.write_str("Amounts cannot be negative."),
-            LoanError::TooLarge => f.write_str("That amount is too large."),
-            LoanError::ZeroMonths => f.write_str("The tenure must be at least one month."),
-            LoanError::TooManyMonths { max } => {
+            Self::NonPositivePrincipal => f.write_str("The amount must be more than zero."),
+            Self::NegativeAmount => f.write_str("Amounts cannot be negative."),
+            Self::TooLarge => f.write_str("That amount is too large."),
+            Self::ZeroMonths => f.write_str("The tenure must be at least one month."),
+            Self::TooManyMonths { max } => {
                 write!(f, "The tenure can be at most {max} months.")
             }
-            LoanError::InstalmentBelowInterest { interest, minimum } => write!(
+            Self::InstalmentBelowInterest { interest, minimum } => write!(
                 f,
                 "The instalment does not cover the first month's interest of {interest} \
                  minor units; it must be at least {minimum} minor units."
             ),
-            LoanError::InstalmentTooSmall { minimum, months } => write!(
+            Self::InstalmentTooSmall { minimum, months } => write!(
                 f,
                 "That instalment does not repay the loan in {months} months; it must be at \
                  least {minimum} minor units."
             ),
-            LoanError::DateOutOfRange => f.write_str("A payment date is out of range."),
+            Self::DateOutOfRange => f.write_str("A payment date is out of range."),
         }
     }
 }

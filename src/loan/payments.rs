@@ -25,8 +25,8 @@ pub struct Standing {
 
 impl Standing {
     /// A debt nothing has been paid on in the current period.
-    pub fn new(balance: i64) -> Standing {
-        Standing {
+    pub fn new(balance: i64) -> Self {
+        Self {
             balance,
             period_interest: None,
             period_paid: 0,

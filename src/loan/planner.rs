@@ -353,7 +353,10 @@ mod tests {
                     id,
                     name: String::new(),
                     balance: next(2_000_000),
-                    rate: AnnualRate::from_scaled(next(300_001) as u32).expect("≤ 30 %"),
+                    rate: AnnualRate::from_scaled(
+                        u32::try_from(next(300_001)).expect("below 300,001"),
+                    )
+                    .expect("≤ 30 %"),
                     min_payment: next(60_000),
                 })
                 .collect();

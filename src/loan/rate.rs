@@ -32,11 +32,11 @@ pub enum AnnualRateError {
 impl fmt::Display for AnnualRateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            AnnualRateError::Empty => "Enter an interest rate.",
-            AnnualRateError::NotANumber => "Enter the rate as a number, like 6.5.",
-            AnnualRateError::Negative => "An interest rate cannot be negative.",
-            AnnualRateError::AboveHundred => "An annual rate can be at most 100 %.",
-            AnnualRateError::TooManyDecimals => "Use at most 4 decimals in the rate.",
+            Self::Empty => "Enter an interest rate.",
+            Self::NotANumber => "Enter the rate as a number, like 6.5.",
+            Self::Negative => "An interest rate cannot be negative.",
+            Self::AboveHundred => "An annual rate can be at most 100 %.",
+            Self::TooManyDecimals => "Use at most 4 decimals in the rate.",
         })
     }
 }
@@ -44,11 +44,11 @@ impl fmt::Display for AnnualRateError {
 impl std::error::Error for AnnualRateError {}
 
 impl AnnualRate {
-    pub const ZERO: AnnualRate = AnnualRate(0);
+    pub const ZERO: Self = Self(0);
 
     /// From a count of 1/10 000 of a percent (65 000 is 6.5 %); `None` above 100 %.
-    pub fn from_scaled(scaled: u32) -> Option<AnnualRate> {
-        (scaled <= MAX_RATE).then_some(AnnualRate(scaled))
+    pub fn from_scaled(scaled: u32) -> Option<Self> {
+        (scaled <= MAX_RATE).then_some(Self(scaled))
     }
 
     /// The count of 1/10 000 of a percent, as stored.
@@ -62,7 +62,7 @@ impl AnnualRate {
 
     /// Parses "6.5", "6,5", "0.0125", "12 %". Either a point or a comma is read as the
     /// decimal separator: a rate is at most 100, so no grouping separator can occur.
-    pub fn parse(raw: &str) -> Result<AnnualRate, AnnualRateError> {
+    pub fn parse(raw: &str) -> Result<Self, AnnualRateError> {
         let raw = raw.trim();
         let raw = raw.strip_suffix('%').unwrap_or(raw).trim_end();
         if raw.is_empty() {
@@ -76,7 +76,7 @@ impl AnnualRate {
         if negative && scaled > 0 {
             return Err(AnnualRateError::Negative);
         }
-        AnnualRate::from_scaled(scaled).ok_or(AnnualRateError::AboveHundred)
+        Self::from_scaled(scaled).ok_or(AnnualRateError::AboveHundred)
     }
 
     /// The monthly rate as the exact fraction `numerator / MONTHLY_DENOMINATOR`.
@@ -121,12 +121,12 @@ impl TryFrom<u32> for AnnualRate {
     type Error = AnnualRateError;
 
     fn try_from(scaled: u32) -> Result<Self, Self::Error> {
-        AnnualRate::from_scaled(scaled).ok_or(AnnualRateError::AboveHundred)
+        Self::from_scaled(scaled).ok_or(AnnualRateError::AboveHundred)
     }
 }
 
 impl From<AnnualRate> for u32 {
-    fn from(rate: AnnualRate) -> u32 {
+    fn from(rate: AnnualRate) -> Self {
         rate.0
     }
 }

@@ -18,7 +18,7 @@ pub struct BudgetCheck {
 impl BudgetCheck {
     /// Refuses negative amounts: a negative line would silently make room for overspending
     /// in the others.
-    pub fn of(total: i64, entries: &[i64]) -> Result<BudgetCheck, PlanError> {
+    pub fn of(total: i64, entries: &[i64]) -> Result<Self, PlanError> {
         if total < 0 || entries.iter().any(|entry| *entry < 0) {
             return Err(PlanError::NegativeAmount);
         }
@@ -26,7 +26,7 @@ impl BudgetCheck {
             .iter()
             .try_fold(0_i64, |sum, entry| sum.checked_add(*entry))
             .ok_or(PlanError::TooLarge)?;
-        Ok(BudgetCheck {
+        Ok(Self {
             total,
             entries_sum,
             // Both sides are non-negative, so the difference cannot overflow.

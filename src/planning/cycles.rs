@@ -13,7 +13,7 @@ pub struct Cycle {
 }
 
 impl Cycle {
-    pub fn new(start: Date, length_days: i64) -> Result<Cycle, PlanError> {
+    pub fn new(start: Date, length_days: i64) -> Result<Self, PlanError> {
         if length_days < MIN_CYCLE_DAYS {
             return Err(PlanError::CycleTooShort);
         }
@@ -24,7 +24,7 @@ impl Cycle {
         start
             .checked_add(Duration::days(length_days))
             .ok_or(PlanError::DateOutOfRange)?;
-        Ok(Cycle { start, length_days })
+        Ok(Self { start, length_days })
     }
 
     pub fn start(self) -> Date {
@@ -47,8 +47,8 @@ impl Cycle {
     }
 
     /// The cycle of the same length that follows this one.
-    pub fn next(self) -> Result<Cycle, PlanError> {
-        Cycle::new(self.next_start(), self.length_days)
+    pub fn next(self) -> Result<Self, PlanError> {
+        Self::new(self.next_start(), self.length_days)
     }
 
     pub fn contains(self, date: Date) -> bool {

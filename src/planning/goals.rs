@@ -18,47 +18,42 @@ pub enum GoalStatus {
 }
 
 impl GoalStatus {
-    pub const ALL: [GoalStatus; 4] = [
-        GoalStatus::Active,
-        GoalStatus::Paused,
-        GoalStatus::Completed,
-        GoalStatus::Cancelled,
-    ];
+    pub const ALL: [Self; 4] = [Self::Active, Self::Paused, Self::Completed, Self::Cancelled];
 
     /// The name stored in the database.
     pub fn as_str(self) -> &'static str {
         match self {
-            GoalStatus::Active => "active",
-            GoalStatus::Paused => "paused",
-            GoalStatus::Completed => "completed",
-            GoalStatus::Cancelled => "cancelled",
+            Self::Active => "active",
+            Self::Paused => "paused",
+            Self::Completed => "completed",
+            Self::Cancelled => "cancelled",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            GoalStatus::Active => "Active",
-            GoalStatus::Paused => "Paused",
-            GoalStatus::Completed => "Completed",
-            GoalStatus::Cancelled => "Cancelled",
+            Self::Active => "Active",
+            Self::Paused => "Paused",
+            Self::Completed => "Completed",
+            Self::Cancelled => "Cancelled",
         }
     }
 
-    pub fn parse(raw: &str) -> Option<GoalStatus> {
-        GoalStatus::ALL
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL
             .into_iter()
             .find(|status| status.as_str() == raw.trim())
     }
 
     /// Whether money may still be put towards the goal.
     pub fn accepts_contributions(self) -> bool {
-        matches!(self, GoalStatus::Active | GoalStatus::Paused)
+        matches!(self, Self::Active | Self::Paused)
     }
 
     /// The status `action` leads to from this one, or `None` when it does not apply:
     /// pause an active goal, resume a paused, completed or cancelled one, complete or
     /// cancel an open one.
-    pub fn after(self, action: GoalAction) -> Option<GoalStatus> {
+    pub fn after(self, action: GoalAction) -> Option<Self> {
         use GoalStatus::{Active, Cancelled, Completed, Paused};
         match (self, action) {
             (Active, GoalAction::Pause) => Some(Paused),
@@ -80,34 +75,29 @@ pub enum GoalAction {
 }
 
 impl GoalAction {
-    pub const ALL: [GoalAction; 4] = [
-        GoalAction::Pause,
-        GoalAction::Resume,
-        GoalAction::Complete,
-        GoalAction::Cancel,
-    ];
+    pub const ALL: [Self; 4] = [Self::Pause, Self::Resume, Self::Complete, Self::Cancel];
 
     /// The name used in forms.
     pub fn as_str(self) -> &'static str {
         match self {
-            GoalAction::Pause => "pause",
-            GoalAction::Resume => "resume",
-            GoalAction::Complete => "complete",
-            GoalAction::Cancel => "cancel",
+            Self::Pause => "pause",
+            Self::Resume => "resume",
+            Self::Complete => "complete",
+            Self::Cancel => "cancel",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            GoalAction::Pause => "Pause",
-            GoalAction::Resume => "Resume",
-            GoalAction::Complete => "Mark completed",
-            GoalAction::Cancel => "Cancel goal",
+            Self::Pause => "Pause",
+            Self::Resume => "Resume",
+            Self::Complete => "Mark completed",
+            Self::Cancel => "Cancel goal",
         }
     }
 
-    pub fn parse(raw: &str) -> Option<GoalAction> {
-        GoalAction::ALL
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL
             .into_iter()
             .find(|action| action.as_str() == raw.trim())
     }
@@ -128,10 +118,10 @@ pub struct GoalProgress {
 impl GoalProgress {
     /// `current` may be anything, including past the target or below zero after
     /// withdrawals.
-    pub fn of(target: i64, current: i64) -> Result<GoalProgress, PlanError> {
+    pub fn of(target: i64, current: i64) -> Result<Self, PlanError> {
         ensure_positive_target(target)?;
         let remaining = target.checked_sub(current).ok_or(PlanError::TooLarge)?;
-        Ok(GoalProgress {
+        Ok(Self {
             percent_floor: u8::try_from(percent_floor(current, target, 100)).unwrap_or(100),
             remaining: remaining.max(0),
         })

@@ -18,15 +18,15 @@ impl Level {
     /// The name stored with a notification, part of its once-per-month key.
     pub fn as_str(self) -> &'static str {
         match self {
-            Level::Alert => "alert",
-            Level::Limit => "limit",
+            Self::Alert => "alert",
+            Self::Limit => "limit",
         }
     }
 
-    pub fn parse(raw: &str) -> Option<Level> {
+    pub fn parse(raw: &str) -> Option<Self> {
         match raw.trim() {
-            "alert" => Some(Level::Alert),
-            "limit" => Some(Level::Limit),
+            "alert" => Some(Self::Alert),
+            "limit" => Some(Self::Limit),
             _ => None,
         }
     }
@@ -68,7 +68,7 @@ pub struct Threshold {
 
 impl Threshold {
     /// `limit` in minor units (> 0) and `alert_pct` in whole percent (1 to 100).
-    pub fn new(limit: i64, alert_pct: i64) -> Result<Threshold, PlanError> {
+    pub fn new(limit: i64, alert_pct: i64) -> Result<Self, PlanError> {
         if limit <= 0 {
             return Err(PlanError::LimitNotPositive);
         }
@@ -76,7 +76,7 @@ impl Threshold {
             .ok()
             .filter(|pct| (1..=100).contains(pct))
             .ok_or(PlanError::AlertPercentOutOfRange)?;
-        Ok(Threshold { limit, alert_pct })
+        Ok(Self { limit, alert_pct })
     }
 
     pub fn limit(self) -> i64 {

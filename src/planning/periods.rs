@@ -14,30 +14,30 @@ pub struct Month {
 
 impl Month {
     /// The month `month` of `year`; `None` outside the supported calendar (±9999).
-    pub fn new(year: i32, month: time::Month) -> Option<Month> {
+    pub fn new(year: i32, month: time::Month) -> Option<Self> {
         Date::from_calendar_date(year, month, 1)
             .ok()
-            .map(|first| Month { first })
+            .map(|first| Self { first })
     }
 
     /// The month `date` falls in.
-    pub fn of(date: Date) -> Month {
+    pub fn of(date: Date) -> Self {
         // Stepping back to day 1 of the same month never leaves the calendar.
         let back = Duration::days(i64::from(date.day()) - 1);
-        Month {
+        Self {
             first: date.saturating_sub(back),
         }
     }
 
     /// Parses the `YYYY-MM` form used in URLs and forms, such as `2024-02`.
-    pub fn parse(raw: &str) -> Option<Month> {
+    pub fn parse(raw: &str) -> Option<Self> {
         let (year, month) = raw.trim().split_once('-')?;
         let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
         if !digits(year, 4) || !digits(month, 2) {
             return None;
         }
         let month = time::Month::try_from(month.parse::<u8>().ok()?).ok()?;
-        Month::new(year.parse().ok()?, month)
+        Self::new(year.parse().ok()?, month)
     }
 
     pub fn year(self) -> i32 {
@@ -71,23 +71,23 @@ impl Month {
 
     /// The following month. December 9999, the last month `time` can represent, is its
     /// own successor; nothing Florin plans reaches that far.
-    pub fn next(self) -> Month {
+    pub fn next(self) -> Self {
         self.add_months(1).unwrap_or(self)
     }
 
     /// The month `count` months later (earlier when negative), if the calendar has it.
-    pub fn add_months(self, count: i64) -> Option<Month> {
-        Month::from_index(self.index().checked_add(count)?)
+    pub fn add_months(self, count: i64) -> Option<Self> {
+        Self::from_index(self.index().checked_add(count)?)
     }
 
     /// How many month boundaries lie between the two months: 0 for the same month, 1 for
     /// January to February, −1 for February to January.
-    pub fn months_until(self, later: Month) -> i64 {
+    pub fn months_until(self, later: Self) -> i64 {
         later.index() - self.index()
     }
 
     pub fn contains(self, date: Date) -> bool {
-        Month::of(date) == self
+        Self::of(date) == self
     }
 
     /// Months counted from year 0, so month arithmetic is integer arithmetic.
@@ -95,10 +95,10 @@ impl Month {
         i64::from(self.year()) * 12 + i64::from(u8::from(self.month())) - 1
     }
 
-    fn from_index(index: i64) -> Option<Month> {
+    fn from_index(index: i64) -> Option<Self> {
         let year = i32::try_from(index.div_euclid(12)).ok()?;
         let month = u8::try_from(index.rem_euclid(12) + 1).ok()?;
-        Month::new(year, time::Month::try_from(month).ok()?)
+        Self::new(year, time::Month::try_from(month).ok()?)
     }
 }
 
@@ -120,7 +120,7 @@ pub fn today_in(tz_name: &str, now: OffsetDateTime) -> Date {
     // Only instants within a day of the calendar's ends (year ±9999) cannot be shifted;
     // their own date is then the best answer there is.
     now.checked_to_offset(offset)
-        .map_or(now.date(), |local| local.date())
+        .map_or(now.date(), time::OffsetDateTime::date)
 }
 
 #[cfg(test)]

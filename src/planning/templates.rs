@@ -24,20 +24,20 @@ pub enum Frequency {
 impl Frequency {
     /// Builds a frequency from its stored or submitted parts: a kind name and, for
     /// `every_n_days` and `monthly`, a number.
-    pub fn from_parts(kind: &str, value: Option<i64>) -> Result<Frequency, PlanError> {
+    pub fn from_parts(kind: &str, value: Option<i64>) -> Result<Self, PlanError> {
         let frequency = match kind.trim() {
-            "weekly" => Frequency::Weekly,
-            "every_n_days" => Frequency::EveryNDays(
+            "weekly" => Self::Weekly,
+            "every_n_days" => Self::EveryNDays(
                 value
                     .and_then(|n| u16::try_from(n).ok())
                     .ok_or(PlanError::IntervalNotPositive)?,
             ),
-            "monthly" => Frequency::Monthly {
+            "monthly" => Self::Monthly {
                 day: value
                     .and_then(|day| u8::try_from(day).ok())
                     .ok_or(PlanError::DayOfMonthOutOfRange)?,
             },
-            "per_cycle" => Frequency::PerCycle,
+            "per_cycle" => Self::PerCycle,
             _ => return Err(PlanError::UnknownFrequency),
         };
         frequency.validate()
@@ -46,18 +46,18 @@ impl Frequency {
     /// The kind name stored in the database, with the number that goes with it.
     pub fn to_parts(self) -> (&'static str, Option<i64>) {
         match self {
-            Frequency::Weekly => ("weekly", None),
-            Frequency::EveryNDays(n) => ("every_n_days", Some(i64::from(n))),
-            Frequency::Monthly { day } => ("monthly", Some(i64::from(day))),
-            Frequency::PerCycle => ("per_cycle", None),
+            Self::Weekly => ("weekly", None),
+            Self::EveryNDays(n) => ("every_n_days", Some(i64::from(n))),
+            Self::Monthly { day } => ("monthly", Some(i64::from(day))),
+            Self::PerCycle => ("per_cycle", None),
         }
     }
 
     /// The frequency itself when its number is in range.
-    pub fn validate(self) -> Result<Frequency, PlanError> {
+    pub fn validate(self) -> Result<Self, PlanError> {
         match self {
-            Frequency::EveryNDays(0) => Err(PlanError::IntervalNotPositive),
-            Frequency::Monthly { day } if !(1..=31).contains(&day) => {
+            Self::EveryNDays(0) => Err(PlanError::IntervalNotPositive),
+            Self::Monthly { day } if !(1..=31).contains(&day) => {
                 Err(PlanError::DayOfMonthOutOfRange)
             }
             _ => Ok(self),
@@ -223,7 +223,7 @@ pub struct CycleTotals {
 }
 
 impl CycleTotals {
-    pub fn of<K>(income: i64, lines: &[PlanLine<K>]) -> Result<CycleTotals, PlanError> {
+    pub fn of<K>(income: i64, lines: &[PlanLine<K>]) -> Result<Self, PlanError> {
         if income < 0 {
             return Err(PlanError::NegativeAmount);
         }
@@ -235,7 +235,7 @@ impl CycleTotals {
         };
         let expected = sum(|line| line.expected)?;
         let actual = sum(|line| line.actual)?;
-        Ok(CycleTotals {
+        Ok(Self {
             income,
             expected,
             actual,

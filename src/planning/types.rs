@@ -31,34 +31,32 @@ pub enum PlanError {
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PlanError::LimitNotPositive => f.write_str("A limit must be more than zero."),
-            PlanError::AlertPercentOutOfRange => {
+            Self::LimitNotPositive => f.write_str("A limit must be more than zero."),
+            Self::AlertPercentOutOfRange => {
                 f.write_str("The alert threshold is a whole percentage from 1 to 100.")
             }
-            PlanError::NegativeAmount => f.write_str("Amounts cannot be negative."),
-            PlanError::TooLarge => f.write_str("That amount is too large."),
-            PlanError::EndBeforeStart => f.write_str("The end date is before the start date."),
-            PlanError::CycleTooShort => {
+            Self::NegativeAmount => f.write_str("Amounts cannot be negative."),
+            Self::TooLarge => f.write_str("That amount is too large."),
+            Self::EndBeforeStart => f.write_str("The end date is before the start date."),
+            Self::CycleTooShort => {
                 write!(f, "A cycle lasts at least {MIN_CYCLE_DAYS} day.")
             }
-            PlanError::CycleTooLong => write!(f, "A cycle lasts at most {MAX_CYCLE_DAYS} days."),
-            PlanError::DateOutOfRange => f.write_str("That date is too far in the future."),
-            PlanError::CycleReadOnly => {
+            Self::CycleTooLong => write!(f, "A cycle lasts at most {MAX_CYCLE_DAYS} days."),
+            Self::DateOutOfRange => f.write_str("That date is too far in the future."),
+            Self::CycleReadOnly => {
                 f.write_str("This cycle is completed and can no longer be changed.")
             }
-            PlanError::StatusTransition { from, to } => write!(
+            Self::StatusTransition { from, to } => write!(
                 f,
                 "A cycle goes from draft to active to completed; it cannot go from {} to {}.",
                 from.as_str(),
                 to.as_str()
             ),
-            PlanError::IntervalNotPositive => f.write_str("Repeat at least every 1 day."),
-            PlanError::DayOfMonthOutOfRange => {
-                f.write_str("Choose a day of the month from 1 to 31.")
-            }
-            PlanError::UnknownFrequency => f.write_str("Choose how often the expense repeats."),
-            PlanError::TargetNotPositive => f.write_str("A goal's target must be more than zero."),
-            PlanError::TargetDatePassed => f.write_str("The target date has passed."),
+            Self::IntervalNotPositive => f.write_str("Repeat at least every 1 day."),
+            Self::DayOfMonthOutOfRange => f.write_str("Choose a day of the month from 1 to 31."),
+            Self::UnknownFrequency => f.write_str("Choose how often the expense repeats."),
+            Self::TargetNotPositive => f.write_str("A goal's target must be more than zero."),
+            Self::TargetDatePassed => f.write_str("The target date has passed."),
         }
     }
 }
@@ -80,48 +78,43 @@ pub enum CycleStatus {
 }
 
 impl CycleStatus {
-    pub const ALL: &'static [CycleStatus] = &[
-        CycleStatus::Draft,
-        CycleStatus::Active,
-        CycleStatus::Completed,
-    ];
+    pub const ALL: &'static [Self] = &[Self::Draft, Self::Active, Self::Completed];
 
     /// The name stored in the database and used in forms.
     pub fn as_str(self) -> &'static str {
         match self {
-            CycleStatus::Draft => "draft",
-            CycleStatus::Active => "active",
-            CycleStatus::Completed => "completed",
+            Self::Draft => "draft",
+            Self::Active => "active",
+            Self::Completed => "completed",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            CycleStatus::Draft => "Draft",
-            CycleStatus::Active => "Active",
-            CycleStatus::Completed => "Completed",
+            Self::Draft => "Draft",
+            Self::Active => "Active",
+            Self::Completed => "Completed",
         }
     }
 
-    pub fn parse(raw: &str) -> Option<CycleStatus> {
-        CycleStatus::ALL
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL
             .iter()
             .copied()
             .find(|status| status.as_str() == raw.trim())
     }
 
     /// Only the next step is allowed; staying put is not a transition.
-    pub fn can_transition_to(self, next: CycleStatus) -> bool {
+    pub fn can_transition_to(self, next: Self) -> bool {
         matches!(
             (self, next),
-            (CycleStatus::Draft, CycleStatus::Active)
-                | (CycleStatus::Active, CycleStatus::Completed)
+            (Self::Draft, Self::Active) | (Self::Active, Self::Completed)
         )
     }
 
     /// A completed cycle is history: neither it nor its expected expenses change.
     pub fn is_read_only(self) -> bool {
-        self == CycleStatus::Completed
+        self == Self::Completed
     }
 
     /// Refuses any change to a completed cycle with a clear message.
@@ -134,7 +127,7 @@ impl CycleStatus {
     }
 
     /// The new status, or why the change is refused.
-    pub fn transition_to(self, next: CycleStatus) -> Result<CycleStatus, PlanError> {
+    pub fn transition_to(self, next: Self) -> Result<Self, PlanError> {
         self.ensure_editable()?;
         if self.can_transition_to(next) {
             Ok(next)
