@@ -83,3 +83,46 @@ pub fn date(raw: &str, field: &str, errors: &mut FieldErrors) -> Option<Date> {
     }
     parsed
 }
+
+/// One of `options` (id, name), chosen by its id. Nothing chosen is an error only when
+/// `missing` says what to ask for; an id not in the list is refused with `wrong`.
+pub fn choice(
+    raw: &str,
+    options: &[(i64, String)],
+    field: &str,
+    missing: Option<&str>,
+    wrong: &str,
+    errors: &mut FieldErrors,
+) -> Option<i64> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        if let Some(message) = missing {
+            errors.add(field, message);
+        }
+        return None;
+    }
+    match raw.parse::<i64>() {
+        Ok(id) if options.iter().any(|(option, _)| *option == id) => Some(id),
+        _ => {
+            errors.add(field, wrong);
+            None
+        }
+    }
+}
+
+/// A required expense category from the organisation's `categories` (id, name), as the
+/// `category_id` field.
+pub fn expense_category(
+    raw: &str,
+    categories: &[(i64, String)],
+    errors: &mut FieldErrors,
+) -> Option<i64> {
+    choice(
+        raw,
+        categories,
+        "category_id",
+        Some("Choose an expense category."),
+        "Choose a category from the list.",
+        errors,
+    )
+}

@@ -191,18 +191,7 @@ pub async fn save_entry(member: &Member, input: &EntryInput) -> Result<(), AppEr
     let b = repo::find(member.db(), &member.scope, record_id(&input.budget_id)?).await?;
     let categories = crate::limits::repo::expense_categories(member.db(), &member.scope).await?;
     let mut errors = FieldErrors::new();
-    let raw_category = input.category_id.trim();
-    let category = match raw_category.parse::<i64>() {
-        Ok(id) if categories.iter().any(|(c, _)| *c == id) => Some(id),
-        _ if raw_category.is_empty() => {
-            errors.add("category_id", "Choose an expense category.");
-            None
-        }
-        _ => {
-            errors.add("category_id", "Choose a category from the list.");
-            None
-        }
-    };
+    let category = plan_fields::expense_category(&input.category_id, &categories, &mut errors);
     let format = member.number_format();
     let amount = plan_fields::amount(&input.amount, &b.currency, format, "amount", &mut errors);
     match (category, amount) {
