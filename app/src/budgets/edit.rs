@@ -1,14 +1,12 @@
 //! Adding and editing a budget's name, currency, period and total. Entries are set on the
 //! budget's own page.
 
-use super::plan_pages::{Fallback, currency_options, loaded};
+use super::plan_pages::{Fallback, currency_options, editor_page, loaded};
 use super::types::{BudgetFields, BudgetInput};
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::RequireUser;
 use crate::error::AppError;
 use crate::form::FormFeedback;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "budgets/form")]
 pub async fn budget_form(id: Option<i64>) -> Result<BudgetFields, AppError> {
@@ -44,25 +42,16 @@ pub async fn save_budget(#[server(flatten)] input: BudgetInput) -> Result<i64, A
 
 #[component]
 pub fn NewBudgetPage() -> impl IntoView {
-    view! {
-        <Title text="Add a budget"/>
-        <h1>"Add a budget"</h1>
-        <RequireUser>
-            <BudgetEditor id=Signal::derive(|| None)/>
-        </RequireUser>
-    }
+    editor_page("Add a budget", false, |id| {
+        view! { <BudgetEditor id/> }.into_any()
+    })
 }
 
 #[component]
 pub fn EditBudgetPage() -> impl IntoView {
-    let id = crate::url::id_param();
-    view! {
-        <Title text="Edit budget"/>
-        <h1>"Edit budget"</h1>
-        <RequireUser>
-            <BudgetEditor id=Signal::derive(move || Some(id()))/>
-        </RequireUser>
-    }
+    editor_page("Edit budget", true, |id| {
+        view! { <BudgetEditor id/> }.into_any()
+    })
 }
 
 #[component]

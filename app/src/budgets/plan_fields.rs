@@ -126,3 +126,12 @@ pub fn expense_category(
         errors,
     )
 }
+
+/// Refuses a new currency for a record that already holds amounts: they are minor units
+/// of its currency, and another currency (with another exponent) would silently change
+/// what they mean.
+pub fn currency_fixed(message: &str) -> AppError {
+    let mut errors = FieldErrors::new();
+    errors.add("currency", message);
+    AppError::Invalid(errors)
+}

@@ -1,14 +1,15 @@
-//! Page shapes the planning features share (budgets, cycles, expense templates): data
-//! shown once loaded, or its error with a way back; the delete confirmation; the
-//! currency choices.
+//! Page shapes the planning features share (budgets, cycles, expense templates): the add
+//! and edit pages, data shown once loaded or its error with a way back, the delete
+//! confirmation, the currency choices.
 //!
 //! Rule: this module knows no feature's data; each page passes its words and draws its
 //! own view, so a change here changes every planning page the same way.
 
-use crate::context::use_shell;
+use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormStash;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use server_fn::client::Client;
@@ -55,6 +56,23 @@ impl Fallback {
             {self.back.map(|(href, words)| view! { <p><a href=href>{words}</a></p> })}
         }
         .into_any()
+    }
+}
+
+/// An add page (`editing` false) or the edit page of the route's `:id`, titled `title`,
+/// with `editor` for the record (None to add one) once a user is signed in.
+pub fn editor_page<E>(title: &'static str, editing: bool, editor: E) -> impl IntoView
+where
+    E: FnOnce(Signal<Option<i64>>) -> AnyView + Send + 'static,
+{
+    let id = match editing.then(crate::url::id_param) {
+        Some(id) => Signal::derive(move || Some(id())),
+        None => Signal::derive(|| None),
+    };
+    view! {
+        <Title text=title/>
+        <h1>{title}</h1>
+        <RequireUser>{editor(id)}</RequireUser>
     }
 }
 

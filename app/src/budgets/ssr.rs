@@ -87,20 +87,15 @@ pub async fn save(member: &Member, input: &BudgetInput) -> Result<(i64, bool), A
     let Some(id) = existing else {
         return Ok((repo::create(member.db(), &member.scope, &new).await?, true));
     };
-    // Entries are minor units of the budget's currency: another currency (with another
-    // exponent) would silently change what they mean.
     let stored = repo::find(member.db(), &member.scope, id).await?;
     if stored.currency != new.currency
         && !repo::entries(member.db(), &member.scope, id)
             .await?
             .is_empty()
     {
-        let mut errors = FieldErrors::new();
-        errors.add(
-            "currency",
+        return Err(plan_fields::currency_fixed(
             "The currency cannot change once entries are set; remove them first.",
-        );
-        return Err(AppError::Invalid(errors));
+        ));
     }
     repo::update(member.db(), &member.scope, id, &new).await?;
     Ok((id, false))

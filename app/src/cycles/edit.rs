@@ -2,13 +2,11 @@
 //! A new cycle can list its expected expenses from the active templates at once.
 
 use super::types::{CycleFields, CycleInput};
-use crate::budgets::plan_pages::{Fallback, currency_options, loaded};
+use crate::budgets::plan_pages::{Fallback, currency_options, editor_page, loaded};
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::RequireUser;
 use crate::error::AppError;
 use crate::form::FormFeedback;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "cycles/form")]
 pub async fn cycle_form(id: Option<i64>) -> Result<CycleFields, AppError> {
@@ -39,25 +37,16 @@ pub async fn save_cycle(#[server(flatten)] input: CycleInput) -> Result<i64, App
 
 #[component]
 pub fn NewCyclePage() -> impl IntoView {
-    view! {
-        <Title text="Add a cycle"/>
-        <h1>"Add a cycle"</h1>
-        <RequireUser>
-            <CycleEditor id=Signal::derive(|| None)/>
-        </RequireUser>
-    }
+    editor_page("Add a cycle", false, |id| {
+        view! { <CycleEditor id/> }.into_any()
+    })
 }
 
 #[component]
 pub fn EditCyclePage() -> impl IntoView {
-    let id = crate::url::id_param();
-    view! {
-        <Title text="Edit cycle"/>
-        <h1>"Edit cycle"</h1>
-        <RequireUser>
-            <CycleEditor id=Signal::derive(move || Some(id()))/>
-        </RequireUser>
-    }
+    editor_page("Edit cycle", true, |id| {
+        view! { <CycleEditor id/> }.into_any()
+    })
 }
 
 #[component]

@@ -190,19 +190,14 @@ pub async fn save(member: &Member, input: &CycleInput) -> Result<(i64, Saved), A
         .ensure_editable()
         .map_err(|_| read_only())?;
     let new = parsed.map_err(AppError::Invalid)?;
-    // Expected expenses are minor units of the cycle's currency: another currency (with
-    // another exponent) would silently change what they mean.
     if stored.currency != new.currency
         && !repo::expenses(member.db(), &member.scope, id)
             .await?
             .is_empty()
     {
-        let mut errors = FieldErrors::new();
-        errors.add(
-            "currency",
+        return Err(plan_fields::currency_fixed(
             "The currency cannot change once the cycle has expected expenses.",
-        );
-        return Err(AppError::Invalid(errors));
+        ));
     }
     if !repo::update(member.db(), &member.scope, id, &new).await? {
         return Err(refused(member, id).await);

@@ -1,13 +1,11 @@
 //! Adding and editing an expense template.
 
 use super::types::{TemplateFields, TemplateInput};
-use crate::budgets::plan_pages::{Fallback, currency_options, loaded};
+use crate::budgets::plan_pages::{Fallback, currency_options, editor_page, loaded};
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::RequireUser;
 use crate::error::AppError;
 use crate::form::FormFeedback;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "templates/form")]
 pub async fn template_form(id: Option<i64>) -> Result<TemplateFields, AppError> {
@@ -43,25 +41,16 @@ pub async fn save_template(#[server(flatten)] input: TemplateInput) -> Result<i6
 
 #[component]
 pub fn NewTemplatePage() -> impl IntoView {
-    view! {
-        <Title text="Add an expense template"/>
-        <h1>"Add an expense template"</h1>
-        <RequireUser>
-            <TemplateEditor id=Signal::derive(|| None)/>
-        </RequireUser>
-    }
+    editor_page("Add an expense template", false, |id| {
+        view! { <TemplateEditor id/> }.into_any()
+    })
 }
 
 #[component]
 pub fn EditTemplatePage() -> impl IntoView {
-    let id = crate::url::id_param();
-    view! {
-        <Title text="Edit expense template"/>
-        <h1>"Edit expense template"</h1>
-        <RequireUser>
-            <TemplateEditor id=Signal::derive(move || Some(id()))/>
-        </RequireUser>
-    }
+    editor_page("Edit expense template", true, |id| {
+        view! { <TemplateEditor id/> }.into_any()
+    })
 }
 
 #[component]
