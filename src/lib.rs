@@ -3,6 +3,7 @@
 //! Pure Rust with no I/O and no web or database types, so it compiles for the server and
 //! for the browser (wasm) alike and can be unit-tested exhaustively.
 
+pub mod budget_lines;
 pub mod calendar;
 pub mod currency;
 pub mod debt_stats;
@@ -16,6 +17,7 @@ pub mod loan;
 pub mod lockout;
 pub mod money;
 pub mod password;
+pub mod plan_labels;
 pub mod planning;
 pub mod report;
 pub mod role;

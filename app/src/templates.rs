@@ -3,13 +3,13 @@
 //!
 //! Rule: a template only describes; it never writes to the ledger. Its rhythm is anchored
 //! on its first date (`florin::planning::occurrences`), and only active templates in a
-//! cycle's currency are used when a cycle is generated.
-
-use serde::{Deserialize, Serialize};
+//! cycle's currency are used when a cycle is generated. Its words (frequency choices and
+//! descriptions) come from `florin::plan_labels`.
 
 mod delete;
 mod edit;
 mod list;
+pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod repo;
@@ -17,39 +17,11 @@ pub mod repo;
 pub mod ssr;
 
 pub use delete::{DeleteTemplate, DeleteTemplatePage, delete_template};
-pub use edit::{
-    EditTemplatePage, NewTemplatePage, SaveTemplate, TemplateFields, save_template, template_form,
-};
+pub use edit::{EditTemplatePage, NewTemplatePage, SaveTemplate, save_template, template_form};
 pub use list::{
     ListTemplates, SetTemplateActive, TemplatesPage, list_templates, set_template_active,
 };
-
-/// One template in the list; amounts and dates are formatted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TemplateSummary {
-    pub id: i64,
-    pub name: String,
-    pub description: String,
-    pub amount: String,
-    pub category: String,
-    pub payment_method: Option<String>,
-    /// "Every 10 days from 2026-01-05".
-    pub frequency: String,
-    pub active: bool,
-}
-
-/// The frequencies a template may have, as (value, label) for the form.
-pub fn frequency_options() -> Vec<(String, String)> {
-    [
-        ("weekly", "Weekly"),
-        ("every_n_days", "Every N days"),
-        ("monthly", "Monthly"),
-        ("per_cycle", "Once per cycle"),
-    ]
-    .into_iter()
-    .map(|(value, label)| (value.to_owned(), label.to_owned()))
-    .collect()
-}
+pub use types::{TemplateFields, TemplateInput, TemplateSummary};
 
 /// This feature's pages, for the shell's router.
 #[leptos::component(transparent)]

@@ -2,9 +2,12 @@
 //! warning when the entries add up to more than the total, the form to set an entry, and
 //! copying the budget to the next period.
 
-use super::{BudgetLine, BudgetView, CopyBudget, RemoveEntry, SaveEntry};
+use super::copy::CopyBudget;
+use super::entries::{RemoveEntry, SaveEntry};
+use super::plan_pages::{Fallback, loaded};
+use super::types::{BudgetLine, BudgetView};
 use crate::components::{FormError, ProgressBar, SelectField, TextField};
-use crate::context::{RequireUser, use_shell};
+use crate::context::RequireUser;
 use crate::error::AppError;
 use crate::form::FormFeedback;
 use leptos::prelude::*;
@@ -22,30 +25,18 @@ pub async fn get_budget(id: i64) -> Result<BudgetView, AppError> {
 #[component]
 pub fn BudgetPage() -> impl IntoView {
     let id = crate::url::id_param();
-    let shell = use_shell();
     let data = Resource::new(id, get_budget);
     let save = ServerAction::<SaveEntry>::new();
     let remove = ServerAction::<RemoveEntry>::new();
     let copy = ServerAction::<CopyBudget>::new();
+    let fallback = Fallback::page("Budget", "/budgets", "Back to budgets");
     view! {
         <Title text="Budget"/>
         <RequireUser>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    let stash = shell.await.ok().and_then(|s| s.form);
-                    match data.await {
-                        Ok(budget) => {
-                            let feedback = FormFeedback::new("budget-entry", stash, save);
-                            budget_page(budget, feedback, save, remove, copy).into_any()
-                        }
-                        Err(error) => view! {
-                            <h1>"Budget"</h1>
-                            <p class="error">{error.to_string()}</p>
-                            <p><a href="/budgets">"Back to budgets"</a></p>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, fallback, move |budget, stash| {
+                let feedback = FormFeedback::new("budget-entry", stash, save);
+                budget_page(budget, feedback, save, remove, copy).into_any()
+            })}
         </RequireUser>
     }
 }

@@ -1,6 +1,7 @@
 //! The budgets page: every budget, newest period first.
 
-use super::BudgetSummary;
+use super::plan_pages::{Fallback, loaded};
+use super::types::BudgetSummary;
 use crate::context::RequireUser;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -23,17 +24,13 @@ pub fn BudgetsPage() -> impl IntoView {
             <p class="actions">
                 <a class="button primary" href="/budgets/new">"Add a budget"</a>
             </p>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(budgets) if budgets.is_empty() => view! {
-                            <p class="card">"No budgets yet. Plan a month, a quarter or a trip: a total, an amount per category, and how the spending compares."</p>
-                        }.into_any(),
-                        Ok(budgets) => budgets_table(budgets).into_any(),
-                        Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, Fallback::NONE, |budgets, _| if budgets.is_empty() {
+                view! {
+                    <p class="card">"No budgets yet. Plan a month, a quarter or a trip: a total, an amount per category, and how the spending compares."</p>
+                }.into_any()
+            } else {
+                budgets_table(budgets).into_any()
+            })}
         </RequireUser>
     }
 }

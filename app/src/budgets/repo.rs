@@ -1,7 +1,7 @@
 //! Budget and budget entry rows, every query scoped by organisation, and the period's
 //! actual spending by category, summed in SQL.
 
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::error::AppError;
 use crate::orgs::repo::Scope;
 use crate::{on_db, on_tx};
@@ -100,15 +100,18 @@ pub async fn entries(db: &Db, scope: &Scope, id: i64) -> Result<Vec<EntryRecord>
     Ok(rows)
 }
 
-/// Expenses in `currency` from `from` to `to` (both included) by category: (category id
-/// or none, category name or none, total).
+/// One category's spending over a period: (category id or none, category name or none,
+/// total).
+pub type Actual = (Option<i64>, Option<String>, i64);
+
+/// Expenses in `currency` from `from` to `to` (both included) by category.
 pub async fn actuals(
     db: &Db,
     scope: &Scope,
     currency: &str,
     from: Date,
     to: Date,
-) -> Result<Vec<(Option<i64>, Option<String>, i64)>, AppError> {
+) -> Result<Vec<Actual>, AppError> {
     let rows = on_db!(db, |pool| {
         sqlx::query_as(
             "SELECT t.category_id, c.name, CAST(SUM(t.amount) AS BIGINT) AS total \
@@ -128,9 +131,17 @@ pub async fn actuals(
     Ok(rows)
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn create(db: &Db, scope: &Scope, new: &NewBudget) -> Result<i64, AppError> {
-    let now = OffsetDateTime::now_utc();
-    let id = on_db!(db, |pool| {
+    let mut tx = db.begin().await?;
+    let id = insert(&mut tx, scope, new).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Writes one budget row, inside the caller's transaction.
+async fn insert(tx: &mut Tx, scope: &Scope, new: &NewBudget) -> Result<i64, AppError> {
+    let id = on_tx!(tx, |conn| {
         sqlx::query_scalar(
             "INSERT INTO budgets (organisation_id, name, currency, starts_on, ends_on, total, \
                  created_at, updated_at) \
@@ -142,13 +153,14 @@ pub async fn create(db: &Db, scope: &Scope, new: &NewBudget) -> Result<i64, AppE
         .bind(new.starts_on)
         .bind(new.ends_on)
         .bind(new.total)
-        .bind(now)
-        .fetch_one(pool)
+        .bind(OffsetDateTime::now_utc())
+        .fetch_one(conn)
         .await
     })?;
     Ok(id)
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewBudget) -> Result<(), AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query(
@@ -174,6 +186,7 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewBudget) -> Result<
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query("DELETE FROM budgets WHERE organisation_id = $1 AND id = $2")
@@ -191,6 +204,7 @@ pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
 
 /// Sets the amount of one category in a budget, replacing an earlier amount. The caller
 /// has checked that the budget and the category are the organisation's.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, budget = budget_id, category = category_id))]
 pub async fn set_entry(
     db: &Db,
     scope: &Scope,
@@ -215,6 +229,7 @@ pub async fn set_entry(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, budget = budget_id, category = category_id))]
 pub async fn delete_entry(
     db: &Db,
     scope: &Scope,
@@ -241,6 +256,7 @@ pub async fn delete_entry(
 
 /// Copies a budget into the period `starts_on..=ends_on` with its entries, in one
 /// database transaction; returns the new budget's id.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, from = source.id))]
 pub async fn copy(
     db: &Db,
     scope: &Scope,
@@ -248,24 +264,15 @@ pub async fn copy(
     starts_on: Date,
     ends_on: Date,
 ) -> Result<i64, AppError> {
-    let now = OffsetDateTime::now_utc();
+    let copy = NewBudget {
+        name: source.name.clone(),
+        currency: source.currency.clone(),
+        starts_on,
+        ends_on,
+        total: source.total,
+    };
     let mut tx = db.begin().await?;
-    let id: i64 = on_tx!(&mut tx, |conn| {
-        sqlx::query_scalar(
-            "INSERT INTO budgets (organisation_id, name, currency, starts_on, ends_on, total, \
-                 created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(&source.name)
-        .bind(&source.currency)
-        .bind(starts_on)
-        .bind(ends_on)
-        .bind(source.total)
-        .bind(now)
-        .fetch_one(conn)
-        .await
-    })?;
+    let id = insert(&mut tx, scope, &copy).await?;
     on_tx!(&mut tx, |conn| {
         sqlx::query(
             "INSERT INTO budget_entries (organisation_id, budget_id, category_id, amount) \

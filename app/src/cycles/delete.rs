@@ -1,6 +1,7 @@
 //! Deleting a cycle that is not completed, after a confirmation page (no script needed).
 
-use super::{CycleFields, cycle_form};
+use super::edit::cycle_form;
+use crate::budgets::plan_pages::{Fallback, confirm_delete, loaded};
 use crate::context::RequireUser;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -8,26 +9,20 @@ use leptos_meta::Title;
 
 #[server(endpoint = "cycles/delete")]
 pub async fn delete_cycle(id: String) -> Result<(), AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let page = format!("/cycles/{}/delete", id.trim());
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
-        let id = id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
+        let id = crate::budgets::plan_fields::record_id(&id)?;
         super::ssr::delete(&member, id).await
     }
     .await;
-    match result {
-        Ok(()) => {
-            let session = session::session().await?;
-            session::flash(&session, FlashKind::Success, "Cycle deleted.").await?;
-            leptos_axum::redirect("/cycles");
-            Ok(())
-        }
-        Err(error) => Err(session::fail_form("cycle-delete", &page, &[], error).await),
-    }
+    let page = format!("/cycles/{}/delete", id.trim());
+    finish("cycle-delete", &page, &(), result, |()| {
+        Done::new("Cycle deleted.", "/cycles")
+    })
+    .await
 }
 
 #[component]
@@ -46,35 +41,19 @@ fn DeleteCycleConfirm() -> impl IntoView {
     let id = crate::url::id_param();
     let data = Resource::new(move || Some(id()), cycle_form);
     let delete = ServerAction::<DeleteCycle>::new();
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(form) if form.read_only => view! {
-                        <p class="error" role="alert">{florin::planning::PlanError::CycleReadOnly.to_string()}</p>
-                        <p><a href=format!("/cycles/{}", form.id)>"Back to the cycle"</a></p>
-                    }.into_any(),
-                    Ok(form) => confirm(form, delete).into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-fn confirm(c: CycleFields, delete: ServerAction<DeleteCycle>) -> impl IntoView {
-    view! {
-        <section class="card">
-            <p>
-                "Delete " <strong>{c.name.clone()}</strong> {format!(" ({}) and its expected expenses? ", c.period)}
-                "The transactions it compared with stay in the ledger. This cannot be undone."
-            </p>
-            <ActionForm action=delete>
-                <input type="hidden" name="id" value=c.id.clone()/>
-                <button type="submit" class="danger">"Delete cycle"</button>
-                " "
-                <a href=format!("/cycles/{}", c.id)>"Keep it"</a>
-            </ActionForm>
-        </section>
-    }
+    loaded(data, Fallback::NONE, move |c, _| {
+        let keep = format!("/cycles/{}", c.id);
+        if c.read_only {
+            return view! {
+                <p class="error" role="alert">{florin::planning::PlanError::CycleReadOnly.to_string()}</p>
+                <p><a href=keep>"Back to the cycle"</a></p>
+            }
+            .into_any();
+        }
+        let question = view! {
+            "Delete " <strong>{c.name}</strong> {format!(" ({}) and its expected expenses? ", c.period)}
+            "The transactions it compared with stay in the ledger. This cannot be undone."
+        };
+        confirm_delete(delete, c.id, "Delete cycle", keep, question).into_any()
+    })
 }

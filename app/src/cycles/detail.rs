@@ -1,9 +1,10 @@
 //! A cycle's page: its status and the step to the next one, the expected income, the
 //! expected expenses by date and, by category, expected against actual spending.
 
-use super::{CycleLine, CycleView, ExpectedExpense};
+use super::types::{CycleLine, CycleView, ExpectedExpense};
+use crate::budgets::plan_pages::{Fallback, loaded};
 use crate::components::{FormError, ProgressBar};
-use crate::context::{RequireUser, use_shell};
+use crate::context::RequireUser;
 use crate::error::AppError;
 use crate::form::FormFeedback;
 use leptos::prelude::*;
@@ -21,58 +22,40 @@ pub async fn get_cycle(id: i64) -> Result<CycleView, AppError> {
 /// Moves a cycle to its next status: draft → active → completed.
 #[server(endpoint = "cycles/status")]
 pub async fn change_cycle_status(id: String, status: String) -> Result<(), AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
-    use florin::planning::CycleStatus;
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let page = format!("/cycles/{}", id.trim());
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
-        let id = id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
+        let id = crate::budgets::plan_fields::record_id(&id)?;
         super::ssr::change_status(&member, id, &status).await
     }
     .await;
-    match result {
-        Ok(status) => {
-            let session = session::session().await?;
-            let message = match status {
-                CycleStatus::Draft => "Cycle is a draft again.",
-                CycleStatus::Active => "Cycle activated.",
-                CycleStatus::Completed => "Cycle completed. It can no longer be changed.",
-            };
-            session::flash(&session, FlashKind::Success, message).await?;
-            leptos_axum::redirect(&page);
-            Ok(())
-        }
-        Err(error) => Err(session::fail_form("cycle-status", &page, &[], error).await),
-    }
+    let page = super::types::cycle_page(&id);
+    let changed = finish("cycle-status", &page, &(), result, |status| {
+        Done::new(florin::plan_labels::cycle_step_done(*status), page.clone())
+    });
+    changed.await.map(|_| ())
 }
 
 /// Removes one expected expense from a cycle that is not completed.
 #[server(endpoint = "cycles/expenses/remove")]
 pub async fn remove_expected_expense(cycle_id: String, id: String) -> Result<(), AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
+    use crate::budgets::plan_fields::record_id;
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let page = format!("/cycles/{}", cycle_id.trim());
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
-        let parse = |raw: &str| raw.trim().parse::<i64>().map_err(|_| AppError::NotFound);
-        let (cycle_id, id) = (parse(&cycle_id)?, parse(&id)?);
-        super::ssr::remove_expense(&member, cycle_id, id).await
+        let (cycle, expense) = (record_id(&cycle_id)?, record_id(&id)?);
+        super::ssr::remove_expense(&member, cycle, expense).await
     }
     .await;
-    match result {
-        Ok(()) => {
-            let session = session::session().await?;
-            session::flash(&session, FlashKind::Success, "Expected expense removed.").await?;
-            leptos_axum::redirect(&page);
-            Ok(())
-        }
-        Err(error) => Err(session::fail_form("cycle-expense", &page, &[], error).await),
-    }
+    let page = super::types::cycle_page(&cycle_id);
+    finish("cycle-expense", &page, &(), result, |()| {
+        Done::new("Expected expense removed.", page.clone())
+    })
+    .await
 }
 
 #[component]
@@ -88,32 +71,18 @@ pub fn CyclePage() -> impl IntoView {
 #[component]
 fn CycleDetails() -> impl IntoView {
     let id = crate::url::id_param();
-    let shell = use_shell();
     let data = Resource::new(id, get_cycle);
     let status = ServerAction::<ChangeCycleStatus>::new();
     let remove = ServerAction::<RemoveExpectedExpense>::new();
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let stash = shell.await.ok().and_then(|s| s.form);
-                match data.await {
-                    Ok(cycle) => {
-                        let status_feedback = FormFeedback::new("cycle-status", stash.clone(), status);
-                        let remove_feedback = FormFeedback::new("cycle-expense", stash, remove);
-                        cycle_page(cycle, status_feedback, remove_feedback, status, remove).into_any()
-                    }
-                    Err(error) => view! {
-                        <h1>"Cycle"</h1>
-                        <p class="error">{error.to_string()}</p>
-                        <p><a href="/cycles">"Back to cycles"</a></p>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let fallback = Fallback::page("Cycle", "/cycles", "Back to cycles");
+    loaded(data, fallback, move |cycle, stash| {
+        let status_feedback = FormFeedback::new("cycle-status", stash.clone(), status);
+        let remove_feedback = FormFeedback::new("cycle-expense", stash, remove);
+        cycle_view(cycle, status_feedback, remove_feedback, status, remove).into_any()
+    })
 }
 
-fn cycle_page(
+fn cycle_view(
     c: CycleView,
     status_feedback: FormFeedback,
     remove_feedback: FormFeedback,

@@ -1,31 +1,12 @@
 //! Adding and editing a cycle: name, first day, length, currency and expected income.
 //! A new cycle can list its expected expenses from the active templates at once.
 
+use super::types::{CycleFields, CycleInput};
+use crate::budgets::plan_pages::{Fallback, currency_options, editor_page, loaded};
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use serde::{Deserialize, Serialize};
-
-/// What the cycle form starts from: every field as text, as the user would type it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CycleFields {
-    /// Empty for a new cycle.
-    pub id: String,
-    pub name: String,
-    pub starts_on: String,
-    pub length_days: String,
-    pub currency: String,
-    pub expected_income: String,
-    /// Whether "generate expected expenses from templates" starts ticked (new cycles).
-    pub generate: bool,
-    /// The cycle is completed: nothing on it can change.
-    pub read_only: bool,
-    /// The stored period in words; empty for a new cycle.
-    pub period: String,
-}
 
 #[server(endpoint = "cycles/form")]
 pub async fn cycle_form(id: Option<i64>) -> Result<CycleFields, AppError> {
@@ -38,121 +19,48 @@ pub async fn cycle_form(id: Option<i64>) -> Result<CycleFields, AppError> {
 
 /// Creates a cycle (empty `id`) or updates one that is not completed.
 #[server(endpoint = "cycles/save")]
-pub async fn save_cycle(
-    #[server(default)] id: String,
-    #[server(default)] name: String,
-    #[server(default)] starts_on: String,
-    #[server(default)] length_days: String,
-    #[server(default)] currency: String,
-    #[server(default)] expected_income: String,
-    #[server(default)] generate: String,
-) -> Result<i64, AppError> {
-    use super::ssr::Saved;
-    use crate::form::FlashKind;
-    use crate::session;
+pub async fn save_cycle(#[server(flatten)] input: CycleInput) -> Result<i64, AppError> {
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let values = [
-        ("name", name.as_str()),
-        ("starts_on", starts_on.as_str()),
-        ("length_days", length_days.as_str()),
-        ("currency", currency.as_str()),
-        ("expected_income", expected_income.as_str()),
-        ("generate", generate.as_str()),
-    ];
-    let page = match id.trim() {
-        "" => "/cycles/new".to_owned(),
-        raw => format!("/cycles/{raw}/edit"),
-    };
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
-        let existing = match id.trim() {
-            "" => None,
-            raw => Some(raw.parse::<i64>().map_err(|_| AppError::NotFound)?),
-        };
-        let raw = super::ssr::RawCycle {
-            name: &name,
-            starts_on: &starts_on,
-            length_days: &length_days,
-            currency: &currency,
-            expected_income: &expected_income,
-        };
-        super::ssr::save(&member, existing, &raw, generate.trim() == "true").await
+        super::ssr::save(&member, &input).await
     }
     .await;
-    match result {
-        Ok((cycle_id, saved)) => {
-            let session = session::session().await?;
-            let message = match saved {
-                Saved::Created { expenses: 0, .. } => "Cycle added.".to_owned(),
-                Saved::Created {
-                    expenses,
-                    templates,
-                } => format!(
-                    "Cycle added with {expenses} expected {} from {templates} {}.",
-                    if expenses == 1 { "expense" } else { "expenses" },
-                    if templates == 1 {
-                        "template"
-                    } else {
-                        "templates"
-                    },
-                ),
-                Saved::Updated => "Cycle saved.".to_owned(),
-            };
-            session::flash(&session, FlashKind::Success, &message).await?;
-            leptos_axum::redirect(&format!("/cycles/{cycle_id}"));
-            Ok(cycle_id)
-        }
-        Err(error) => Err(session::fail_form("cycle", &page, &values, error).await),
-    }
+    let page = input.page();
+    let saved = finish("cycle", &page, &input, result, |(id, saved)| {
+        Done::new(saved.message(), format!("/cycles/{id}"))
+    });
+    saved.await.map(|(id, _)| id)
 }
 
 #[component]
 pub fn NewCyclePage() -> impl IntoView {
-    view! {
-        <Title text="Add a cycle"/>
-        <h1>"Add a cycle"</h1>
-        <RequireUser>
-            <CycleEditor id=Signal::derive(|| None)/>
-        </RequireUser>
-    }
+    editor_page("Add a cycle", false, |id| {
+        view! { <CycleEditor id/> }.into_any()
+    })
 }
 
 #[component]
 pub fn EditCyclePage() -> impl IntoView {
-    let id = crate::url::id_param();
-    view! {
-        <Title text="Edit cycle"/>
-        <h1>"Edit cycle"</h1>
-        <RequireUser>
-            <CycleEditor id=Signal::derive(move || Some(id()))/>
-        </RequireUser>
-    }
+    editor_page("Edit cycle", true, |id| {
+        view! { <CycleEditor id/> }.into_any()
+    })
 }
 
 #[component]
 fn CycleEditor(id: Signal<Option<i64>>) -> impl IntoView {
-    let shell = use_shell();
     let data = Resource::new(move || id.get(), cycle_form);
     let save = ServerAction::<SaveCycle>::new();
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let stash = shell.await.ok().and_then(|s| s.form);
-                match data.await {
-                    Ok(form) if form.read_only => read_only_notice(&form).into_any(),
-                    Ok(form) => {
-                        let feedback = FormFeedback::new("cycle", stash, save);
-                        view! { <CycleFormView form feedback action=save/> }.into_any()
-                    }
-                    Err(error) => view! {
-                        <p class="error">{error.to_string()}</p>
-                        <p><a href="/cycles">"Back to cycles"</a></p>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let back = Fallback::back("/cycles", "Back to cycles");
+    loaded(data, back, move |form, stash| {
+        if form.read_only {
+            return read_only_notice(&form).into_any();
+        }
+        let feedback = FormFeedback::new("cycle", stash, save);
+        view! { <CycleFormView form feedback action=save/> }.into_any()
+    })
 }
 
 fn read_only_notice(form: &CycleFields) -> impl IntoView {
@@ -165,13 +73,6 @@ fn read_only_notice(form: &CycleFields) -> impl IntoView {
     }
 }
 
-fn currency_options() -> Vec<(String, String)> {
-    florin::currency::ALL
-        .iter()
-        .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name)))
-        .collect()
-}
-
 #[component]
 fn CycleFormView(
     form: CycleFields,
@@ -179,12 +80,8 @@ fn CycleFormView(
     action: ServerAction<SaveCycle>,
 ) -> impl IntoView {
     let errors = feedback.errors();
-    let name = feedback.value("name", &form.name);
-    let starts_on = feedback.value("starts_on", &form.starts_on);
-    let length_days = feedback.value("length_days", &form.length_days);
-    let currency = feedback.value("currency", &form.currency);
-    let expected_income = feedback.value("expected_income", &form.expected_income);
     let generate = feedback.value("generate", if form.generate { "true" } else { "" }) == "true";
+    let value = move |field: &str, current: &str| feedback.value(field, current);
     let is_new = form.id.is_empty();
     let (label, cancel) = if is_new {
         ("Add cycle", "/cycles".to_owned())
@@ -196,14 +93,14 @@ fn CycleFormView(
             <FormError errors/>
             <input type="hidden" name="id" value=form.id.clone()/>
             <div class="row">
-                <TextField label="Name" name="name" value=name errors required=true/>
-                <SelectField label="Currency" name="currency" value=currency options=currency_options() errors/>
+                <TextField label="Name" name="name" value=value("name", &form.name) errors required=true/>
+                <SelectField label="Currency" name="currency" value=value("currency", &form.currency) options=currency_options() errors/>
             </div>
             <div class="row">
-                <TextField label="First day" name="starts_on" kind="date" value=starts_on errors required=true/>
-                <TextField label="Length in days" name="length_days" kind="number" value=length_days errors required=true
+                <TextField label="First day" name="starts_on" kind="date" value=value("starts_on", &form.starts_on) errors required=true/>
+                <TextField label="Length in days" name="length_days" kind="number" value=value("length_days", &form.length_days) errors required=true
                     hint="From 1 to 45 days; 42 is six weeks."/>
-                <TextField label="Expected income" name="expected_income" value=expected_income errors required=true/>
+                <TextField label="Expected income" name="expected_income" value=value("expected_income", &form.expected_income) errors required=true/>
             </div>
             {is_new.then(|| view! {
                 <div class="field checkbox">

@@ -1,6 +1,7 @@
 //! The cycles page: every cycle, newest first, with the way to the expense templates.
 
-use super::CycleSummary;
+use super::types::CycleSummary;
+use crate::budgets::plan_pages::{Fallback, loaded};
 use crate::context::RequireUser;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -33,17 +34,13 @@ fn CyclesOverview() -> impl IntoView {
             " "
             <a class="button" href="/templates">"Expense templates"</a>
         </p>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(cycles) if cycles.is_empty() => view! {
-                        <p class="card">"No cycles yet. A cycle is a stretch of up to 45 days (six weeks by default) with the income you expect and the expenses you plan, compared with what you actually spend."</p>
-                    }.into_any(),
-                    Ok(cycles) => cycles_table(cycles).into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(data, Fallback::NONE, |cycles, _| if cycles.is_empty() {
+            view! {
+                <p class="card">"No cycles yet. A cycle is a stretch of up to 45 days (six weeks by default) with the income you expect and the expenses you plan, compared with what you actually spend."</p>
+            }.into_any()
+        } else {
+            cycles_table(cycles).into_any()
+        })}
     }
 }
 

@@ -137,6 +137,7 @@ pub async fn expenses(db: &Db, scope: &Scope, id: i64) -> Result<Vec<ExpenseReco
 }
 
 /// Writes a draft cycle and its expected expenses in one database transaction.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, expenses = expenses.len()))]
 pub async fn create(
     db: &Db,
     scope: &Scope,
@@ -188,6 +189,7 @@ pub async fn create(
 }
 
 /// Updates a cycle that is not completed; false when no such cycle could be changed.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewCycle) -> Result<bool, AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query(
@@ -213,6 +215,7 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewCycle) -> Result<b
 }
 
 /// Moves a cycle from `from` to `to`; false when it no longer has status `from`.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, id = id, to = to.as_str()))]
 pub async fn set_status(
     db: &Db,
     scope: &Scope,
@@ -239,6 +242,7 @@ pub async fn set_status(
 
 /// Deletes a cycle that is not completed, with its expected expenses; false when no
 /// such cycle could be deleted.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<bool, AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query("DELETE FROM cycles WHERE organisation_id = $1 AND id = $2 AND status <> $3")
@@ -254,6 +258,7 @@ pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<bool, AppError> {
 
 /// Removes one expected expense of a cycle that is not completed; false when nothing
 /// could be removed.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, cycle = cycle_id, id = id))]
 pub async fn delete_expense(
     db: &Db,
     scope: &Scope,

@@ -1,68 +1,37 @@
-//! Server-side work of the cycle pages: parsing the form, generating expected expenses
+//! Server-side work of the cycle pages: checking the form, generating expected expenses
 //! from the active templates, refusing changes to a completed cycle, and the
-//! expected-versus-actual lines (figures from `florin::planning`).
+//! expected-versus-actual lines (figures from `florin::planning`, words from
+//! `florin::plan_labels`).
 
-use super::edit::CycleFields;
-use super::repo::{self, CycleRecord, NewCycle, NewExpense};
-use super::{CycleLine, CycleSummary, CycleView, ExpectedExpense};
+use super::repo::{self, CycleRecord, ExpenseRecord, NewCycle, NewExpense};
+use super::types::{CycleFields, CycleInput, CycleLine, CycleSummary, CycleView, ExpectedExpense};
+use crate::budgets::plan_fields::{self, existing_id};
+use crate::budgets::repo::Actual;
 use crate::error::{AppError, FieldErrors};
-use crate::form::{format_date, parse_date};
+use crate::form::format_date;
 use crate::orgs::Member;
-use crate::templates::ssr::amount;
+use florin::budget_lines::percent_used;
 use florin::money::{Money, NumberFormat};
+use florin::plan_labels::{count_of, cycle_period_label, next_cycle_step};
 use florin::planning::{
-    Cycle, CycleStatus, CycleTotals, DEFAULT_CYCLE_DAYS, PlanError, Threshold, cycle_occurrences,
+    Cycle, CycleStatus, CycleTotals, DEFAULT_CYCLE_DAYS, PlanError, PlanLine, cycle_occurrences,
     expected_versus_actual, today_in,
 };
-use time::{Date, OffsetDateTime};
-
-const MAX_NAME: usize = 80;
-
-fn period(start: Date, end: Date, days: i64) -> String {
-    let unit = if days == 1 { "day" } else { "days" };
-    format!(
-        "{} – {} ({days} {unit})",
-        format_date(start),
-        format_date(end)
-    )
-}
-
-/// The cycle form as posted.
-pub struct RawCycle<'a> {
-    pub name: &'a str,
-    pub starts_on: &'a str,
-    pub length_days: &'a str,
-    pub currency: &'a str,
-    pub expected_income: &'a str,
-}
+use time::OffsetDateTime;
 
 /// Checks every field and returns the cycle to write, or all field errors at once.
-pub fn parse(raw: &RawCycle<'_>, format: NumberFormat) -> Result<NewCycle, FieldErrors> {
+pub fn parse(input: &CycleInput, format: NumberFormat) -> Result<NewCycle, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let name = raw.name.trim();
-    if name.is_empty() {
-        errors.add("name", "Enter a name.");
-    } else if name.chars().count() > MAX_NAME {
-        errors.add("name", format!("Use at most {MAX_NAME} characters."));
-    }
-    let currency = raw.currency.trim().to_ascii_uppercase();
-    let income = if florin::currency::find(&currency).is_none() {
-        errors.add("currency", "Choose a currency from the list.");
-        None
-    } else {
-        amount(
-            raw.expected_income,
-            &currency,
-            format,
-            "expected_income",
-            &mut errors,
-        )
-    };
-    let starts_on = parse_date(raw.starts_on);
-    if starts_on.is_none() {
-        errors.add("starts_on", "Enter a date like 2026-01-31.");
-    }
-    let length = match raw.length_days.trim().parse::<i64>() {
+    let name = plan_fields::name(&input.name, &mut errors);
+    let (currency, income) = plan_fields::currency_amount(
+        &input.currency,
+        &input.expected_income,
+        "expected_income",
+        format,
+        &mut errors,
+    );
+    let starts_on = plan_fields::date(&input.starts_on, "starts_on", &mut errors);
+    let length = match input.length_days.trim().parse::<i64>() {
         Ok(days) => Some(days),
         Err(_) => {
             errors.add("length_days", "Enter a whole number of days.");
@@ -70,22 +39,17 @@ pub fn parse(raw: &RawCycle<'_>, format: NumberFormat) -> Result<NewCycle, Field
         }
     };
     let cycle = match (starts_on, length) {
-        (Some(start), Some(days)) => match Cycle::new(start, days) {
-            Ok(cycle) => Some(cycle),
-            Err(error @ PlanError::DateOutOfRange) => {
-                errors.add("starts_on", error);
-                None
-            }
-            Err(error) => {
-                errors.add("length_days", error);
-                None
-            }
-        },
+        (Some(start), Some(days)) => Cycle::new(start, days)
+            .map_err(|error| match error {
+                PlanError::DateOutOfRange => errors.add("starts_on", error),
+                error => errors.add("length_days", error),
+            })
+            .ok(),
         _ => None,
     };
     match (cycle, income) {
         (Some(cycle), Some(expected_income)) if errors.is_empty() => Ok(NewCycle {
-            name: name.to_owned(),
+            name,
             starts_on: cycle.start(),
             length_days: cycle.length_days(),
             ends_on: cycle.end(),
@@ -99,6 +63,11 @@ pub fn parse(raw: &RawCycle<'_>, format: NumberFormat) -> Result<NewCycle, Field
 /// The refusal shown when a completed cycle would change, for the whole form.
 fn read_only() -> AppError {
     AppError::Invalid(FieldErrors::form(PlanError::CycleReadOnly))
+}
+
+/// A refusal from `florin::planning` for the whole form.
+fn refusal(error: PlanError) -> AppError {
+    AppError::Invalid(FieldErrors::form(error))
 }
 
 /// After a conditional write changed nothing: the cycle is another organisation's (or
@@ -121,7 +90,7 @@ pub async fn list(member: &Member) -> Result<Vec<CycleSummary>, AppError> {
             CycleSummary {
                 id: row.id,
                 name: row.name.clone(),
-                period: period(row.starts_on, row.ends_on, row.length_days),
+                period: cycle_period_label(row.starts_on, row.ends_on, row.length_days),
                 status: CycleStatus::parse(&row.status)
                     .map_or_else(|| row.status.clone(), |s| s.label().to_owned()),
                 expected_income: m(row.expected_income),
@@ -153,15 +122,14 @@ pub async fn form(member: &Member, id: Option<i64>) -> Result<CycleFields, AppEr
         currency: c.currency.clone(),
         generate: false,
         read_only: c.status()?.is_read_only(),
-        period: period(c.starts_on, c.ends_on, c.length_days),
+        period: cycle_period_label(c.starts_on, c.ends_on, c.length_days),
     })
 }
 
 /// The expected expenses the active templates in the cycle's currency give it: one per
-/// date each template falls on within the cycle.
+/// date each template falls on within the cycle; with the number of templates used.
 async fn generate(member: &Member, new: &NewCycle) -> Result<(Vec<NewExpense>, usize), AppError> {
-    let cycle = Cycle::new(new.starts_on, new.length_days)
-        .map_err(|error| AppError::Invalid(FieldErrors::form(error)))?;
+    let cycle = Cycle::new(new.starts_on, new.length_days).map_err(refusal)?;
     let templates =
         crate::templates::repo::active_in(member.db(), &member.scope, &new.currency).await?;
     let mut expenses = Vec::new();
@@ -188,28 +156,32 @@ pub enum Saved {
     Updated,
 }
 
-/// Creates a draft cycle (`existing` None), with its expected expenses from the templates
-/// when `from_templates`, or updates one that is not completed.
-pub async fn save(
-    member: &Member,
-    existing: Option<i64>,
-    raw: &RawCycle<'_>,
-    from_templates: bool,
-) -> Result<(i64, Saved), AppError> {
-    let parsed = parse(raw, member.number_format());
+impl Saved {
+    /// "Cycle added with 3 expected expenses from 1 template."
+    pub fn message(&self) -> String {
+        match *self {
+            Self::Created { expenses: 0, .. } => "Cycle added.".to_owned(),
+            Self::Created {
+                expenses,
+                templates,
+            } => format!(
+                "Cycle added with {} from {}.",
+                count_of(expenses, "expected expense", "expected expenses"),
+                count_of(templates, "template", "templates"),
+            ),
+            Self::Updated => "Cycle saved.".to_owned(),
+        }
+    }
+}
+
+/// Creates a draft cycle (empty `id`), with its expected expenses from the templates when
+/// the form asks for them, or updates one that is not completed.
+pub async fn save(member: &Member, input: &CycleInput) -> Result<(i64, Saved), AppError> {
+    let existing = existing_id(&input.id)?;
+    let parsed = parse(input, member.number_format());
     let Some(id) = existing else {
         let new = parsed.map_err(AppError::Invalid)?;
-        let (expenses, templates) = if from_templates {
-            generate(member, &new).await?
-        } else {
-            (Vec::new(), 0)
-        };
-        let id = repo::create(member.db(), &member.scope, &new, &expenses).await?;
-        let saved = Saved::Created {
-            expenses: expenses.len(),
-            templates,
-        };
-        return Ok((id, saved));
+        return create(member, &new, input.from_templates()).await;
     };
     // A completed cycle is refused before its fields are even looked at.
     let stored: CycleRecord = repo::find(member.db(), &member.scope, id).await?;
@@ -218,24 +190,37 @@ pub async fn save(
         .ensure_editable()
         .map_err(|_| read_only())?;
     let new = parsed.map_err(AppError::Invalid)?;
-    // Expected expenses are minor units of the cycle's currency: another currency (with
-    // another exponent) would silently change what they mean.
     if stored.currency != new.currency
         && !repo::expenses(member.db(), &member.scope, id)
             .await?
             .is_empty()
     {
-        let mut errors = FieldErrors::new();
-        errors.add(
-            "currency",
+        return Err(plan_fields::currency_fixed(
             "The currency cannot change once the cycle has expected expenses.",
-        );
-        return Err(AppError::Invalid(errors));
+        ));
     }
     if !repo::update(member.db(), &member.scope, id, &new).await? {
         return Err(refused(member, id).await);
     }
     Ok((id, Saved::Updated))
+}
+
+async fn create(
+    member: &Member,
+    new: &NewCycle,
+    from_templates: bool,
+) -> Result<(i64, Saved), AppError> {
+    let (expenses, templates) = if from_templates {
+        generate(member, new).await?
+    } else {
+        (Vec::new(), 0)
+    };
+    let id = repo::create(member.db(), &member.scope, new, &expenses).await?;
+    let saved = Saved::Created {
+        expenses: expenses.len(),
+        templates,
+    };
+    Ok((id, saved))
 }
 
 /// Moves a cycle one step along draft → active → completed.
@@ -247,9 +232,7 @@ pub async fn change_status(member: &Member, id: i64, raw: &str) -> Result<CycleS
             "Choose draft, active or completed.",
         )));
     };
-    let to = from
-        .transition_to(to)
-        .map_err(|error| AppError::Invalid(FieldErrors::form(error)))?;
+    let to = from.transition_to(to).map_err(refusal)?;
     if !repo::set_status(member.db(), &member.scope, id, from, to).await? {
         return Err(refused(member, id).await);
     }
@@ -279,7 +262,6 @@ pub async fn remove_expense(member: &Member, cycle_id: i64, id: i64) -> Result<(
 /// categories first (by name), then categories spent in without an expectation, then
 /// uncategorised spending.
 pub async fn view(member: &Member, id: i64) -> Result<CycleView, AppError> {
-    let format = member.number_format();
     let c = repo::find(member.db(), &member.scope, id).await?;
     let status = c.status()?;
     let expenses = repo::expenses(member.db(), &member.scope, id).await?;
@@ -291,75 +273,33 @@ pub async fn view(member: &Member, id: i64) -> Result<CycleView, AppError> {
         c.ends_on,
     )
     .await?;
-    let m = |minor: i64| Money::new(minor, &c.currency).format(format);
-
-    let mut expected: Vec<(Option<i64>, i64)> = Vec::new();
-    let mut names: Vec<(Option<i64>, String)> = Vec::new();
-    let mut by_name: Vec<&repo::ExpenseRecord> = expenses.iter().collect();
-    by_name.sort_by_key(|e| e.category_name.to_lowercase());
-    for e in by_name {
-        expected.push((Some(e.category_id), e.amount));
-        names.push((Some(e.category_id), e.category_name.clone()));
-    }
-    let spent: Vec<(Option<i64>, i64)> = actuals
-        .iter()
-        .map(|(category, name, total)| {
-            names.push((
-                *category,
-                name.clone().unwrap_or_else(|| "Uncategorised".to_owned()),
-            ));
-            (*category, *total)
-        })
-        .collect();
-    let plan = expected_versus_actual(&expected, &spent)
-        .map_err(|error| AppError::Invalid(FieldErrors::form(error)))?;
-    let totals = CycleTotals::of(c.expected_income, &plan)
-        .map_err(|error| AppError::Invalid(FieldErrors::form(error)))?;
-    let name_of = |key: Option<i64>| {
-        names
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or_else(|| "Uncategorised".to_owned(), |(_, n)| n.clone())
-    };
+    let m = |minor: i64| Money::new(minor, &c.currency).format(member.number_format());
+    let plan = Plan::of(&expenses, &actuals)?;
+    let totals = CycleTotals::of(c.expected_income, &plan.lines).map_err(refusal)?;
     let lines = plan
+        .lines
         .iter()
         .map(|line| CycleLine {
-            category: name_of(line.key),
+            category: plan.name_of(line.key),
             expected: m(line.expected),
             actual: m(line.actual),
             left: m(line.left),
-            percent: Threshold::new(line.expected, 100)
-                .ok()
-                .map(|t| t.progress(line.actual).percent_floor),
+            percent: percent_used(line.expected, line.actual),
             over: line.over(),
         })
         .collect();
-    let next_status = match status {
-        CycleStatus::Draft => Some(("active".to_owned(), "Activate cycle".to_owned())),
-        CycleStatus::Active => Some(("completed".to_owned(), "Complete cycle".to_owned())),
-        CycleStatus::Completed => None,
-    };
     Ok(CycleView {
         id: c.id,
         name: c.name.clone(),
         currency: c.currency.clone(),
-        period: period(c.starts_on, c.ends_on, c.length_days),
+        period: cycle_period_label(c.starts_on, c.ends_on, c.length_days),
         status: status.as_str().to_owned(),
         status_label: status.label().to_owned(),
         read_only: status.is_read_only(),
-        next_status,
+        next_status: next_cycle_step(status)
+            .map(|(next, button)| (next.as_str().to_owned(), button.to_owned())),
         expected_income: m(c.expected_income),
-        expenses: expenses
-            .iter()
-            .map(|e| ExpectedExpense {
-                id: e.id,
-                due_on: format_date(e.due_on),
-                name: e.name.clone(),
-                category: e.category_name.clone(),
-                payment_method: e.payment_method_name.clone(),
-                amount: m(e.amount),
-            })
-            .collect(),
+        expenses: expenses.iter().map(|e| expected(e, &m)).collect(),
         lines,
         expected_total: m(totals.expected),
         actual_total: m(totals.actual),
@@ -368,4 +308,52 @@ pub async fn view(member: &Member, id: i64) -> Result<CycleView, AppError> {
         left: m(totals.left),
         over_total: totals.actual > totals.expected,
     })
+}
+
+/// A cycle's expected against actual spending by category, with the categories' names.
+struct Plan {
+    lines: Vec<PlanLine<Option<i64>>>,
+    names: Vec<(Option<i64>, String)>,
+}
+
+impl Plan {
+    /// Lines from `florin::planning`, the expected categories by name first.
+    fn of(expenses: &[ExpenseRecord], actuals: &[Actual]) -> Result<Self, AppError> {
+        let mut by_name: Vec<&ExpenseRecord> = expenses.iter().collect();
+        by_name.sort_by_key(|e| e.category_name.to_lowercase());
+        let expected: Vec<(Option<i64>, i64)> = by_name
+            .iter()
+            .map(|e| (Some(e.category_id), e.amount))
+            .collect();
+        let spent: Vec<(Option<i64>, i64)> = actuals.iter().map(|(c, _, t)| (*c, *t)).collect();
+        let names = by_name
+            .iter()
+            .map(|e| (Some(e.category_id), e.category_name.clone()))
+            .chain(actuals.iter().map(|(category, name, _)| {
+                let name = name.clone().unwrap_or_else(|| "Uncategorised".to_owned());
+                (*category, name)
+            }))
+            .collect();
+        let lines = expected_versus_actual(&expected, &spent).map_err(refusal)?;
+        Ok(Self { lines, names })
+    }
+
+    fn name_of(&self, key: Option<i64>) -> String {
+        self.names
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or_else(|| "Uncategorised".to_owned(), |(_, n)| n.clone())
+    }
+}
+
+/// One expected expense as the page lists it.
+fn expected(e: &ExpenseRecord, m: &impl Fn(i64) -> String) -> ExpectedExpense {
+    ExpectedExpense {
+        id: e.id,
+        due_on: format_date(e.due_on),
+        name: e.name.clone(),
+        category: e.category_name.clone(),
+        payment_method: e.payment_method_name.clone(),
+        amount: m(e.amount),
+    }
 }

@@ -1,6 +1,7 @@
 //! Deleting an expense template, after a confirmation page (no script needed).
 
-use super::{TemplateFields, template_form};
+use super::edit::template_form;
+use crate::budgets::plan_pages::{Fallback, confirm_delete, loaded};
 use crate::context::RequireUser;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -8,26 +9,20 @@ use leptos_meta::Title;
 
 #[server(endpoint = "templates/delete")]
 pub async fn delete_template(id: String) -> Result<(), AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
-    let page = format!("/templates/{}/delete", id.trim());
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
-        let id = id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
+        let id = crate::budgets::plan_fields::record_id(&id)?;
         super::repo::delete(member.db(), &member.scope, id).await
     }
     .await;
-    match result {
-        Ok(()) => {
-            let session = session::session().await?;
-            session::flash(&session, FlashKind::Success, "Template deleted.").await?;
-            leptos_axum::redirect("/templates");
-            Ok(())
-        }
-        Err(error) => Err(session::fail_form("template-delete", &page, &[], error).await),
-    }
+    let page = format!("/templates/{}/delete", id.trim());
+    finish("template-delete", &page, &(), result, |()| {
+        Done::new("Template deleted.", "/templates")
+    })
+    .await
 }
 
 #[component]
@@ -46,31 +41,18 @@ fn DeleteTemplateConfirm() -> impl IntoView {
     let id = crate::url::id_param();
     let data = Resource::new(move || Some(id()), template_form);
     let delete = ServerAction::<DeleteTemplate>::new();
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(form) => confirm(form, delete).into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-fn confirm(t: TemplateFields, delete: ServerAction<DeleteTemplate>) -> impl IntoView {
-    view! {
-        <section class="card">
-            <p>
-                "Delete " <strong>{t.name.clone()}</strong> {format!(" ({})? ", t.described)}
-                "Expected expenses already generated from it stay in their cycles. This cannot be undone."
-            </p>
-            <ActionForm action=delete>
-                <input type="hidden" name="id" value=t.id.clone()/>
-                <button type="submit" class="danger">"Delete template"</button>
-                " "
-                <a href="/templates">"Keep it"</a>
-            </ActionForm>
-        </section>
-    }
+    loaded(data, Fallback::NONE, move |t, _| {
+        let question = view! {
+            "Delete " <strong>{t.name}</strong> {format!(" ({})? ", t.described)}
+            "Expected expenses already generated from it stay in their cycles. This cannot be undone."
+        };
+        confirm_delete(
+            delete,
+            t.id,
+            "Delete template",
+            "/templates".to_owned(),
+            question,
+        )
+        .into_any()
+    })
 }

@@ -1,7 +1,8 @@
 //! The templates page: every expense template, active ones first, with switches to
 //! activate or deactivate each.
 
-use super::TemplateSummary;
+use super::types::TemplateSummary;
+use crate::budgets::plan_pages::{Fallback, loaded};
 use crate::context::RequireUser;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -17,31 +18,25 @@ pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
 /// Activates (`active` = "true") or deactivates a template.
 #[server(endpoint = "templates/active")]
 pub async fn set_template_active(id: String, active: String) -> Result<(), AppError> {
-    use crate::form::FlashKind;
-    use crate::session;
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
     let active = active.trim() == "true";
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
-        let id = id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
+        let id = crate::budgets::plan_fields::record_id(&id)?;
         super::repo::set_active(member.db(), &member.scope, id, active).await
     }
     .await;
-    match result {
-        Ok(()) => {
-            let session = session::session().await?;
-            let message = if active {
-                "Template activated."
-            } else {
-                "Template deactivated."
-            };
-            session::flash(&session, FlashKind::Success, message).await?;
-            leptos_axum::redirect("/templates");
-            Ok(())
-        }
-        Err(error) => Err(session::fail_form("template-active", "/templates", &[], error).await),
-    }
+    finish("template-active", "/templates", &(), result, |()| {
+        let message = if active {
+            "Template activated."
+        } else {
+            "Template deactivated."
+        };
+        Done::new(message, "/templates")
+    })
+    .await
 }
 
 #[component]
@@ -65,17 +60,13 @@ fn TemplatesOverview() -> impl IntoView {
             " "
             <a href="/cycles">"Back to cycles"</a>
         </p>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(templates) if templates.is_empty() => view! {
-                        <p class="card">"No templates yet. Add the expenses you expect again and again (rent, groceries, a weekly lesson) and new cycles can list them for you."</p>
-                    }.into_any(),
-                    Ok(templates) => templates_table(templates, toggle).into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(data, Fallback::NONE, move |templates, _| if templates.is_empty() {
+            view! {
+                <p class="card">"No templates yet. Add the expenses you expect again and again (rent, groceries, a weekly lesson) and new cycles can list them for you."</p>
+            }.into_any()
+        } else {
+            templates_table(templates, toggle).into_any()
+        })}
     }
 }
 

@@ -100,6 +100,7 @@ pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<TemplateRecord, App
     row.ok_or(AppError::NotFound)
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn create(db: &Db, scope: &Scope, new: &NewTemplate) -> Result<i64, AppError> {
     let (kind, value) = new.frequency.to_parts();
     let id: i64 = on_db!(db, |pool| {
@@ -127,6 +128,7 @@ pub async fn create(db: &Db, scope: &Scope, new: &NewTemplate) -> Result<i64, Ap
     Ok(id)
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTemplate) -> Result<(), AppError> {
     let (kind, value) = new.frequency.to_parts();
     let changed = on_db!(db, |pool| {
@@ -158,6 +160,7 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTemplate) -> Resul
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, id = id, active = active))]
 pub async fn set_active(db: &Db, scope: &Scope, id: i64, active: bool) -> Result<(), AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query(
@@ -179,6 +182,7 @@ pub async fn set_active(db: &Db, scope: &Scope, id: i64, active: bool) -> Result
 }
 
 /// Deletes a template; the expected expenses generated from it stay in their cycles.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query("DELETE FROM expense_templates WHERE organisation_id = $1 AND id = $2")

@@ -1,0 +1,143 @@
+//! Page shapes the planning features share (budgets, cycles, expense templates): the add
+//! and edit pages, data shown once loaded or its error with a way back, the delete
+//! confirmation, the currency choices.
+//!
+//! Rule: this module knows no feature's data; each page passes its words and draws its
+//! own view, so a change here changes every planning page the same way.
+
+use crate::context::{RequireUser, use_shell};
+use crate::error::AppError;
+use crate::form::FormStash;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use server_fn::client::Client;
+use server_fn::codec::PostUrl;
+use server_fn::request::ClientReq;
+use server_fn::{Http, ServerFn};
+
+/// What a page shows besides the error when its data cannot be loaded.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Fallback {
+    /// The page's heading, for pages whose heading comes with their data.
+    pub heading: Option<&'static str>,
+    /// (address, words) of the way back.
+    pub back: Option<(&'static str, &'static str)>,
+}
+
+impl Fallback {
+    /// Only the error.
+    pub const NONE: Self = Self {
+        heading: None,
+        back: None,
+    };
+
+    /// The error and a way back.
+    pub const fn back(href: &'static str, words: &'static str) -> Self {
+        Self {
+            heading: None,
+            back: Some((href, words)),
+        }
+    }
+
+    /// The page's heading, the error and a way back.
+    pub const fn page(heading: &'static str, href: &'static str, words: &'static str) -> Self {
+        Self {
+            heading: Some(heading),
+            back: Some((href, words)),
+        }
+    }
+
+    fn view(self, error: &AppError) -> AnyView {
+        view! {
+            {self.heading.map(|heading| view! { <h1>{heading}</h1> })}
+            <p class="error">{error.to_string()}</p>
+            {self.back.map(|(href, words)| view! { <p><a href=href>{words}</a></p> })}
+        }
+        .into_any()
+    }
+}
+
+/// An add page (`editing` false) or the edit page of the route's `:id`, titled `title`,
+/// with `editor` for the record (None to add one) once a user is signed in.
+pub fn editor_page<E>(title: &'static str, editing: bool, editor: E) -> impl IntoView
+where
+    E: FnOnce(Signal<Option<i64>>) -> AnyView + Send + 'static,
+{
+    let id = match editing.then(crate::url::id_param) {
+        Some(id) => Signal::derive(move || Some(id())),
+        None => Signal::derive(|| None),
+    };
+    view! {
+        <Title text=title/>
+        <h1>{title}</h1>
+        <RequireUser>{editor(id)}</RequireUser>
+    }
+}
+
+/// Shows `render(data, stash)` once `data` has loaded, with the form stash of a plain
+/// post that failed; or the error as `fallback` says.
+pub fn loaded<T, F>(
+    data: Resource<Result<T, AppError>>,
+    fallback: Fallback,
+    render: F,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    F: Fn(T, Option<FormStash>) -> AnyView + Clone + Send + Sync + 'static,
+{
+    let shell = use_shell();
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    let stash = shell.await.ok().and_then(|s| s.form);
+                    match data.await {
+                        Ok(value) => render(value, stash),
+                        Err(error) => fallback.view(&error),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The card that asks before deleting: `question` says what goes, the button posts `id`
+/// to `action`, and "Keep it" leads to `keep`.
+pub fn confirm_delete<A, P>(
+    action: ServerAction<A>,
+    id: String,
+    button: &'static str,
+    keep: String,
+    question: impl IntoView + 'static,
+) -> impl IntoView
+where
+    A: DeserializeOwned + ServerFn<Protocol = Http<PostUrl, P>> + Clone + Send + Sync + 'static,
+    <<A::Client as Client<A::Error>>::Request as ClientReq<A::Error>>::FormData:
+        From<leptos::web_sys::FormData>,
+    A::Output: Send + Sync + 'static,
+    A::Error: Send + Sync + 'static,
+    A::Client: Client<A::Error>,
+{
+    view! {
+        <section class="card">
+            <p>{question}</p>
+            <ActionForm action=action>
+                <input type="hidden" name="id" value=id/>
+                <button type="submit" class="danger">{button}</button>
+                " "
+                <a href=keep>"Keep it"</a>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Every known currency as (code, "code — name"), for a currency select.
+pub fn currency_options() -> Vec<(String, String)> {
+    florin::currency::ALL
+        .iter()
+        .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name)))
+        .collect()
+}
