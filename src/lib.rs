@@ -14,6 +14,8 @@ pub mod lockout;
 pub mod money;
 pub mod password;
 pub mod planning;
+pub mod rate_csv;
 pub mod report;
 pub mod role;
 pub mod timezone;
+pub mod transaction;
