@@ -8,6 +8,7 @@ pub mod currency;
 pub mod email;
 pub mod fx;
 pub mod import;
+pub mod import_review;
 pub mod ledger;
 pub mod loan;
 pub mod lockout;
