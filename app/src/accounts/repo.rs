@@ -1,6 +1,6 @@
 //! Account rows and their derived balances. Every query is scoped by organisation.
 
-use super::{AccountView, AccountsPage};
+use super::types::{AccountView, AccountsOverview};
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::on_db;
@@ -10,6 +10,7 @@ use florin::ledger::AccountKind;
 use florin::money::Money;
 use time::OffsetDateTime;
 
+/// An account to store, already checked.
 pub struct AccountInput {
     pub name: String,
     pub kind: AccountKind,
@@ -54,7 +55,7 @@ pub async fn rows(db: &Db, scope: &Scope) -> Result<Vec<AccountRow>, AppError> {
 
 /// The accounts page: balances in each account's currency and in the base currency
 /// (today's rate), with a total of what could be converted.
-pub async fn page(member: &Member) -> Result<AccountsPage, AppError> {
+pub async fn page(member: &Member) -> Result<AccountsOverview, AppError> {
     let format = member.number_format();
     let base = member.user.base_currency.clone();
     let today = OffsetDateTime::now_utc().date();
@@ -93,7 +94,7 @@ pub async fn page(member: &Member) -> Result<AccountsPage, AppError> {
             archived: row.archived,
         });
     }
-    Ok(AccountsPage {
+    Ok(AccountsOverview {
         accounts,
         total: Money::new(total, &base).format(format),
         base_currency: base,
@@ -101,6 +102,7 @@ pub async fn page(member: &Member) -> Result<AccountsPage, AppError> {
     })
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn create(db: &Db, scope: &Scope, input: &AccountInput) -> Result<i64, AppError> {
     let now = OffsetDateTime::now_utc();
     let id = on_db!(db, |pool| {
@@ -125,6 +127,7 @@ pub async fn create(db: &Db, scope: &Scope, input: &AccountInput) -> Result<i64,
 
 /// Updates an account. Its currency may only change while no transaction uses it, since
 /// stored amounts are in that currency.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, account = id))]
 pub async fn update(db: &Db, scope: &Scope, id: i64, input: &AccountInput) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     let current: Option<String> = crate::on_tx!(&mut tx, |conn| {
@@ -174,6 +177,7 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, input: &AccountInput) -> Re
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, account = id, archived = archived))]
 pub async fn set_archived(db: &Db, scope: &Scope, id: i64, archived: bool) -> Result<(), AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query("UPDATE accounts SET archived = $3, updated_at = $4 WHERE organisation_id = $1 AND id = $2")

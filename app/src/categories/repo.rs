@@ -21,6 +21,7 @@ crate::from_row! {
 }
 
 /// Creates the default categories of a new organisation, inside its creating transaction.
+#[tracing::instrument(skip_all, fields(org = org_id))]
 pub async fn insert_defaults(tx: &mut Tx, org_id: i64) -> Result<(), sqlx::Error> {
     let now = OffsetDateTime::now_utc();
     for (name, kind, colour) in DEFAULT_CATEGORIES {
@@ -58,6 +59,7 @@ pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<CategoryRow>, AppError> 
     Ok(rows)
 }
 
+/// A category to store, already checked.
 pub struct CategoryInput {
     pub name: String,
     pub kind: CategoryKind,
@@ -108,6 +110,7 @@ const UNIQUE_NAME: [Rule; 1] = [Rule {
     message: "A category of that kind with that name already exists.",
 }];
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn create(db: &Db, scope: &Scope, input: &CategoryInput) -> Result<i64, AppError> {
     check_parent(db, scope, input, None).await?;
     let id = on_db!(db, |pool| {
@@ -130,6 +133,7 @@ pub async fn create(db: &Db, scope: &Scope, input: &CategoryInput) -> Result<i64
 }
 
 /// Renames, recolours or re-parents a category; its kind is fixed once created.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, category = id))]
 pub async fn update(
     db: &Db,
     scope: &Scope,
@@ -159,6 +163,7 @@ pub async fn update(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, category = id, archived = archived))]
 pub async fn set_archived(db: &Db, scope: &Scope, id: i64, archived: bool) -> Result<(), AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query("UPDATE categories SET archived = $3 WHERE organisation_id = $1 AND id = $2")
@@ -178,6 +183,7 @@ pub async fn set_archived(db: &Db, scope: &Scope, id: i64, archived: bool) -> Re
 /// Moves every transaction of `from` to `into`, then deletes `from`,
 /// all in one transaction. Both must belong to the organisation and share a kind. With
 /// `into = None` the category is deleted only when nothing uses it.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, category = from, into = into))]
 pub async fn delete_into(
     db: &Db,
     scope: &Scope,

@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::orgs::repo::Scope;
 use crate::transactions::repo::{NewTransaction, insert_in};
 use crate::{on_db, on_tx};
+use florin::ledger::{TransactionKind, balance_effect};
 use std::collections::HashSet;
 use time::{Date, OffsetDateTime};
 
@@ -39,6 +40,7 @@ crate::from_row! {
 
 /// Stores an uploaded file for `account_id`, which the caller has checked belongs to the
 /// organisation.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, account = account_id, rows = row_count))]
 pub async fn create(
     db: &Db,
     scope: &Scope,
@@ -148,13 +150,10 @@ pub async fn existing(
     let keys = rows
         .iter()
         .map(|r| {
-            let signed = match (r.kind.as_str(), r.account_id == account_id) {
-                ("income", _) => r.amount,
-                ("expense", _) => -r.amount,
-                // A transfer leaves its account and arrives in the counter account.
-                (_, true) => -r.amount,
-                (_, false) => r.counter_amount.unwrap_or(r.amount),
-            };
+            // Rows hold known kinds; anything else would be read as a transfer.
+            let kind = TransactionKind::parse(&r.kind).unwrap_or(TransactionKind::Transfer);
+            let signed =
+                balance_effect(kind, r.amount, r.counter_amount, r.account_id == account_id);
             florin::import::duplicate_key(r.occurred_on, signed, &r.payee)
         })
         .collect();
@@ -167,6 +166,7 @@ pub async fn existing(
 /// Marks the batch imported and writes its rows, all in one transaction: a second commit
 /// of the same batch (a double click, two tabs) finds it no longer pending and writes
 /// nothing.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, batch = id, rows = rows.len(), skipped = skipped))]
 pub async fn commit(
     db: &Db,
     scope: &Scope,

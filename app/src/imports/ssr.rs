@@ -1,14 +1,20 @@
 //! Server-side work of the import pages: reading the stored file with a mapping, marking
 //! each row new, duplicate or wrong, and turning the rows into transactions.
+//!
+//! Rule: imports `types` and the repositories, never a page.
 
 use super::repo::{self, Batch};
-use super::{ImportStart, MAX_ROWS, MappingQuery, PREVIEW_ROWS, Preview, PreviewRow, RecentImport};
+use super::types::{
+    ImportStart, MAX_FILE_BYTES, MAX_ROWS, MappingQuery, PREVIEW_ROWS, Preview, PreviewRow,
+    RecentImport,
+};
 use crate::error::{AppError, FieldErrors};
 use crate::orgs::Member;
 use crate::transactions::repo::{self as tx_repo, AccountRef, CategoryRef, NewTransaction};
 use florin::import::{self, DateFormat, ImportRow, Mapping, RowOutcome, Table};
+use florin::import_review::{BatchStatus, RowStatus};
 use florin::ledger::{Source, TransactionKind};
-use florin::money::Money;
+use florin::money::{Money, NumberFormat};
 use std::collections::HashSet;
 
 /// What a commit did.
@@ -45,7 +51,7 @@ pub async fn start(member: &Member) -> Result<ImportStart, AppError> {
 
 /// Reads an upload into a table, or a sentence saying why it cannot be imported.
 pub fn read(content: &[u8]) -> Result<Table, String> {
-    if content.len() > super::MAX_FILE_BYTES {
+    if content.len() > MAX_FILE_BYTES {
         return Err("That file is larger than 5 MB; split it into smaller files.".into());
     }
     import::read_table(content, MAX_ROWS).map_err(|e| e.to_string())
@@ -216,14 +222,13 @@ fn category_for(categories: &[CategoryRef], row: &ImportRow) -> Option<i64> {
 pub async fn preview(member: &Member, id: i64, query: &MappingQuery) -> Result<Preview, AppError> {
     let analysis = analyse(member, id, query).await?;
     let format = member.number_format();
-    let currency = analysis.account.currency.clone();
     let mut preview = Preview {
         id: analysis.batch.id,
         file_name: analysis.batch.file_name.clone(),
         account_id: analysis.account.id,
         account_name: analysis.account.name.clone(),
-        currency: currency.clone(),
-        committed: analysis.batch.status == "committed",
+        currency: analysis.account.currency.clone(),
+        committed: is_committed(&analysis.batch),
         imported: analysis.batch.imported,
         skipped: analysis.batch.skipped,
         headers: analysis.table_headers.clone(),
@@ -242,59 +247,73 @@ pub async fn preview(member: &Member, id: i64, query: &MappingQuery) -> Result<P
         ..Preview::default()
     };
     for fate in &analysis.fates {
+        // Only the first rows are shaped for the table; every row is counted.
+        let room = preview.rows.len() < PREVIEW_ROWS;
         let row = match fate {
             Fate::New(row) => {
                 preview.new_rows += 1;
-                Some((row, "new", String::new()))
+                room.then(|| row_shown(&analysis, row, RowStatus::New, format))
             }
             Fate::Duplicate(row) => {
                 preview.duplicates += 1;
-                Some((row, "duplicate", String::new()))
+                room.then(|| row_shown(&analysis, row, RowStatus::Duplicate, format))
             }
             Fate::Wrong(error) => {
                 preview.error_count += 1;
                 if preview.errors.len() < PREVIEW_ROWS {
                     preview.errors.push(error.to_string());
                 }
-                if preview.rows.len() < PREVIEW_ROWS {
-                    preview.rows.push(PreviewRow {
-                        line: error.line,
-                        date: String::new(),
-                        payee: String::new(),
-                        amount: String::new(),
-                        category: String::new(),
-                        status: "error".into(),
-                        message: format!("{}: {}", error.column, error.message),
-                    });
-                }
-                None
+                room.then(|| error_shown(error))
             }
         };
-        if let Some((row, status, message)) = row
-            && preview.rows.len() < PREVIEW_ROWS
-        {
-            let category = match (row.category.trim(), category_for(&analysis.categories, row)) {
-                ("", _) => String::new(),
-                (name, Some(_)) => name.to_owned(),
-                (name, None) => format!("{name} (no such category: left uncategorised)"),
-            };
-            preview.rows.push(PreviewRow {
-                line: row.line,
-                date: row.date.to_string(),
-                payee: row.payee.clone(),
-                amount: Money::new(row.signed_amount(), &currency).format(format),
-                category,
-                status: status.into(),
-                message,
-            });
-        }
+        preview.rows.extend(row);
     }
     Ok(preview)
 }
 
+fn is_committed(batch: &Batch) -> bool {
+    BatchStatus::parse(&batch.status) == Some(BatchStatus::Committed)
+}
+
+/// A row that reads correctly, as the preview table shows it.
+fn row_shown(
+    analysis: &Analysis,
+    row: &ImportRow,
+    status: RowStatus,
+    format: NumberFormat,
+) -> PreviewRow {
+    let category = match (row.category.trim(), category_for(&analysis.categories, row)) {
+        ("", _) => String::new(),
+        (name, Some(_)) => name.to_owned(),
+        (name, None) => format!("{name} (no such category: left uncategorised)"),
+    };
+    PreviewRow {
+        line: row.line,
+        date: row.date.to_string(),
+        payee: row.payee.clone(),
+        amount: Money::new(row.signed_amount(), &analysis.account.currency).format(format),
+        category,
+        status: status.as_str().into(),
+        message: String::new(),
+    }
+}
+
+/// A row that does not read, as the preview table shows it.
+fn error_shown(error: &import::RowError) -> PreviewRow {
+    PreviewRow {
+        line: error.line,
+        date: String::new(),
+        payee: String::new(),
+        amount: String::new(),
+        category: String::new(),
+        status: RowStatus::Error.as_str().into(),
+        message: format!("{}: {}", error.column, error.message),
+    }
+}
+
 pub async fn commit(member: &Member, id: i64, query: &MappingQuery) -> Result<Committed, AppError> {
     let analysis = analyse(member, id, query).await?;
-    if analysis.batch.status == "committed" {
+    if is_committed(&analysis.batch) {
         return Err(AppError::Conflict(
             "This file has already been imported.".into(),
         ));

@@ -8,6 +8,7 @@ use crate::{on_db, on_tx};
 use florin::ledger::PaymentMethodKind;
 use time::OffsetDateTime;
 
+/// A payment method to store, already checked.
 pub struct PaymentMethodInput {
     pub name: String,
     pub kind: PaymentMethodKind,
@@ -140,6 +141,7 @@ async fn check(
     errors.into_result()
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn create(db: &Db, scope: &Scope, input: &PaymentMethodInput) -> Result<i64, AppError> {
     let mut tx = db.begin().await?;
     lock_organisation(&mut tx, scope).await?;
@@ -162,6 +164,7 @@ pub async fn create(db: &Db, scope: &Scope, input: &PaymentMethodInput) -> Resul
     Ok(id)
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, method = id))]
 pub async fn update(
     db: &Db,
     scope: &Scope,
@@ -197,6 +200,7 @@ pub async fn update(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, method = id, archived = archived))]
 pub async fn set_archived(db: &Db, scope: &Scope, id: i64, archived: bool) -> Result<(), AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query(

@@ -49,6 +49,7 @@ const UPSERT: &str = "INSERT INTO exchange_rates (organisation_id, rate_date, ba
      DO UPDATE SET rate_scaled = excluded.rate_scaled, source = excluded.source";
 
 /// Stores a rate, replacing one for the same pair and date.
+#[tracing::instrument(skip_all, fields(org = org, on = %on, base = base, quote = quote))]
 pub async fn upsert(
     db: &Db,
     org: i64,
@@ -91,6 +92,7 @@ pub struct Saved {
 }
 
 /// Stores every rate, or none: one database transaction for the lot.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, rates = rates.len(), source = source))]
 pub async fn save_all(
     db: &Db,
     scope: &Scope,
@@ -219,6 +221,7 @@ pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<RateRow, AppError> 
     row.ok_or(AppError::NotFound)
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, rate = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
     let deleted = on_db!(db, |pool| {
         sqlx::query("DELETE FROM exchange_rates WHERE organisation_id = $1 AND id = $2")

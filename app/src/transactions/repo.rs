@@ -438,6 +438,7 @@ pub struct NewTransaction {
 }
 
 /// Inserts inside the caller's transaction (imports insert many at once).
+#[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn insert_in(tx: &mut Tx, scope: &Scope, new: &NewTransaction) -> Result<i64, AppError> {
     let now = OffsetDateTime::now_utc();
     let id: i64 = on_tx!(tx, |conn| {
@@ -630,6 +631,7 @@ async fn add_tags(tx: &mut Tx, scope: &Scope, id: i64, tags: &[String]) -> Resul
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn create(db: &Db, scope: &Scope, new: &NewTransaction) -> Result<i64, AppError> {
     let mut tx = db.begin().await?;
     let id = insert_in(&mut tx, scope, new).await?;
@@ -637,6 +639,7 @@ pub async fn create(db: &Db, scope: &Scope, new: &NewTransaction) -> Result<i64,
     Ok(id)
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, transaction = id))]
 pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTransaction) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     let old = stored_contribution(&mut tx, scope, id).await?;
@@ -678,6 +681,7 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTransaction) -> Re
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(org = scope.org_id, transaction = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     let old = stored_contribution(&mut tx, scope, id).await?;
@@ -700,6 +704,7 @@ pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
 
 /// Rebuilds an organisation's roll-ups from its transactions, for bulk writers (the demo
 /// generator) that insert rows directly.
+#[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn rebuild_rollups(db: &Db, scope: &Scope) -> Result<(), AppError> {
     crate::from_row! {
         struct Daily {

@@ -1,13 +1,23 @@
 //! Server-side work of the transaction pages: parsing the URL filter and the form into
 //! domain values, and shaping rows for display.
+//!
+//! Rule: imports `types` and the repositories, never a page.
 
-use super::repo::{self, Cursor, Filter, NewTransaction};
-use super::{ListItem, ListPage, ListQuery, Option2, TxForm};
+use super::repo::{
+    self, AccountRef, CategoryRef, Cursor, Filter, ListRow, NewTransaction, TxRecord,
+};
+use super::types::{Choice, ListItem, ListPage, ListQuery, TransactionInput, TxForm};
+use crate::accounts::checks;
 use crate::error::{AppError, FieldErrors};
 use crate::form::{format_date, parse_date};
 use crate::orgs::Member;
+use florin::import::{MAX_NOTES_CHARS, MAX_PAYEE_CHARS};
 use florin::ledger::{Source, TransactionKind, parse_tags};
-use florin::money::Money;
+use florin::money::{Money, NumberFormat};
+use florin::transaction::{amount_label, parse_positive};
+
+/// Most tags one transaction may carry.
+const MAX_TAGS: usize = 20;
 
 fn parse_id(raw: &str) -> Option<i64> {
     raw.trim().parse().ok()
@@ -27,8 +37,8 @@ fn parse_cursor(raw: &str) -> Option<Cursor> {
 pub fn parse_filter(
     member: &Member,
     query: &ListQuery,
-    accounts: &[repo::AccountRef],
-    categories: &[repo::CategoryRef],
+    accounts: &[AccountRef],
+    categories: &[CategoryRef],
 ) -> (Filter, FieldErrors) {
     let format = member.number_format();
     let mut errors = FieldErrors::new();
@@ -65,6 +75,7 @@ pub fn parse_filter(
     (filter, errors)
 }
 
+/// One page of the filtered list, the totals of the whole set, and the filter's choices.
 pub async fn list(member: &Member, query: &ListQuery) -> Result<ListPage, AppError> {
     let db = member.db();
     let accounts = repo::accounts(db, &member.scope).await?;
@@ -75,74 +86,62 @@ pub async fn list(member: &Member, query: &ListQuery) -> Result<ListPage, AppErr
     let (rows, next) = repo::page(db, &member.scope, &filter, cursor).await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let tags = repo::tags_of(db, &member.scope, &ids).await?;
-    let items = rows
-        .into_iter()
-        .map(|r| {
-            let money = Money::new(r.amount, &r.currency);
-            let amount = match r.kind.as_str() {
-                "income" => format!("+{}", money.format(format)),
-                "expense" => format!("-{}", money.format(format)),
-                _ => match (&r.counter_currency, r.counter_amount) {
-                    (Some(currency), Some(counter)) if *currency != r.currency => format!(
-                        "{} → {}",
-                        money.format(format),
-                        Money::new(counter, currency).format(format)
-                    ),
-                    _ => money.format(format),
-                },
-            };
-            ListItem {
-                id: r.id,
-                date: format_date(r.occurred_on),
-                tags: tags
-                    .iter()
-                    .filter(|(id, _)| *id == r.id)
-                    .map(|(_, t)| t.clone())
-                    .collect(),
-                kind: r.kind,
-                payee: r.payee,
-                notes: r.notes,
-                account: r.account_name,
-                counter_account: r.counter_name,
-                category: r.category_name,
-                colour: r.category_colour,
-                amount,
-            }
-        })
-        .collect();
-    let totals = repo::totals(db, &member.scope, &filter)
-        .await?
-        .into_iter()
-        .map(|(currency, kind, total, count)| {
-            let label = TransactionKind::parse(&kind)
-                .map_or("?", florin::ledger::TransactionKind::label)
-                .to_owned();
-            let total = Money::new(total, &currency).format(format);
-            (currency, label, total, count)
-        })
-        .collect();
+    let totals = repo::totals(db, &member.scope, &filter).await?;
     Ok(ListPage {
-        items,
+        items: rows
+            .into_iter()
+            .map(|row| list_item(row, &tags, format))
+            .collect(),
         next: next.map(|c| format!("{}.{}", format_date(c.date), c.id)),
-        totals,
+        totals: totals
+            .into_iter()
+            .map(|(currency, kind, total, count)| {
+                let label = TransactionKind::parse(&kind).map_or("?", TransactionKind::label);
+                let total = Money::new(total, &currency).format(format);
+                (currency, label.to_owned(), total, count)
+            })
+            .collect(),
         errors,
         accounts: accounts
             .iter()
-            .map(|a| Option2 {
-                value: a.id.to_string(),
-                label: a.name.clone(),
-            })
+            .map(|a| Choice::new(a.id, a.name.clone()))
             .collect(),
         categories: categories
             .iter()
-            .map(|c| Option2 {
-                value: c.id.to_string(),
-                label: format!("{} ({})", c.name, c.kind),
-            })
+            .map(|c| Choice::new(c.id, format!("{} ({})", c.name, c.kind)))
             .collect(),
     })
 }
 
+fn list_item(r: ListRow, tags: &[(i64, String)], format: NumberFormat) -> ListItem {
+    let money = Money::new(r.amount, &r.currency);
+    let arrived = r
+        .counter_currency
+        .as_deref()
+        .zip(r.counter_amount)
+        .map(|(currency, minor)| Money::new(minor, currency));
+    let kind = TransactionKind::parse(&r.kind);
+    ListItem {
+        id: r.id,
+        date: format_date(r.occurred_on),
+        tags: tags
+            .iter()
+            .filter(|(id, _)| *id == r.id)
+            .map(|(_, t)| t.clone())
+            .collect(),
+        amount: amount_label(kind, &money, arrived.as_ref(), format),
+        kind: r.kind,
+        payee: r.payee,
+        notes: r.notes,
+        account: r.account_name,
+        counter_account: r.counter_name,
+        category: r.category_name,
+        colour: r.category_colour,
+    }
+}
+
+/// The form for a new transaction (`id` = None), an existing one, or a copy of one
+/// (`copy_of`), with the organisation's accounts, categories and payment methods.
 pub async fn form(
     member: &Member,
     id: Option<i64>,
@@ -152,249 +151,169 @@ pub async fn form(
     let accounts = repo::accounts(db, &member.scope).await?;
     let categories = repo::categories(db, &member.scope).await?;
     let methods = crate::payment_methods::repo::options(db, &member.scope).await?;
-    let format = member.number_format();
-    let today = time::OffsetDateTime::now_utc().date();
-    let options = |kind: &str| {
-        categories
-            .iter()
-            .filter(|c| c.kind == kind && !c.archived)
-            .map(|c| Option2 {
-                value: c.id.to_string(),
-                label: c.name.clone(),
-            })
-            .collect::<Vec<_>>()
+    let mut form = blank_form(&accounts, &categories, &methods);
+    let Some(source) = id.or(copy_of) else {
+        return Ok(form);
     };
-    let mut form = TxForm {
-        kind: "expense".into(),
-        date: format_date(today),
-        account_id: accounts
-            .iter()
-            .find(|a| !a.archived)
-            .map(|a| a.id.to_string())
-            .unwrap_or_default(),
-        accounts: accounts
-            .iter()
-            .filter(|a| !a.archived)
-            .map(|a| Option2 {
-                value: a.id.to_string(),
-                label: format!("{} ({})", a.name, a.currency),
-            })
-            .collect(),
-        expense_categories: options("expense"),
-        income_categories: options("income"),
-        payment_methods: methods
-            .iter()
-            .map(|(id, name)| Option2 {
-                value: id.to_string(),
-                label: name.clone(),
-            })
-            .collect(),
-        ..TxForm::default()
-    };
-    if let Some(source) = id.or(copy_of) {
-        let (record, tags) = repo::find(db, &member.scope, source).await?;
-        let counter_currency = record
-            .counter_account_id
-            .and_then(|c| accounts.iter().find(|a| a.id == c))
-            .map(|a| a.currency.clone());
-        form.kind = record.kind.clone();
-        form.amount = Money::new(record.amount, &record.currency).format_number(format);
-        form.account_id = record.account_id.to_string();
-        form.counter_account_id = record
-            .counter_account_id
-            .map(|c| c.to_string())
-            .unwrap_or_default();
-        form.counter_amount = match (record.counter_amount, counter_currency) {
-            (Some(counter), Some(currency)) if currency != record.currency => {
-                Money::new(counter, &currency).format_number(format)
-            }
-            _ => String::new(),
-        };
-        form.category_id = record
-            .category_id
-            .map(|c| c.to_string())
-            .unwrap_or_default();
-        form.payment_method_id = record
-            .payment_method_id
-            .map(|m| m.to_string())
-            .unwrap_or_default();
-        // An archived method still shows in the form of the transactions that used it.
-        if let Some(method) = record.payment_method_id
-            && !methods.iter().any(|(id, _)| *id == method)
-            && let Ok(row) = crate::payment_methods::repo::find(db, &member.scope, method).await
-        {
-            form.payment_methods.push(Option2 {
-                value: row.id.to_string(),
-                label: format!("{} (archived)", row.name),
-            });
-        }
-        form.payee = record.payee.clone();
-        form.notes = record.notes.clone();
-        form.tags = tags.join(", ");
-        form.summary = format!(
-            "{} · {} · {} · {}",
-            format_date(record.occurred_on),
-            TransactionKind::parse(&record.kind)
-                .map(florin::ledger::TransactionKind::label)
-                .unwrap_or_default(),
-            if record.payee.is_empty() {
-                "(no payee)"
-            } else {
-                &record.payee
-            },
-            Money::new(record.amount, &record.currency).format(format)
-        );
-        if id.is_some() {
-            form.id = record.id.to_string();
-            form.date = format_date(record.occurred_on);
-            // An archived account still shows in the form of its own transactions.
-            for account in accounts.iter().filter(|a| a.archived) {
-                if account.id == record.account_id || Some(account.id) == record.counter_account_id
-                {
-                    form.accounts.push(Option2 {
-                        value: account.id.to_string(),
-                        label: format!("{} ({}, archived)", account.name, account.currency),
-                    });
-                }
-            }
-        }
+    let (record, tags) = repo::find(db, &member.scope, source).await?;
+    fill_from(&mut form, &record, &tags, &accounts, member.number_format());
+    // An archived method still shows in the form of the transactions that used it.
+    if let Some(method) = record.payment_method_id
+        && !methods.iter().any(|(id, _)| *id == method)
+        && let Ok(row) = crate::payment_methods::repo::find(db, &member.scope, method).await
+    {
+        let label = format!("{} (archived)", row.name);
+        form.payment_methods.push(Choice::new(row.id, label));
+    }
+    if id.is_some() {
+        keep_identity(&mut form, &record, &accounts);
     }
     Ok(form)
 }
 
-/// The form exactly as posted.
-pub struct RawInput<'a> {
-    pub kind: &'a str,
-    pub date: &'a str,
-    pub amount: &'a str,
-    pub account_id: &'a str,
-    pub counter_account_id: &'a str,
-    pub counter_amount: &'a str,
-    pub category_id: &'a str,
-    pub payment_method_id: &'a str,
-    pub payee: &'a str,
-    pub notes: &'a str,
-    pub tags: &'a str,
+/// A new expense, today, in the first active account.
+fn blank_form(
+    accounts: &[AccountRef],
+    categories: &[CategoryRef],
+    methods: &[(i64, String)],
+) -> TxForm {
+    let active = || accounts.iter().filter(|a| !a.archived);
+    let options = |kind: &str| {
+        categories
+            .iter()
+            .filter(|c| c.kind == kind && !c.archived)
+            .map(|c| Choice::new(c.id, c.name.clone()))
+            .collect::<Vec<_>>()
+    };
+    TxForm {
+        kind: TransactionKind::Expense.as_str().to_owned(),
+        date: format_date(time::OffsetDateTime::now_utc().date()),
+        account_id: active()
+            .next()
+            .map(|a| a.id.to_string())
+            .unwrap_or_default(),
+        accounts: active()
+            .map(|a| Choice::new(a.id, format!("{} ({})", a.name, a.currency)))
+            .collect(),
+        expense_categories: options(TransactionKind::Expense.as_str()),
+        income_categories: options(TransactionKind::Income.as_str()),
+        payment_methods: methods
+            .iter()
+            .map(|(id, name)| Choice::new(id, name.clone()))
+            .collect(),
+        ..TxForm::default()
+    }
+}
+
+/// Fills the form with what `record` holds, for editing or copying it.
+fn fill_from(
+    form: &mut TxForm,
+    record: &TxRecord,
+    tags: &[String],
+    accounts: &[AccountRef],
+    format: NumberFormat,
+) {
+    let text = |id: Option<i64>| id.map(|v| v.to_string()).unwrap_or_default();
+    let amount = Money::new(record.amount, &record.currency);
+    let counter_currency = record
+        .counter_account_id
+        .and_then(|c| accounts.iter().find(|a| a.id == c))
+        .map(|a| a.currency.as_str());
+    form.kind.clone_from(&record.kind);
+    form.amount = amount.format_number(format);
+    form.account_id = record.account_id.to_string();
+    form.counter_account_id = text(record.counter_account_id);
+    form.counter_amount = match (record.counter_amount, counter_currency) {
+        (Some(counter), Some(currency)) if currency != record.currency => {
+            Money::new(counter, currency).format_number(format)
+        }
+        _ => String::new(),
+    };
+    form.category_id = text(record.category_id);
+    form.payment_method_id = text(record.payment_method_id);
+    form.payee.clone_from(&record.payee);
+    form.notes.clone_from(&record.notes);
+    form.tags = tags.join(", ");
+    let kind = TransactionKind::parse(&record.kind).map_or("", TransactionKind::label);
+    let payee = if record.payee.is_empty() {
+        "(no payee)"
+    } else {
+        &record.payee
+    };
+    form.summary = format!(
+        "{} · {kind} · {payee} · {}",
+        format_date(record.occurred_on),
+        amount.format(format)
+    );
+}
+
+/// Editing (not copying) keeps the record's id and date, and its accounts even when
+/// archived.
+fn keep_identity(form: &mut TxForm, record: &TxRecord, accounts: &[AccountRef]) {
+    form.id = record.id.to_string();
+    form.date = format_date(record.occurred_on);
+    let own = |a: &&AccountRef| {
+        a.archived && (a.id == record.account_id || Some(a.id) == record.counter_account_id)
+    };
+    for account in accounts.iter().filter(own) {
+        let label = format!("{} ({}, archived)", account.name, account.currency);
+        form.accounts.push(Choice::new(account.id, label));
+    }
+}
+
+/// Adds a transaction (empty `id`) or updates one; its id and whether it is new.
+pub async fn save(member: &Member, input: &TransactionInput) -> Result<(i64, bool), AppError> {
+    let existing = checks::existing_id(&input.id)?;
+    let new = validate(member, input).await?;
+    let (db, scope) = (member.db(), &member.scope);
+    match existing {
+        None => Ok((repo::create(db, scope, &new).await?, true)),
+        Some(id) => {
+            repo::update(db, scope, id, &new).await?;
+            Ok((id, false))
+        }
+    }
 }
 
 /// Turns the posted form into a transaction, or field errors for everything wrong.
-pub async fn validate(member: &Member, input: &RawInput<'_>) -> Result<NewTransaction, AppError> {
+pub async fn validate(
+    member: &Member,
+    input: &TransactionInput,
+) -> Result<NewTransaction, AppError> {
     let db = member.db();
     let accounts = repo::accounts(db, &member.scope).await?;
     let categories = repo::categories(db, &member.scope).await?;
     let format = member.number_format();
     let mut errors = FieldErrors::new();
-
-    let kind = TransactionKind::parse(input.kind);
+    let kind = TransactionKind::parse(&input.kind);
     if kind.is_none() {
         errors.add("kind", "Choose income, expense or transfer.");
     }
-    let date = parse_date(input.date);
+    let date = parse_date(&input.date);
     if date.is_none() {
         errors.add("date", "Enter a date like 2026-01-31.");
     }
-    let account = parse_id(input.account_id).and_then(|id| accounts.iter().find(|a| a.id == id));
+    let account = parse_id(&input.account_id).and_then(|id| accounts.iter().find(|a| a.id == id));
     if account.is_none() {
         errors.add("account_id", "Choose an account from the list.");
     }
-    let positive =
-        |field: &str, raw: &str, currency: &str, errors: &mut FieldErrors| -> Option<i64> {
-            if raw.trim().starts_with('-') {
-                errors.add(
-                    field,
-                    "Enter the amount without a sign; the kind says which way it goes.",
-                );
-                return None;
-            }
-            match Money::parse(raw, currency, format) {
-                Ok(money) if money.minor > 0 => Some(money.minor),
-                Ok(_) => {
-                    errors.add(field, "Enter an amount greater than zero.");
-                    None
-                }
-                Err(e) => {
-                    errors.add(field, e);
-                    None
-                }
-            }
-        };
-    let amount = account.and_then(|a| positive("amount", input.amount, &a.currency, &mut errors));
-    let counter_account_id = parse_id(input.counter_account_id);
-    let counter = counter_account_id.and_then(|id| accounts.iter().find(|a| a.id == id));
+    let amount =
+        account.and_then(|a| positive("amount", &input.amount, &a.currency, format, &mut errors));
     let is_transfer = kind == Some(TransactionKind::Transfer);
-    let counter_amount = match (is_transfer, account, counter) {
-        (true, Some(from), Some(to)) if from.currency != to.currency => {
-            if input.counter_amount.trim().is_empty() {
-                errors.add(
-                    "counter_amount",
-                    format!("Enter the amount that arrived in {}.", to.currency),
-                );
-                None
-            } else {
-                positive(
-                    "counter_amount",
-                    input.counter_amount,
-                    &to.currency,
-                    &mut errors,
-                )
-            }
-        }
-        (true, Some(_), Some(_)) => amount,
+    let counter_account_id = parse_id(&input.counter_account_id).filter(|_| is_transfer);
+    let counter = counter_account_id.and_then(|id| accounts.iter().find(|a| a.id == id));
+    let counter_amount = match (account, counter) {
+        (Some(from), Some(to)) => arrived(input, from, to, amount, format, &mut errors),
         _ => None,
     };
-    let category_id = match input.category_id.trim() {
-        "" => None,
-        raw => match raw.parse::<i64>() {
-            Ok(id) => Some(id),
-            Err(_) => {
-                errors.add("category_id", "Choose a category from the list.");
-                None
-            }
-        },
-    };
-    // Any method of the organisation, archived ones included, so that editing an old
-    // transaction keeps the method it was paid with.
-    let payment_method_id = match parse_id(input.payment_method_id) {
-        None if input.payment_method_id.trim().is_empty() => None,
-        Some(id)
-            if crate::payment_methods::repo::find(db, &member.scope, id)
-                .await
-                .is_ok() =>
-        {
-            Some(id)
-        }
-        _ => {
-            errors.add(
-                "payment_method_id",
-                "Choose a payment method from the list.",
-            );
-            None
-        }
-    };
-    let payee = input.payee.trim();
-    if payee.chars().count() > florin::import::MAX_PAYEE_CHARS {
-        errors.add(
-            "payee",
-            format!(
-                "Use at most {} characters.",
-                florin::import::MAX_PAYEE_CHARS
-            ),
-        );
-    }
-    let notes = input.notes.trim();
-    if notes.chars().count() > florin::import::MAX_NOTES_CHARS {
-        errors.add(
-            "notes",
-            format!(
-                "Use at most {} characters.",
-                florin::import::MAX_NOTES_CHARS
-            ),
-        );
-    }
-    let tags = parse_tags(input.tags);
-    if tags.len() > 20 {
-        errors.add("tags", "Use at most 20 tags.");
-    }
+    let category_id = checks::optional_id(
+        &input.category_id,
+        "category_id",
+        "Choose a category from the list.",
+        &mut errors,
+    );
+    let payment_method_id = payment_method(member, &input.payment_method_id, &mut errors).await;
+    let (payee, notes, tags) = texts(input, &mut errors);
     let (Some(kind), Some(date), Some(account), Some(amount)) = (kind, date, account, amount)
     else {
         return Err(AppError::Invalid(errors));
@@ -405,12 +324,8 @@ pub async fn validate(member: &Member, input: &RawInput<'_>) -> Result<NewTransa
         amount,
         currency: account.currency.clone(),
         account_id: account.id,
-        counter_account_id: if is_transfer {
-            counter_account_id
-        } else {
-            None
-        },
-        counter_amount: if is_transfer { counter_amount } else { None },
+        counter_account_id,
+        counter_amount,
         category_id,
         payment_method_id,
         payee: payee.to_owned(),
@@ -422,4 +337,80 @@ pub async fn validate(member: &Member, input: &RawInput<'_>) -> Result<NewTransa
     repo::check_refs(&new, &accounts, &categories, &mut errors);
     errors.into_result()?;
     Ok(new)
+}
+
+/// A typed amount in `currency`, which must be positive and unsigned.
+fn positive(
+    field: &str,
+    raw: &str,
+    currency: &str,
+    format: NumberFormat,
+    errors: &mut FieldErrors,
+) -> Option<i64> {
+    parse_positive(raw, currency, format)
+        .map_err(|e| errors.add(field, e))
+        .ok()
+}
+
+/// What a transfer from `from` put into `to`: the amount itself between accounts of one
+/// currency, else the amount typed as received, which is then required.
+fn arrived(
+    input: &TransactionInput,
+    from: &AccountRef,
+    to: &AccountRef,
+    amount: Option<i64>,
+    format: NumberFormat,
+    errors: &mut FieldErrors,
+) -> Option<i64> {
+    if from.currency == to.currency {
+        return amount;
+    }
+    if input.counter_amount.trim().is_empty() {
+        let message = format!("Enter the amount that arrived in {}.", to.currency);
+        errors.add("counter_amount", message);
+        return None;
+    }
+    positive(
+        "counter_amount",
+        &input.counter_amount,
+        &to.currency,
+        format,
+        errors,
+    )
+}
+
+/// Any method of the organisation, archived ones included, so that editing an old
+/// transaction keeps the method it was paid with.
+async fn payment_method(member: &Member, raw: &str, errors: &mut FieldErrors) -> Option<i64> {
+    if raw.trim().is_empty() {
+        return None;
+    }
+    if let Some(id) = parse_id(raw)
+        && crate::payment_methods::repo::find(member.db(), &member.scope, id)
+            .await
+            .is_ok()
+    {
+        return Some(id);
+    }
+    errors.add(
+        "payment_method_id",
+        "Choose a payment method from the list.",
+    );
+    None
+}
+
+/// The payee, notes and tags, trimmed, with an error for each that is too long.
+fn texts<'a>(
+    input: &'a TransactionInput,
+    errors: &mut FieldErrors,
+) -> (&'a str, &'a str, Vec<String>) {
+    let payee = input.payee.trim();
+    checks::at_most("payee", payee, MAX_PAYEE_CHARS, errors);
+    let notes = input.notes.trim();
+    checks::at_most("notes", notes, MAX_NOTES_CHARS, errors);
+    let tags = parse_tags(&input.tags);
+    if tags.len() > MAX_TAGS {
+        errors.add("tags", format!("Use at most {MAX_TAGS} tags."));
+    }
+    (payee, notes, tags)
 }

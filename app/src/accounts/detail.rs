@@ -1,0 +1,112 @@
+//! One account's page: its balance, the form to edit it, and archiving or restoring it.
+
+use super::edit::{AccountForm, SaveAccount};
+use super::types::AccountView;
+use crate::context::{RequireUser, use_shell};
+use crate::error::AppError;
+use crate::form::FormFeedback;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[server(endpoint = "accounts/one")]
+pub async fn get_account(id: i64) -> Result<AccountView, AppError> {
+    use florin::role::Access;
+    let member = crate::orgs::require_member(Access::Read).await?;
+    let page = super::repo::page(&member).await?;
+    page.accounts
+        .into_iter()
+        .find(|a| a.id == id)
+        .ok_or(AppError::NotFound)
+        .inspect_err(crate::session::set_status)
+}
+
+/// Archives an account (it leaves totals and pickers) or restores it.
+#[server(endpoint = "accounts/archive")]
+pub async fn set_account_archived(id: i64, archived: bool) -> Result<(), AppError> {
+    use crate::session::{Done, finish};
+    use florin::role::{Access, Area};
+    let result = async {
+        let member = crate::orgs::require_member(Access::Write(Area::Ledger)).await?;
+        super::repo::set_archived(member.db(), &member.scope, id, archived).await
+    }
+    .await;
+    let message = if archived {
+        "Account archived."
+    } else {
+        "Account restored."
+    };
+    finish("archive", "/accounts", &(), result, |()| {
+        Done::new(message, "/accounts")
+    })
+    .await
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    view! {
+        <Title text="Account"/>
+        <RequireUser>
+            <AccountEditor/>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn AccountEditor() -> impl IntoView {
+    let shell = use_shell();
+    let data = Resource::new(crate::url::id_param(), get_account);
+    let save = ServerAction::<SaveAccount>::new();
+    let archive = ServerAction::<SetAccountArchived>::new();
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let stash = shell.await.ok().and_then(|s| s.form);
+                match data.await {
+                    Ok(account) => {
+                        let feedback = FormFeedback::new("account", stash, save);
+                        let currency = account.currency.clone();
+                        let (id, archived) = (account.id, account.archived);
+                        view! {
+                            <h1>{account.name.clone()}</h1>
+                            <p class="lead">{format!("Balance: {}", account.balance)}</p>
+                            <section class="card" aria-labelledby="edit-account-title">
+                                <h2 id="edit-account-title">"Edit account"</h2>
+                                <AccountForm action=save feedback account=Some(account) default_currency=currency/>
+                            </section>
+                            <ArchiveSection action=archive id archived/>
+                            <p><a href="/accounts">"Back to accounts"</a></p>
+                        }.into_any()
+                    }
+                    Err(error) => view! {
+                        <h1>"Account"</h1>
+                        <p class="error">{error.to_string()}</p>
+                        <p><a href="/accounts">"Back to accounts"</a></p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ArchiveSection(
+    action: ServerAction<SetAccountArchived>,
+    id: i64,
+    archived: bool,
+) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="archive-title">
+            <h2 id="archive-title">{if archived { "Restore" } else { "Archive" }}</h2>
+            <p>{if archived {
+                "Restored accounts count in totals and can take new transactions again."
+            } else {
+                "Archived accounts keep their transactions but leave totals and pickers."
+            }}</p>
+            <ActionForm action=action>
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="archived" value=(!archived).to_string()/>
+                <button type="submit">{if archived { "Restore account" } else { "Archive account" }}</button>
+            </ActionForm>
+        </section>
+    }
+}

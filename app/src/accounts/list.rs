@@ -1,0 +1,106 @@
+//! The accounts page: every account with its balance in its own and the base currency,
+//! the total of the active ones, and the form to add one.
+
+use super::edit::{AccountForm, SaveAccount};
+use super::types::AccountsOverview;
+use crate::context::{RequireUser, use_shell};
+use crate::error::AppError;
+use crate::form::FormFeedback;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[server(endpoint = "accounts")]
+pub async fn list_accounts() -> Result<AccountsOverview, AppError> {
+    use florin::role::Access;
+    let member = crate::orgs::require_member(Access::Read).await?;
+    super::repo::page(&member).await
+}
+
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    view! {
+        <Title text="Accounts"/>
+        <h1>"Accounts"</h1>
+        <RequireUser>
+            <AccountsList/>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn AccountsList() -> impl IntoView {
+    let shell = use_shell();
+    let data = Resource::new(|| (), |_| list_accounts());
+    let save = ServerAction::<SaveAccount>::new();
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let stash = shell.await.ok().and_then(|s| s.form);
+                match data.await {
+                    Ok(page) => {
+                        let feedback = FormFeedback::new("account", stash, save);
+                        let base = page.base_currency.clone();
+                        view! {
+                            <section class="card" aria-labelledby="accounts-title">
+                                <h2 id="accounts-title">"Your accounts"</h2>
+                                {if page.accounts.is_empty() {
+                                    view! { <p>"No accounts yet. Add your first one below."</p> }.into_any()
+                                } else {
+                                    view! { <AccountsTable page=page/> }.into_any()
+                                }}
+                            </section>
+                            <section class="card" aria-labelledby="add-account-title">
+                                <h2 id="add-account-title">"Add an account"</h2>
+                                <AccountForm action=save feedback account=None default_currency=base/>
+                            </section>
+                        }.into_any()
+                    }
+                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AccountsTable(page: AccountsOverview) -> impl IntoView {
+    let base = page.base_currency.clone();
+    view! {
+        <table>
+            <thead>
+                <tr>
+                    <th scope="col">"Account"</th>
+                    <th scope="col">"Kind"</th>
+                    <th scope="col">"Institution"</th>
+                    <th scope="col" class="num">"Balance"</th>
+                    <th scope="col" class="num">{format!("In {base}")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {page.accounts.into_iter().map(|a| view! {
+                    <tr class:archived=a.archived>
+                        <td>
+                            <a href=format!("/accounts/{}", a.id)>{a.name.clone()}</a>
+                            {a.archived.then(|| view! { " " <span class="badge">"archived"</span> })}
+                        </td>
+                        <td>{a.kind_label.clone()}</td>
+                        <td>{a.institution.clone()}</td>
+                        <td class="num">{a.balance.clone()}</td>
+                        <td class="num">{a.base_balance.clone().unwrap_or_else(|| "no rate".to_owned())}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+            <tfoot>
+                <tr>
+                    <th scope="row" colspan="4">"Total of active accounts"</th>
+                    <td class="num">
+                        {page.total.clone()}
+                        {(page.unconverted > 0).then(|| view! {
+                            <br/><small>{format!("{} without a rate, not included", page.unconverted)}</small>
+                        })}
+                    </td>
+                </tr>
+            </tfoot>
+        </table>
+    }
+}

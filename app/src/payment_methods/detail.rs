@@ -1,0 +1,121 @@
+//! One payment method's page: the form to edit it, and archiving or restoring it.
+
+use super::edit::{MethodForm, SavePaymentMethod};
+use super::types::PaymentMethodEdit;
+use crate::components::FormError;
+use crate::context::{RequireUser, use_shell};
+use crate::error::{AppError, FieldErrors};
+use crate::form::FormFeedback;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[server(endpoint = "payment-methods/one")]
+pub async fn get_payment_method(id: i64) -> Result<PaymentMethodEdit, AppError> {
+    use florin::role::Access;
+    let result = async {
+        let member = crate::orgs::require_member(Access::Read).await?;
+        super::ssr::edit(&member, id).await
+    }
+    .await;
+    result.inspect_err(crate::session::set_status)
+}
+
+/// Archives a payment method (it leaves the pickers) or restores it.
+#[server(endpoint = "payment-methods/archive")]
+pub async fn set_payment_method_archived(id: i64, archived: bool) -> Result<(), AppError> {
+    use crate::session::{Done, finish};
+    use florin::role::{Access, Area};
+    let result = async {
+        let member = crate::orgs::require_member(Access::Write(Area::Ledger)).await?;
+        super::repo::set_archived(member.db(), &member.scope, id, archived).await
+    }
+    .await;
+    let message = if archived {
+        "Payment method archived."
+    } else {
+        "Payment method restored."
+    };
+    let page = format!("/payment-methods/{id}");
+    let done = |(): &()| Done::new(message, "/payment-methods");
+    finish("payment-method-archive", &page, &(), result, done).await
+}
+
+#[component]
+pub fn PaymentMethodPage() -> impl IntoView {
+    view! {
+        <Title text="Payment method"/>
+        <RequireUser>
+            <MethodEditor/>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn MethodEditor() -> impl IntoView {
+    let shell = use_shell();
+    let data = Resource::new(crate::url::id_param(), get_payment_method);
+    let save = ServerAction::<SavePaymentMethod>::new();
+    let archive = ServerAction::<SetPaymentMethodArchived>::new();
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let stash = shell.await.ok().and_then(|s| s.form);
+                match data.await {
+                    Ok(edit) => {
+                        let feedback = FormFeedback::new("payment-method", stash.clone(), save);
+                        let method = edit.method;
+                        let title = method.name.clone();
+                        let lead = match &method.account_name {
+                            Some(account) => format!("{} · linked to {account}", method.kind_label),
+                            None => method.kind_label.clone(),
+                        };
+                        let archive_errors = FormFeedback::new("payment-method-archive", stash, archive).errors();
+                        let archive_section = view! {
+                            <ArchiveSection action=archive errors=archive_errors id=method.id archived=method.archived/>
+                        }.into_any();
+                        view! {
+                            <h1>{title}</h1>
+                            <p class="lead">{lead}</p>
+                            <section class="card" aria-labelledby="edit-method-title">
+                                <h2 id="edit-method-title">"Edit payment method"</h2>
+                                <MethodForm action=save feedback method=Some(method) accounts=edit.accounts/>
+                            </section>
+                            {archive_section}
+                            <p><a href="/payment-methods">"Back to payment methods"</a></p>
+                        }.into_any()
+                    }
+                    Err(error) => view! {
+                        <h1>"Payment method"</h1>
+                        <p class="error">{error.to_string()}</p>
+                        <p><a href="/payment-methods">"Back to payment methods"</a></p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ArchiveSection(
+    action: ServerAction<SetPaymentMethodArchived>,
+    errors: Signal<FieldErrors>,
+    id: i64,
+    archived: bool,
+) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="archive-method-title">
+            <h2 id="archive-method-title">{if archived { "Restore" } else { "Archive" }}</h2>
+            <p>{if archived {
+                "Restored payment methods can be chosen for new transactions again."
+            } else {
+                "Archived payment methods stay on past transactions but leave the pickers."
+            }}</p>
+            <ActionForm action=action>
+                <FormError errors/>
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="archived" value=(!archived).to_string()/>
+                <button type="submit">{if archived { "Restore payment method" } else { "Archive payment method" }}</button>
+            </ActionForm>
+        </section>
+    }
+}

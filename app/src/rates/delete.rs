@@ -1,0 +1,82 @@
+//! Deleting an exchange rate, after a confirmation page (a plain link and form: no
+//! script needed).
+
+use super::types::RateView;
+use crate::components::FormError;
+use crate::context::{RequireUser, use_shell};
+use crate::error::AppError;
+use crate::form::FormFeedback;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[server(endpoint = "rates/one")]
+pub async fn get_rate(id: i64) -> Result<RateView, AppError> {
+    use florin::role::Access;
+    let result = async {
+        let member = crate::orgs::require_member(Access::Read).await?;
+        super::ssr::find(&member, id).await
+    }
+    .await;
+    result.inspect_err(crate::session::set_status)
+}
+
+#[server(endpoint = "rates/delete")]
+pub async fn delete_rate(id: i64) -> Result<(), AppError> {
+    use crate::session::{Done, finish};
+    use florin::role::{Access, Area};
+    let result = async {
+        let member = crate::orgs::require_member(Access::Write(Area::Ledger)).await?;
+        super::repo::delete(member.db(), &member.scope, id).await
+    }
+    .await;
+    finish("rate-delete", "/rates", &(), result, |()| {
+        Done::new("Rate deleted.", "/rates")
+    })
+    .await
+}
+
+#[component]
+pub fn DeleteRatePage() -> impl IntoView {
+    view! {
+        <Title text="Delete a rate"/>
+        <h1>"Delete a rate"</h1>
+        <RequireUser>
+            <DeleteRateConfirm/>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn DeleteRateConfirm() -> impl IntoView {
+    let shell = use_shell();
+    let data = Resource::new(crate::url::id_param(), get_rate);
+    let delete = ServerAction::<DeleteRate>::new();
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let stash = shell.await.ok().and_then(|s| s.form);
+                let errors = FormFeedback::new("rate-delete", stash, delete).errors();
+                match data.await {
+                    Ok(rate) => view! {
+                        <section class="card" aria-labelledby="delete-rate-title">
+                            <h2 id="delete-rate-title">"Delete this rate?"</h2>
+                            <FormError errors/>
+                            <p>{format!("On {}, 1 {} = {} {} ({}).", rate.date, rate.base, rate.rate, rate.quote, rate.source)}</p>
+                            <p>"Amounts converted with it will use the next older rate, or none."</p>
+                            <ActionForm action=delete>
+                                <input type="hidden" name="id" value=rate.id/>
+                                <button type="submit" class="danger">"Delete rate"</button>
+                                " "
+                                <a href="/rates">"Cancel"</a>
+                            </ActionForm>
+                        </section>
+                    }.into_any(),
+                    Err(error) => view! {
+                        <p class="error">{error.to_string()}</p>
+                        <p><a href="/rates">"Back to exchange rates"</a></p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

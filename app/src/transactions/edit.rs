@@ -1,0 +1,174 @@
+//! Adding, editing and copying a transaction: one form, filled from the transaction
+//! being edited or copied, posting to one server function.
+
+use super::types::{TransactionInput, TxForm, with_blank};
+use crate::components::{FormError, SelectField, TextField};
+use crate::context::{RequireUser, use_shell};
+use crate::error::AppError;
+use crate::form::FormFeedback;
+use florin::ledger::TransactionKind;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The form for a new transaction (`id` = None), an existing one, or a copy of one
+/// (`copy_of`).
+#[server(endpoint = "transactions/form")]
+pub async fn transaction_form(id: Option<i64>, copy_of: Option<i64>) -> Result<TxForm, AppError> {
+    use florin::role::Access;
+    let member = crate::orgs::require_member(Access::Read).await?;
+    super::ssr::form(&member, id, copy_of)
+        .await
+        .inspect_err(crate::session::set_status)
+}
+
+/// Creates a transaction (empty `id`) or updates one.
+#[server(endpoint = "transactions/save")]
+pub async fn save_transaction(#[server(flatten)] input: TransactionInput) -> Result<i64, AppError> {
+    use crate::session::{Done, finish};
+    use florin::role::{Access, Area};
+
+    let result = async {
+        let member = crate::orgs::require_member(Access::Write(Area::Ledger)).await?;
+        super::ssr::save(&member, &input).await
+    }
+    .await;
+    let page = input.page();
+    let saved = finish("transaction", &page, &input, result, |(_, created)| {
+        let message = if *created {
+            "Transaction added."
+        } else {
+            "Transaction saved."
+        };
+        Done::new(message, "/transactions")
+    });
+    saved.await.map(|(id, _)| id)
+}
+
+#[component]
+pub fn NewTransactionPage() -> impl IntoView {
+    let query = use_query_map();
+    let copy = move || query.read().get("copy").and_then(|c| c.parse::<i64>().ok());
+    view! {
+        <Title text="Add a transaction"/>
+        <h1>"Add a transaction"</h1>
+        <RequireUser>
+            <TransactionEditor id=Signal::derive(|| None) copy_of=Signal::derive(copy)/>
+        </RequireUser>
+    }
+}
+
+#[component]
+pub fn EditTransactionPage() -> impl IntoView {
+    let id = crate::url::id_param();
+    view! {
+        <Title text="Edit transaction"/>
+        <h1>"Edit transaction"</h1>
+        <RequireUser>
+            <TransactionEditor id=Signal::derive(move || Some(id())) copy_of=Signal::derive(|| None)/>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn TransactionEditor(id: Signal<Option<i64>>, copy_of: Signal<Option<i64>>) -> impl IntoView {
+    let shell = use_shell();
+    let data = Resource::new(
+        move || (id.get(), copy_of.get()),
+        |(id, copy)| transaction_form(id, copy),
+    );
+    let save = ServerAction::<SaveTransaction>::new();
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let stash = shell.await.ok().and_then(|s| s.form);
+                match data.await {
+                    Ok(form) if form.accounts.is_empty() => view! {
+                        <p>"Add an account first: every transaction belongs to one."</p>
+                        <p><a class="button primary" href="/accounts">"Add an account"</a></p>
+                    }.into_any(),
+                    Ok(form) => {
+                        let feedback = FormFeedback::new("transaction", stash, save);
+                        view! { <TransactionFormView form feedback action=save/> }.into_any()
+                    }
+                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Expense categories then income ones, each marked with its kind, after "none".
+fn category_options(form: &TxForm) -> Vec<(String, String)> {
+    let marked = |choices: &[super::types::Choice], kind: &str| {
+        choices
+            .iter()
+            .map(|o| (o.value.clone(), format!("{} ({kind})", o.label)))
+            .collect::<Vec<_>>()
+    };
+    let mut options = vec![(String::new(), "— none —".to_owned())];
+    options.extend(marked(&form.expense_categories, "expense"));
+    options.extend(marked(&form.income_categories, "income"));
+    options
+}
+
+#[component]
+fn TransactionFormView(
+    form: TxForm,
+    feedback: FormFeedback,
+    action: ServerAction<SaveTransaction>,
+) -> impl IntoView {
+    let errors = feedback.errors();
+    let value = move |field: &str, current: &str| feedback.value(field, current);
+    let kinds = TransactionKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
+        .collect::<Vec<_>>();
+    let accounts = form
+        .accounts
+        .iter()
+        .map(|o| (o.value.clone(), o.label.clone()))
+        .collect::<Vec<_>>();
+    let categories = category_options(&form);
+    let counter = with_blank("— not a transfer —", &form.accounts);
+    let methods = with_blank("— none —", &form.payment_methods);
+    let transfer = view! {
+        <fieldset>
+            <legend>"For a transfer"</legend>
+            <div class="row">
+                <SelectField label="To account" name="counter_account_id" value=value("counter_account_id", &form.counter_account_id) options=counter errors/>
+                <TextField label="Amount received" name="counter_amount" value=value("counter_amount", &form.counter_amount) errors
+                    hint="Only when the accounts' currencies differ."/>
+            </div>
+        </fieldset>
+    }
+    .into_any();
+    view! {
+        <ActionForm action=action attr:novalidate=true attr:class="card">
+            <FormError errors/>
+            <input type="hidden" name="id" value=form.id.clone()/>
+            <div class="row">
+                <SelectField label="Kind" name="kind" value=value("kind", &form.kind) options=kinds errors/>
+                <TextField label="Date" name="date" kind="date" value=value("date", &form.date) errors required=true/>
+                <TextField label="Amount" name="amount" value=value("amount", &form.amount) errors required=true
+                    hint="In the account's currency, without a sign."/>
+            </div>
+            <div class="row">
+                <SelectField label="Account" name="account_id" value=value("account_id", &form.account_id) options=accounts errors/>
+                <SelectField label="Category" name="category_id" value=value("category_id", &form.category_id) options=categories errors/>
+                <SelectField label="Payment method" name="payment_method_id" value=value("payment_method_id", &form.payment_method_id) options=methods errors/>
+            </div>
+            {transfer}
+            <div class="row">
+                <TextField label="Payee or title" name="payee" value=value("payee", &form.payee) errors/>
+                <TextField label="Tags" name="tags" value=value("tags", &form.tags) errors hint="Separate tags with commas."/>
+            </div>
+            <TextField label="Notes" name="notes" value=value("notes", &form.notes) errors/>
+            <button type="submit" class="primary" disabled=move || action.pending().get()>
+                {if form.id.is_empty() { "Add transaction" } else { "Save transaction" }}
+            </button>
+            " "
+            <a href="/transactions">"Cancel"</a>
+        </ActionForm>
+    }
+}
