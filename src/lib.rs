@@ -12,6 +12,7 @@ pub mod ledger;
 pub mod loan;
 pub mod lockout;
 pub mod money;
+pub mod notification;
 pub mod password;
 pub mod planning;
 pub mod report;
