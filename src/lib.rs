@@ -15,6 +15,8 @@ pub mod money;
 pub mod notification;
 pub mod password;
 pub mod planning;
+pub mod profile;
 pub mod report;
 pub mod role;
+pub mod sign_in;
 pub mod timezone;
