@@ -2,8 +2,8 @@
 //! personal details (profiles) live in separate tables; creating an account writes all of
 //! them, a personal organisation and its owner membership in one transaction.
 
-use crate::audit::{self, Event};
 use super::hashing::PasswordHashString;
+use crate::audit::{self, Event};
 use crate::db::{Db, Rule, Tx, on_violation};
 use crate::error::AppError;
 use crate::{on_db, on_tx};

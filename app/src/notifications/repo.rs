@@ -181,7 +181,7 @@ pub async fn list(db: &Db, user_id: i64) -> Result<NotificationsList, AppError> 
 
 /// Marks one notification read (keeping the first time it was read). Another user's id,
 /// or none, is `NotFound`.
-#[tracing::instrument(skip_all, fields(user_id, id))]
+#[tracing::instrument(skip_all, fields(user_id = user_id, id = id))]
 pub async fn mark_read(db: &Db, user_id: i64, id: i64) -> Result<(), AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query(
@@ -201,7 +201,7 @@ pub async fn mark_read(db: &Db, user_id: i64, id: i64) -> Result<(), AppError> {
 }
 
 /// Marks every unread notification of the user read; returns how many.
-#[tracing::instrument(skip_all, fields(user_id))]
+#[tracing::instrument(skip_all, fields(user_id = user_id))]
 pub async fn mark_all_read(db: &Db, user_id: i64) -> Result<u64, AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL")

@@ -93,7 +93,7 @@ pub async fn list_for_user(db: &Db, user_id: i64) -> Result<Vec<OrgSummary>, App
 }
 
 /// Adds a member to an organisation; only an owner may.
-#[tracing::instrument(skip_all, fields(org = owner.org_id, user_id, role = role.as_str()))]
+#[tracing::instrument(skip_all, fields(org = owner.org_id, user_id = user_id, role = role.as_str()))]
 pub async fn add_member(
     db: &Db,
     owner: &Scope,

@@ -31,7 +31,11 @@ pub fn validate_profile(input: &ProfileInput) -> FieldErrors {
 }
 
 /// Saves the signed-in user's details from a valid form.
-pub async fn update(app: &AppState, user: CurrentUser, input: &ProfileInput) -> Result<(), AppError> {
+pub async fn update(
+    app: &AppState,
+    user: CurrentUser,
+    input: &ProfileInput,
+) -> Result<(), AppError> {
     validate_profile(input).into_result()?;
     let profile = Profile {
         email: user.email,
