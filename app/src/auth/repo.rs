@@ -2,9 +2,9 @@
 //! personal details (profiles) live in separate tables; creating an account writes all of
 //! them, a personal organisation and its owner membership in one transaction.
 
+use super::hashing::PasswordHashString;
 use crate::audit::{self, Event};
-use crate::auth::hashing::PasswordHashString;
-use crate::db::{Db, Rule, on_violation};
+use crate::db::{Db, Rule, Tx, on_violation};
 use crate::error::AppError;
 use crate::{on_db, on_tx};
 use florin::email::Email;
@@ -29,10 +29,28 @@ pub const EMAIL_TAKEN: Rule = Rule {
 
 /// Creates a user with credentials and a profile; users who may hold finances also get a
 /// personal organisation they own. Returns the new user's id.
+#[tracing::instrument(skip_all, fields(role = new.role.as_str()))]
 pub async fn create_user(db: &Db, new: NewUser, hash: PasswordHashString) -> Result<i64, AppError> {
     let now = OffsetDateTime::now_utc();
     let mut tx = db.begin().await?;
-    let user_id: i64 = on_tx!(&mut tx, |conn| {
+    let user_id = insert_user(&mut tx, &new, now).await?;
+    insert_secrets_and_profile(&mut tx, user_id, &new, &hash, now).await?;
+    if new.role.may_hold_finances() {
+        create_personal_org(&mut tx, user_id, now).await?;
+    }
+    let event = if new.role == UserRole::Admin {
+        Event::AdminCreated
+    } else {
+        Event::SignUp
+    };
+    audit::record(&mut tx, Some(user_id), event, "account created").await?;
+    tx.commit().await?;
+    Ok(user_id)
+}
+
+/// The identity row; a second account for the same e-mail is refused on `email`.
+async fn insert_user(tx: &mut Tx, new: &NewUser, now: OffsetDateTime) -> Result<i64, AppError> {
+    on_tx!(tx, |conn| {
         sqlx::query_scalar(
             "INSERT INTO users (email, role, is_active, email_verified, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
@@ -45,8 +63,18 @@ pub async fn create_user(db: &Db, new: NewUser, hash: PasswordHashString) -> Res
         .fetch_one(conn)
         .await
     })
-    .map_err(|e| on_violation(e, &[EMAIL_TAKEN]))?;
-    on_tx!(&mut tx, |conn| {
+    .map_err(|e| on_violation(e, &[EMAIL_TAKEN]))
+}
+
+/// The credentials (the password's hash) and the personal details of a new user.
+async fn insert_secrets_and_profile(
+    tx: &mut Tx,
+    user_id: i64,
+    new: &NewUser,
+    hash: &PasswordHashString,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    on_tx!(tx, |conn| {
         sqlx::query(
             "INSERT INTO credentials (user_id, password_hash, algorithm, failed_count, session_epoch, updated_at) \
              VALUES ($1, $2, 'argon2id', 0, 0, $3)",
@@ -58,7 +86,7 @@ pub async fn create_user(db: &Db, new: NewUser, hash: PasswordHashString) -> Res
         .await
         .map(|done| done.rows_affected())
     })?;
-    on_tx!(&mut tx, |conn| {
+    on_tx!(tx, |conn| {
         sqlx::query(
             "INSERT INTO profiles (user_id, first_name, last_name, phone, base_currency, locale, time_zone, updated_at) \
              VALUES ($1, $2, '', '', $3, 'en', $4, $5)",
@@ -72,40 +100,40 @@ pub async fn create_user(db: &Db, new: NewUser, hash: PasswordHashString) -> Res
         .await
         .map(|done| done.rows_affected())
     })?;
-    if new.role.may_hold_finances() {
-        let org_id: i64 = on_tx!(&mut tx, |conn| {
-            sqlx::query_scalar(
-                "INSERT INTO organisations (name, kind, created_at) VALUES ($1, 'personal', $2) RETURNING id",
-            )
-            .bind("Personal")
-            .bind(now)
-            .fetch_one(conn)
-            .await
-        })?;
-        on_tx!(&mut tx, |conn| {
-            sqlx::query(
-                "INSERT INTO memberships (organisation_id, user_id, role, rights, created_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(org_id)
-            .bind(user_id)
-            .bind(MemberRole::Owner.as_str())
-            .bind(Rights::NONE.bits())
-            .bind(now)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
-        crate::categories::repo::insert_defaults(&mut tx, org_id).await?;
-    }
-    let event = if new.role == UserRole::Admin {
-        Event::AdminCreated
-    } else {
-        Event::SignUp
-    };
-    audit::record(&mut tx, Some(user_id), event, "account created").await?;
-    tx.commit().await?;
-    Ok(user_id)
+    Ok(())
+}
+
+/// The user's own books: a personal organisation they own, with the default categories.
+async fn create_personal_org(
+    tx: &mut Tx,
+    user_id: i64,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let org_id: i64 = on_tx!(tx, |conn| {
+        sqlx::query_scalar(
+            "INSERT INTO organisations (name, kind, created_at) VALUES ($1, 'personal', $2) RETURNING id",
+        )
+        .bind("Personal")
+        .bind(now)
+        .fetch_one(conn)
+        .await
+    })?;
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "INSERT INTO memberships (organisation_id, user_id, role, rights, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(org_id)
+        .bind(user_id)
+        .bind(MemberRole::Owner.as_str())
+        .bind(Rights::NONE.bits())
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    crate::categories::repo::insert_defaults(tx, org_id).await?;
+    Ok(())
 }
 
 /// What sign-in needs to know about an account.
@@ -171,6 +199,7 @@ pub async fn find_login_by_id(db: &Db, user_id: i64) -> Result<Login, AppError> 
 
 /// Applies `change` to the stored failure state under a row lock, so concurrent attempts
 /// cannot lose a count, and records `event`. Returns the new state.
+#[tracing::instrument(skip_all, fields(user_id = user_id))]
 pub async fn update_failures(
     db: &Db,
     user_id: i64,
@@ -228,6 +257,7 @@ pub async fn update_failures(
 
 /// Stores a new password hash and moves the session epoch on, which ends every session
 /// signed in with the old password. Returns the new epoch.
+#[tracing::instrument(skip_all, fields(user_id = user_id))]
 pub async fn set_password(
     db: &Db,
     user_id: i64,
@@ -257,6 +287,8 @@ pub async fn set_password(
     Ok(epoch)
 }
 
+/// Records `event` about the user in the audit log, in a transaction of its own.
+#[tracing::instrument(skip_all, fields(user_id = user_id, event = ?event))]
 pub async fn record_event(
     db: &Db,
     user_id: i64,

@@ -7,7 +7,6 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::on_db;
 use crate::orgs::repo::Scope;
-use florin::fx::{Rate, RateBook};
 use time::Date;
 
 /// One roll-up row: (month, account, counter account or 0, kind, currency, total).
@@ -39,25 +38,6 @@ pub async fn accounts(db: &Db, scope: &Scope) -> Result<Vec<(i64, String, String
         .await
     })?;
     Ok(rows)
-}
-
-/// The organisation's rates that involve `target`, ready for many lookups.
-pub async fn rate_book(db: &Db, scope: &Scope, target: &str) -> Result<RateBook, AppError> {
-    let rows: Vec<(String, String, Date, i64)> = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT base, quote, rate_date, rate_scaled FROM exchange_rates \
-             WHERE organisation_id = $1 AND (base = $2 OR quote = $2)",
-        )
-        .bind(scope.org_id)
-        .bind(target)
-        .fetch_all(pool)
-        .await
-    })?;
-    Ok(RateBook::new(
-        target,
-        rows.into_iter()
-            .filter_map(|(b, q, d, s)| Some((b, q, d, Rate::from_scaled(s)?))),
-    ))
 }
 
 /// Income and expense of one currency per day and kind, `from..=to`: (day, kind, total).

@@ -33,58 +33,63 @@ pub struct NewNotification {
     pub dedup_key: Option<String>,
 }
 
+/// The columns every notification is inserted with, in the order the queries give them.
+const INSERT: &str = "INSERT INTO notifications (organisation_id, user_id, kind, title, body, \
+     action_link, dedup_key, created_at)";
+/// A notice with the same `dedup_key` for the same user already exists: keep that one.
+const ONCE: &str = "ON CONFLICT (user_id, dedup_key) DO NOTHING";
+
+/// Binds what every recipient's copy shares, in its column order: kind, title, body, link,
+/// dedup key and creation time.
+macro_rules! bind_note {
+    ($query:expr, $note:expr, $now:expr) => {
+        $query
+            .bind($note.kind.as_str())
+            .bind(&$note.title)
+            .bind(&$note.body)
+            .bind(&$note.action_link)
+            .bind(&$note.dedup_key)
+            .bind($now)
+    };
+}
+
 /// Creates the notification for each recipient, inside the caller's transaction, so that
 /// it exists exactly when what it reports was committed. Returns how many were created
 /// (fewer than the recipients when some already had one with this `dedup_key`).
+#[tracing::instrument(skip_all, fields(to = ?to, kind = note.kind.as_str()))]
 pub async fn notify(tx: &mut Tx, to: Recipients, note: &NewNotification) -> Result<u64, AppError> {
     let now = OffsetDateTime::now_utc();
     let created = match to {
-        Recipients::User { user_id, org_id } => on_tx!(tx, |conn| {
-            sqlx::query(
-                "INSERT INTO notifications (organisation_id, user_id, kind, title, body, action_link, \
-                     dedup_key, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-                 ON CONFLICT (user_id, dedup_key) DO NOTHING",
-            )
-            .bind(org_id)
-            .bind(user_id)
-            .bind(note.kind.as_str())
-            .bind(&note.title)
-            .bind(&note.body)
-            .bind(&note.action_link)
-            .bind(&note.dedup_key)
-            .bind(now)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?,
+        Recipients::User { user_id, org_id } => {
+            let sql = format!("{INSERT} VALUES ($1, $2, $3, $4, $5, $6, $7, $8) {ONCE}");
+            on_tx!(tx, |conn| {
+                bind_note!(sqlx::query(&sql).bind(org_id).bind(user_id), note, now)
+                    .execute(conn)
+                    .await
+                    .map(|done| done.rows_affected())
+            })?
+        }
         // The WHERE clause also settles SQLite's parsing of `INSERT … SELECT … ON CONFLICT`.
-        Recipients::Members { org_id } => on_tx!(tx, |conn| {
-            sqlx::query(
-                "INSERT INTO notifications (organisation_id, user_id, kind, title, body, action_link, \
-                     dedup_key, created_at) \
-                 SELECT m.organisation_id, m.user_id, $2, $3, $4, $5, $6, $7 \
+        Recipients::Members { org_id } => {
+            let sql = format!(
+                "{INSERT} SELECT m.organisation_id, m.user_id, $2, $3, $4, $5, $6, $7 \
                  FROM memberships m JOIN users u ON u.id = m.user_id \
-                 WHERE m.organisation_id = $1 AND u.is_active = $8 \
-                 ON CONFLICT (user_id, dedup_key) DO NOTHING",
-            )
-            .bind(org_id)
-            .bind(note.kind.as_str())
-            .bind(&note.title)
-            .bind(&note.body)
-            .bind(&note.action_link)
-            .bind(&note.dedup_key)
-            .bind(now)
-            .bind(true)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?,
+                 WHERE m.organisation_id = $1 AND u.is_active = $8 {ONCE}"
+            );
+            on_tx!(tx, |conn| {
+                bind_note!(sqlx::query(&sql).bind(org_id), note, now)
+                    .bind(true)
+                    .execute(conn)
+                    .await
+                    .map(|done| done.rows_affected())
+            })?
+        }
     };
     Ok(created)
 }
 
 /// [`notify`] in a transaction of its own, for callers that have none open.
+#[tracing::instrument(skip_all, fields(to = ?to, kind = note.kind.as_str()))]
 pub async fn notify_now(db: &Db, to: Recipients, note: &NewNotification) -> Result<u64, AppError> {
     let mut tx = db.begin().await?;
     let created = notify(&mut tx, to, note).await?;
@@ -176,6 +181,7 @@ pub async fn list(db: &Db, user_id: i64) -> Result<NotificationsList, AppError> 
 
 /// Marks one notification read (keeping the first time it was read). Another user's id,
 /// or none, is `NotFound`.
+#[tracing::instrument(skip_all, fields(user_id = user_id, id = id))]
 pub async fn mark_read(db: &Db, user_id: i64, id: i64) -> Result<(), AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query(
@@ -195,6 +201,7 @@ pub async fn mark_read(db: &Db, user_id: i64, id: i64) -> Result<(), AppError> {
 }
 
 /// Marks every unread notification of the user read; returns how many.
+#[tracing::instrument(skip_all, fields(user_id = user_id))]
 pub async fn mark_all_read(db: &Db, user_id: i64) -> Result<u64, AppError> {
     let changed = on_db!(db, |pool| {
         sqlx::query("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL")

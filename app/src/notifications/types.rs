@@ -1,56 +1,9 @@
-//! Types shared by the notification pages and their server code.
+//! Types shared by the notification pages and their server code. Rule: pages and `repo`
+//! both import from here, never from each other.
 
 use serde::{Deserialize, Serialize};
 
-/// What a notification is about; stored by [`NotificationKind::as_str`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum NotificationKind {
-    PaymentDue,
-    PaymentReminder,
-    GoalMilestone,
-    ExpenseAlert,
-    IncomeReceived,
-    System,
-}
-
-impl NotificationKind {
-    pub const ALL: [Self; 6] = [
-        Self::PaymentDue,
-        Self::PaymentReminder,
-        Self::GoalMilestone,
-        Self::ExpenseAlert,
-        Self::IncomeReceived,
-        Self::System,
-    ];
-
-    /// The name stored in the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::PaymentDue => "payment_due",
-            Self::PaymentReminder => "payment_reminder",
-            Self::GoalMilestone => "goal_milestone",
-            Self::ExpenseAlert => "expense_alert",
-            Self::IncomeReceived => "income_received",
-            Self::System => "system",
-        }
-    }
-
-    /// The name shown to people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::PaymentDue => "Payment due",
-            Self::PaymentReminder => "Payment reminder",
-            Self::GoalMilestone => "Goal milestone",
-            Self::ExpenseAlert => "Spending alert",
-            Self::IncomeReceived => "Income received",
-            Self::System => "Notice",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.as_str() == raw)
-    }
-}
+pub use florin::notification::NotificationKind;
 
 /// One notification as the list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,6 @@
 //! Membership checks and organisation queries.
 
-use super::OrgSummary;
+use super::types::OrgSummary;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::on_db;
@@ -93,6 +93,7 @@ pub async fn list_for_user(db: &Db, user_id: i64) -> Result<Vec<OrgSummary>, App
 }
 
 /// Adds a member to an organisation; only an owner may.
+#[tracing::instrument(skip_all, fields(org = owner.org_id, user_id = user_id, role = role.as_str()))]
 pub async fn add_member(
     db: &Db,
     owner: &Scope,

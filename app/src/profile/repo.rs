@@ -1,6 +1,6 @@
 //! Profile rows: personal details kept apart from identity and credentials.
 
-use super::Profile;
+use super::types::Profile;
 use crate::audit::{self, Event};
 use crate::db::Db;
 use crate::error::AppError;
@@ -27,6 +27,8 @@ pub async fn find(db: &Db, user_id: i64) -> Result<Profile, AppError> {
     })
 }
 
+/// Saves the user's details and records it in the audit log.
+#[tracing::instrument(skip_all, fields(user_id = user_id))]
 pub async fn update(db: &Db, user_id: i64, profile: &Profile) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     on_tx!(&mut tx, |conn| {

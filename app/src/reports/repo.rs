@@ -1,12 +1,14 @@
 //! The report's sums, aggregated in SQL. Amounts in the base currency are summed per
 //! group; other currencies per group and day, so each day converts at its own rate. By
 //! month, whole months come from the `monthly_totals` roll-ups and only the ragged ends
-//! of the range from the ledger.
+//! of the range from the ledger. The rate book that converts them is read here too, for
+//! the reports and the dashboard alike.
 
 use crate::db::Db;
 use crate::error::AppError;
 use crate::on_db;
 use crate::orgs::repo::Scope;
+use florin::fx::{Rate, RateBook};
 use florin::report::Grouping;
 use time::Date;
 
@@ -14,6 +16,25 @@ use time::Date;
 pub type InBase = Vec<(String, String, i64)>;
 /// (key, currency, day, kind, total) in other currencies.
 pub type Foreign = Vec<(String, String, Date, String, i64)>;
+
+/// The organisation's rates that involve `target`, ready for many lookups.
+pub async fn rate_book(db: &Db, scope: &Scope, target: &str) -> Result<RateBook, AppError> {
+    let rows: Vec<(String, String, Date, i64)> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT base, quote, rate_date, rate_scaled FROM exchange_rates \
+             WHERE organisation_id = $1 AND (base = $2 OR quote = $2)",
+        )
+        .bind(scope.org_id)
+        .bind(target)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(RateBook::new(
+        target,
+        rows.into_iter()
+            .filter_map(|(b, q, d, s)| Some((b, q, d, Rate::from_scaled(s)?))),
+    ))
+}
 
 /// The grouping's key as SQL text, and the join it needs.
 fn key_sql(grouping: Grouping) -> (&'static str, &'static str) {
@@ -156,6 +177,7 @@ pub async fn saved(db: &Db, scope: &Scope) -> Result<Vec<Saved>, AppError> {
 }
 
 /// Saves a definition; the same name again replaces its parameters.
+#[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn save(db: &Db, scope: &Scope, name: &str, query: &str) -> Result<(), AppError> {
     on_db!(db, |pool| {
         sqlx::query(
@@ -174,6 +196,8 @@ pub async fn save(db: &Db, scope: &Scope, name: &str, query: &str) -> Result<(),
     Ok(())
 }
 
+/// Forgets a saved definition; another organisation's id, or none, is `NotFound`.
+#[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
     let deleted = on_db!(db, |pool| {
         sqlx::query("DELETE FROM saved_reports WHERE organisation_id = $1 AND id = $2")

@@ -2,14 +2,17 @@
 //! converts to the base currency (`florin::report::group_totals`), names and orders the
 //! groups, and links each to the matching transaction list.
 
-use super::summary::Summary;
-use super::{ReportQuery, ReportRow, ReportView, repo};
+use super::types::{ReportQuery, ReportRow, ReportView, SaveReportInput};
+use super::{charts, repo, summary};
 use crate::error::{AppError, FieldErrors};
 use crate::form::parse_date;
 use crate::orgs::Member;
-use florin::money::Money;
+use florin::breakdown;
+use florin::money::{Money, NumberFormat};
 use florin::report::{Grouping, Totals};
-use std::collections::{BTreeMap, HashMap};
+use florin::spreadsheet::text_cell;
+use florin::summary::Summary;
+use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
 
 /// The longest range a report covers (ten years).
@@ -76,92 +79,75 @@ pub async fn compute(member: &Member, p: &Params) -> Result<Computed, AppError> 
     let db = member.db();
     let scope = &member.scope;
     let base = member.user.base_currency.clone();
-    let book = crate::dashboard::repo::rate_book(db, scope, &base).await?;
+    let book = repo::rate_book(db, scope, &base).await?;
     let (in_base, foreign) = repo::sums(db, scope, p.grouping, &base, p.from, p.to).await?;
     let (mut groups, missing) = florin::report::group_totals(&in_base, &foreign, &book);
     if p.grouping == Grouping::Month {
-        // Keys are days (ledger) or month starts (roll-ups): bucket them by month.
-        let mut months: BTreeMap<String, Totals> = BTreeMap::new();
-        for (day, totals) in groups {
-            let month = format!("{}-01", day.get(..7).unwrap_or(&day));
-            let slot = months.entry(month).or_default();
-            slot.income += totals.income;
-            slot.spending += totals.spending;
-        }
-        groups = months;
+        // Keys are days (ledger) or month starts (roll-ups).
+        groups = breakdown::by_month(groups);
     }
     let names: HashMap<String, String> = repo::names(db, scope, p.grouping)
         .await?
         .into_iter()
         .map(|(id, name)| (id.to_string(), name))
         .collect();
-    let range = format!("from={}&to={}", p.from, p.to);
     let mut rows: Vec<(String, Totals, String)> = groups
         .into_iter()
         .map(|(key, totals)| {
-            let (label, link) = match p.grouping {
-                Grouping::Month => {
-                    let start = parse_date(&key).unwrap_or(p.from);
-                    let end = florin::report::month_last_day(start);
-                    (
-                        florin::report::month_label(start),
-                        format!(
-                            "/transactions?from={}&to={}",
-                            start.max(p.from),
-                            end.min(p.to)
-                        ),
-                    )
-                }
-                Grouping::Category if key.is_empty() => {
-                    ("Uncategorised".to_owned(), format!("/transactions?{range}"))
-                }
-                Grouping::Category => (
-                    names.get(&key).cloned().unwrap_or_else(|| key.clone()),
-                    format!("/transactions?{range}&category={key}"),
-                ),
-                Grouping::Account => (
-                    names.get(&key).cloned().unwrap_or_else(|| key.clone()),
-                    format!("/transactions?{range}&account={key}"),
-                ),
-                Grouping::Tag => (
-                    key.clone(),
-                    format!(
-                        "/transactions?{range}&tag={}",
-                        crate::url::encode_component(&key)
-                    ),
-                ),
-                Grouping::Payee if key.is_empty() => {
-                    ("(no payee)".to_owned(), format!("/transactions?{range}"))
-                }
-                Grouping::Payee => (
-                    key.clone(),
-                    format!(
-                        "/transactions?{range}&q={}",
-                        crate::url::encode_component(&key)
-                    ),
-                ),
-            };
+            let (label, link) = label_and_link(p, &names, key);
             (label, totals, link)
         })
         .collect();
     if p.grouping != Grouping::Month {
-        rows.sort_by(|a, b| {
-            (b.1.spending + b.1.income)
-                .cmp(&(a.1.spending + a.1.income))
-                .then_with(|| a.0.cmp(&b.0))
-        });
+        breakdown::largest_first(&mut rows);
     }
-    let total = rows
-        .iter()
-        .fold(Totals::default(), |acc, (_, t, _)| Totals {
-            income: acc.income + t.income,
-            spending: acc.spending + t.spending,
-        });
+    let total = breakdown::total(rows.iter().map(|(_, t, _)| t));
     Ok(Computed {
         rows,
         total,
         missing: missing.into_iter().collect(),
     })
+}
+
+/// A group's label and the address of the transactions behind it.
+fn label_and_link(p: &Params, names: &HashMap<String, String>, key: String) -> (String, String) {
+    use crate::url::encode_component;
+    let range = format!("from={}&to={}", p.from, p.to);
+    let named = |key: String| names.get(&key).cloned().unwrap_or(key);
+    match p.grouping {
+        Grouping::Month => {
+            let start = parse_date(&key).unwrap_or(p.from);
+            let end = florin::calendar::month_end(start);
+            let link = format!(
+                "/transactions?from={}&to={}",
+                start.max(p.from),
+                end.min(p.to)
+            );
+            (florin::calendar::short_month_label(start), link)
+        }
+        Grouping::Category if key.is_empty() => {
+            ("Uncategorised".to_owned(), format!("/transactions?{range}"))
+        }
+        Grouping::Category => {
+            let link = format!("/transactions?{range}&category={key}");
+            (named(key), link)
+        }
+        Grouping::Account => {
+            let link = format!("/transactions?{range}&account={key}");
+            (named(key), link)
+        }
+        Grouping::Tag => {
+            let link = format!("/transactions?{range}&tag={}", encode_component(&key));
+            (key, link)
+        }
+        Grouping::Payee if key.is_empty() => {
+            ("(no payee)".to_owned(), format!("/transactions?{range}"))
+        }
+        Grouping::Payee => {
+            let link = format!("/transactions?{range}&q={}", encode_component(&key));
+            (key, link)
+        }
+    }
 }
 
 impl Params {
@@ -184,12 +170,25 @@ pub fn canonical(query: &ReportQuery, today: Date) -> Result<String, FieldErrors
     }
 }
 
+/// Saves the report's query under a name; only a query the report accepts is stored,
+/// rebuilt from its parsed parameters.
+pub async fn save(member: &Member, input: &SaveReportInput) -> Result<(), AppError> {
+    let name = input.name.trim();
+    let mut errors = FieldErrors::new();
+    if name.is_empty() {
+        errors.add("name", "Enter a name for this report.");
+    } else if name.chars().count() > 80 {
+        errors.add("name", "Use at most 80 characters.");
+    }
+    errors.into_result()?;
+    let today = OffsetDateTime::now_utc().date();
+    let canonical =
+        canonical(&ReportQuery::parse(&input.query), today).map_err(AppError::Invalid)?;
+    repo::save(member.db(), &member.scope, name, &canonical).await
+}
+
 /// The report page's data.
 pub async fn report(member: &Member, query: &ReportQuery) -> Result<ReportView, AppError> {
-    let today = OffsetDateTime::now_utc().date();
-    let base = member.user.base_currency.clone();
-    let format = member.number_format();
-    let m = |minor: i64| Money::new(minor, &base).format(format);
     let saved = repo::saved(member.db(), &member.scope)
         .await?
         .into_iter()
@@ -197,97 +196,105 @@ pub async fn report(member: &Member, query: &ReportQuery) -> Result<ReportView, 
         .collect();
     let mut view = ReportView {
         query: query.clone(),
-        base_currency: base.clone(),
+        base_currency: member.user.base_currency.clone(),
         saved,
         ..ReportView::default()
     };
     if let Some(summary) = Summary::parse(query.group.trim()) {
         view.grouping_label = summary.label().to_owned();
         view.canonical = summary.query();
-        view.summary = Some(summary.table(member).await?);
+        view.summary = Some(summary::table(summary, member).await?);
         return Ok(view);
     }
-    let p = match params(query, today) {
-        Ok(p) => p,
+    match params(query, OffsetDateTime::now_utc().date()) {
+        Ok(p) => grouped(member, &p, view).await,
         Err(errors) => {
             view.errors = errors.0.into_iter().collect();
-            return Ok(view);
+            Ok(view)
         }
-    };
-    let computed = compute(member, &p).await?;
-    view.grouping_label = p.grouping.label().to_owned();
-    view.range = format!("{} to {}", p.from, p.to);
-    view.canonical = p.query();
-    view.missing_rates = computed.missing.clone();
-    view.rows = computed
-        .rows
-        .iter()
-        .map(|(label, t, link)| ReportRow {
-            label: label.clone(),
-            income: m(t.income),
-            spending: m(t.spending),
-            net: m(t.net()),
-            negative: t.net() < 0,
-            link: link.clone(),
-        })
-        .collect();
-    view.total = ReportRow {
-        label: "Total".to_owned(),
-        income: m(computed.total.income),
-        spending: m(computed.total.spending),
-        net: m(computed.total.net()),
-        negative: computed.total.net() < 0,
-        link: format!("/transactions?from={}&to={}", p.from, p.to),
-    };
-    if !computed.rows.is_empty() {
-        let charted: Vec<&(String, Totals, String)> = if p.grouping == Grouping::Month {
-            computed.rows.iter().collect()
-        } else {
-            computed.rows.iter().take(CHARTED).collect()
-        };
-        let exponent = florin::currency::find(&base).map_or(2, |c| c.exponent);
-        view.chart = crate::dashboard::charts::cash_flow(
-            &format!(
-                "Income and spending by {} ({base})",
-                p.grouping.label().to_lowercase()
-            ),
-            charted.iter().map(|(l, _, _)| l.clone()).collect(),
-            &charted.iter().map(|(_, t, _)| t.income).collect::<Vec<_>>(),
-            &charted
-                .iter()
-                .map(|(_, t, _)| t.spending)
-                .collect::<Vec<_>>(),
-            exponent,
-        )
-        .map_err(AppError::internal)?;
     }
-    Ok(view)
+}
+
+/// `view` with income and spending grouped as `p` asks.
+async fn grouped(member: &Member, p: &Params, view: ReportView) -> Result<ReportView, AppError> {
+    let computed = compute(member, p).await?;
+    let base = &view.base_currency;
+    let format = member.number_format();
+    let range = format!("from={}&to={}", p.from, p.to);
+    let total = row(
+        "Total",
+        computed.total,
+        &format!("/transactions?{range}"),
+        base,
+        format,
+    );
+    Ok(ReportView {
+        grouping_label: p.grouping.label().to_owned(),
+        range: format!("{} to {}", p.from, p.to),
+        canonical: p.query(),
+        missing_rates: computed.missing.clone(),
+        rows: computed
+            .rows
+            .iter()
+            .map(|(label, t, link)| row(label, *t, link, base, format))
+            .collect(),
+        total,
+        chart: chart(p, &computed.rows, base)?,
+        ..view
+    })
+}
+
+/// One row of the table, in the base currency.
+fn row(label: &str, t: Totals, link: &str, base: &str, format: NumberFormat) -> ReportRow {
+    let m = |minor: i64| Money::new(minor, base).format(format);
+    ReportRow {
+        label: label.to_owned(),
+        income: m(t.income),
+        spending: m(t.spending),
+        net: m(t.net()),
+        negative: t.net() < 0,
+        link: link.to_owned(),
+    }
+}
+
+/// The rows as bars: every month, or the largest groups; nothing without rows.
+fn chart(p: &Params, rows: &[(String, Totals, String)], base: &str) -> Result<String, AppError> {
+    if rows.is_empty() {
+        return Ok(String::new());
+    }
+    let shown = if p.grouping == Grouping::Month {
+        rows
+    } else {
+        &rows[..rows.len().min(CHARTED)]
+    };
+    let exponent = florin::currency::find(base).map_or(2, |c| c.exponent);
+    charts::cash_flow(
+        &format!(
+            "Income and spending by {} ({base})",
+            p.grouping.label().to_lowercase()
+        ),
+        shown.iter().map(|(l, _, _)| l.clone()).collect(),
+        &shown.iter().map(|(_, t, _)| t.income).collect::<Vec<_>>(),
+        &shown.iter().map(|(_, t, _)| t.spending).collect::<Vec<_>>(),
+        exponent,
+    )
+    .map_err(AppError::internal)
 }
 
 /// The report as CSV: one row per group, amounts as plain decimals in the base currency.
+/// Returns the file's name and its text.
 pub async fn csv(member: &Member, query: &ReportQuery) -> Result<(String, String), AppError> {
     let today = OffsetDateTime::now_utc().date();
     if let Some(summary) = Summary::parse(query.group.trim()) {
-        let table = summary.table(member).await?;
-        let mut lines = vec![florin::import::export_line(&table.columns)];
-        for row in table.rows.iter().chain(&table.totals) {
-            let cells: Vec<String> = row.cells.iter().map(|c| spreadsheet_text(c)).collect();
-            lines.push(florin::import::export_line(&cells));
-        }
-        let name = format!("florin-{}-summary-{today}.csv", summary.as_str());
-        return Ok((name, format!("\u{feff}{}", lines.concat())));
+        return summary_csv(member, summary, today).await;
     }
     let p = params(query, today).map_err(AppError::Invalid)?;
     let computed = compute(member, &p).await?;
     let base = &member.user.base_currency;
     let exponent = florin::currency::find(base).map_or(2, |c| c.exponent);
     let plain = |minor: i64| {
-        florin::money::format_minor(
-            minor,
-            exponent,
-            florin::money::NumberFormat::for_locale("en"),
-        )
-        .replace(',', "")
+        florin::money::format_minor(minor, exponent, NumberFormat::for_locale("en"))
+            .replace(',', "")
     };
     let mut lines = vec![florin::import::export_line(&[
         p.grouping.label(),
@@ -297,7 +304,7 @@ pub async fn csv(member: &Member, query: &ReportQuery) -> Result<(String, String
     ])];
     for (label, t, _) in &computed.rows {
         lines.push(florin::import::export_line(&[
-            &spreadsheet_text(label),
+            &text_cell(label),
             &plain(t.income),
             &plain(t.spending),
             &plain(t.net()),
@@ -312,11 +319,18 @@ pub async fn csv(member: &Member, query: &ReportQuery) -> Result<(String, String
     Ok((name, format!("\u{feff}{}", lines.concat())))
 }
 
-/// A cell such as "=HYPERLINK(…)" must stay text in a spreadsheet.
-fn spreadsheet_text(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@']) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
+/// A summary as CSV: its columns, then each row and each total as shown.
+async fn summary_csv(
+    member: &Member,
+    summary: Summary,
+    today: Date,
+) -> Result<(String, String), AppError> {
+    let table = summary::table(summary, member).await?;
+    let mut lines = vec![florin::import::export_line(&table.columns)];
+    for row in table.rows.iter().chain(&table.totals) {
+        let cells: Vec<String> = row.cells.iter().map(|c| text_cell(c)).collect();
+        lines.push(florin::import::export_line(&cells));
     }
+    let name = format!("florin-{}-summary-{today}.csv", summary.as_str());
+    Ok((name, format!("\u{feff}{}", lines.concat())))
 }

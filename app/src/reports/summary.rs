@@ -3,51 +3,19 @@
 //! endpoints answered). Amounts stay in each record's own currency: a total never mixes
 //! currencies.
 
-use super::{SummaryLine, SummaryTable};
+use super::types::{SummaryLine, SummaryTable};
 use crate::error::AppError;
 use crate::orgs::Member;
 use florin::money::Money;
 use florin::planning::{GoalProgress, GoalStatus};
+use florin::summary::Summary;
 use std::collections::BTreeMap;
 
-/// A report that is not income and spending grouped over a range.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Summary {
-    Goals,
-    Debts,
-}
-
-impl Summary {
-    pub const ALL: &'static [Self] = &[Self::Goals, Self::Debts];
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|s| s.as_str() == raw)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Goals => "goals",
-            Self::Debts => "debts",
-        }
-    }
-
-    /// The report's query string: a summary takes no range.
-    pub fn query(self) -> String {
-        format!("group={}", self.as_str())
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Goals => "Goals summary",
-            Self::Debts => "Debts summary",
-        }
-    }
-
-    pub async fn table(self, member: &Member) -> Result<SummaryTable, AppError> {
-        match self {
-            Self::Goals => goals(member).await,
-            Self::Debts => debts(member).await,
-        }
+/// The summary's table, as it stands today.
+pub async fn table(summary: Summary, member: &Member) -> Result<SummaryTable, AppError> {
+    match summary {
+        Summary::Goals => goals(member).await,
+        Summary::Debts => debts(member).await,
     }
 }
 

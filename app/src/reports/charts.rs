@@ -1,8 +1,8 @@
-//! The dashboard's charts, drawn by charts-rs on the server as SVG text that the page
-//! inlines. Each chart has its own light background and dark text (so it reads the same
-//! on a light or a dark page), colours that stay apart with the common colour-vision
-//! deficiencies, and a table beside it with the same figures for screen readers.
-//! charts-rs writes presentation attributes only (no `style`), which the
+//! The charts of reports and the dashboard, drawn by charts-rs on the server as SVG text
+//! that the page inlines. Each chart has its own light background and dark text (so it
+//! reads the same on a light or a dark page), colours that stay apart with the common
+//! colour-vision deficiencies, and a table beside it with the same figures for screen
+//! readers. charts-rs writes presentation attributes only (no `style`), which the
 //! Content-Security-Policy's `style-src 'self'` allows.
 
 use charts_rs::{BarChart, ChartBase, Color, LineChart, PieChart, Series, Symbol};

@@ -1,0 +1,54 @@
+//! The signed-in user acting in an organisation: what every scoped server function starts
+//! from. Rule: a `Member` is made only here, after [`super::repo::scope`] checked the
+//! membership and the access asked for.
+
+use super::repo::{self, Scope};
+use crate::error::AppError;
+use crate::session::CurrentUser;
+use crate::state::AppState;
+use florin::role::Access;
+
+/// Everything a scoped server function needs: the state, the signed-in user, and proof
+/// of membership in the organisation being worked on.
+pub struct Member {
+    pub app: AppState,
+    pub user: CurrentUser,
+    pub scope: Scope,
+}
+
+impl Member {
+    pub fn org(&self) -> i64 {
+        self.scope.org_id
+    }
+
+    pub fn db(&self) -> &crate::db::Db {
+        &self.app.db
+    }
+
+    pub fn number_format(&self) -> florin::money::NumberFormat {
+        florin::money::NumberFormat::for_locale(&self.user.locale)
+    }
+}
+
+/// The signed-in user acting in their current organisation with `access`. Users with no
+/// organisation (administrators) get `NotFound`: there are no books for them to see.
+pub async fn require_member(access: Access) -> Result<Member, AppError> {
+    let (app, _session, user) = crate::session::require_user().await?;
+    member_in_default_org(app, user, access)
+        .await
+        .inspect_err(crate::session::set_status)
+}
+
+/// `user` acting in their default organisation with `access`; for plain axum handlers
+/// (downloads, uploads) as much as for server functions.
+pub async fn member_in_default_org(
+    app: AppState,
+    user: CurrentUser,
+    access: Access,
+) -> Result<Member, AppError> {
+    let org = repo::default_org(&app.db, user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let scope = repo::scope(&app.db, user.id, org, access).await?;
+    Ok(Member { app, user, scope })
+}
