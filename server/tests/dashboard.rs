@@ -73,7 +73,7 @@ fn month_start(date: Date) -> Date {
 async fn the_dashboard_adds_up_in_the_base_currency(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let s = common::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
+    let s = common::query::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
     let today = OffsetDateTime::now_utc().date();
     let this_month = month_start(today);
     let last_month = month_start(this_month - Duration::days(1));
@@ -204,7 +204,7 @@ async fn the_dashboard_adds_up_in_the_base_currency(backend: Backend) {
 async fn a_new_user_is_invited_to_start_and_sees_no_one_elses_books(backend: Backend) {
     let app = TestApp::new(backend).await;
     app.signed_up("ada@example.org", PASSWORD).await;
-    let s = common::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
+    let s = common::query::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
     let checking = account(&app, &s, "Secret checking", "USD", 100_000).await;
     create(
         &app.db,

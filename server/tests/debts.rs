@@ -492,7 +492,8 @@ async fn overpayment_is_refused_with_the_maximum_and_the_balance_unchanged(backe
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 0);
 
     // The repository refuses too, naming the maximum (the check that counts).
-    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
+    let scope =
+        common::query::member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
     let refused = debt_repo::record_payment(
         &app.db,
         &scope,
@@ -564,7 +565,8 @@ async fn concurrent_payments_never_overpay_or_lose_an_update(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let id = add_debt(&app, &mut ada, &[]).await;
-    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
+    let scope =
+        common::query::member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
     // Ten payments of 150.00 against 1,000.00 at 12 %: as many fit as would one after the
     // other.
     let (fits, after) = replay(100_000, "12", 8_885, 15_000, 10);
@@ -941,7 +943,8 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     )
     .await;
     // Eve's repository scope cannot reach it either.
-    let eve_scope = common::member_scope(&app, "eve@example.org", Access::Write(Area::Debts)).await;
+    let eve_scope =
+        common::query::member_scope(&app, "eve@example.org", Access::Write(Area::Debts)).await;
     let refused = debt_repo::record_payment(
         &app.db,
         &eve_scope,
@@ -1042,7 +1045,8 @@ async fn notifications_are_private_and_can_be_marked_read(backend: Backend) {
 async fn notify_creates_each_deduplicated_notice_once(backend: Backend) {
     let app = TestApp::new(backend).await;
     app.signed_up("ada@example.org", PASSWORD).await;
-    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
+    let scope =
+        common::query::member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
     let note = |key: Option<&str>| NewNotification {
         kind: NotificationKind::GoalMilestone,
         title: "Half way".into(),

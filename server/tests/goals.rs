@@ -827,7 +827,8 @@ async fn concurrent_contributions_cross_each_milestone_exactly_once(backend: Bac
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let id = add_goal(&mut ada, &[]).await;
-    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Goals)).await;
+    let scope =
+        common::query::member_scope(&app, "ada@example.org", Access::Write(Area::Goals)).await;
     // Twelve contributions of 100.00 towards 1,000.00, all at once: each sees the total
     // before it, so each milestone is crossed by exactly one of them.
     let mut tasks = tokio::task::JoinSet::new();
@@ -940,7 +941,8 @@ async fn a_contribution_that_fails_leaves_no_transfer_behind(backend: Backend) {
     let everyday = scalar(&app, "SELECT id FROM accounts WHERE name = 'Everyday'").await;
     let savings = scalar(&app, "SELECT id FROM accounts WHERE name = 'Savings'").await;
     let id = add_goal(&mut ada, &[("target_amount", "400")]).await;
-    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Goals)).await;
+    let scope =
+        common::query::member_scope(&app, "ada@example.org", Access::Write(Area::Goals)).await;
     let rollups = scalar(&app, "SELECT COUNT(*) FROM monthly_totals").await;
     // The contribution row is written after the transfer; a recorder that does not exist
     // makes it fail there, and the transfer written before it is rolled back with it.

@@ -130,7 +130,7 @@ async fn seed(app: &TestApp, s: &Scope) -> (i64, i64, i64) {
 async fn reports_group_and_convert_exactly(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let s = common::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
+    let s = common::query::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
     let (checking, wise, food) = seed(&app, &s).await;
     let range = "from=2026-01-01&to=2026-02-28";
 
@@ -205,7 +205,7 @@ async fn reports_group_and_convert_exactly(backend: Backend) {
 async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let s = common::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
+    let s = common::query::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
     seed(&app, &s).await;
 
     let shown = text(
