@@ -170,16 +170,14 @@ async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(b
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 1);
 
     // Entry field errors come back on the budget's page, as typed.
+    let salary = category_id(&app, "Salary").await.to_string();
     let posted = ada
         .post_form(
             "/api/budgets/entry",
             &format!("/budgets/{id}"),
             &[
                 ("budget_id", &id.to_string()),
-                (
-                    "category_id",
-                    &category_id(&app, "Salary").await.to_string(),
-                ),
+                ("category_id", &salary),
                 ("amount", "-3"),
             ],
         )
@@ -198,21 +196,11 @@ async fn entries_above_the_total_are_saved_with_a_warning(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let id = add_budget(&mut ada, "Trip", "2026-07-01", "2026-07-14", "500").await;
-    let shown = set_entry(
-        &mut ada,
-        id,
-        &category_id(&app, "Travel").await.to_string(),
-        "400",
-    )
-    .await;
+    let travel = category_id(&app, "Travel").await.to_string();
+    let food = category_id(&app, "Food").await.to_string();
+    let shown = set_entry(&mut ada, id, &travel, "400").await;
     assert!(!shown.contains("Warning"), "{shown}");
-    let shown = set_entry(
-        &mut ada,
-        id,
-        &category_id(&app, "Food").await.to_string(),
-        "150.25",
-    )
-    .await;
+    let shown = set_entry(&mut ada, id, &food, "150.25").await;
     assert!(shown.contains("Entry saved."), "{shown}");
     assert!(
         shown.contains(
@@ -316,13 +304,8 @@ async fn deleting_a_budget_takes_its_entries(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let id = add_budget(&mut ada, "November", "2026-11-01", "2026-11-30", "100").await;
-    set_entry(
-        &mut ada,
-        id,
-        &category_id(&app, "Bills").await.to_string(),
-        "50",
-    )
-    .await;
+    let bills = category_id(&app, "Bills").await.to_string();
+    set_entry(&mut ada, id, &bills, "50").await;
     let confirm = ada.get(&format!("/budgets/{id}/delete")).await;
     let shown = text(&confirm.body);
     assert!(
