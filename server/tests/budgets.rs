@@ -104,12 +104,8 @@ async fn the_budget_form_shows_field_errors_and_keeps_what_was_typed(backend: Ba
 async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let usd = add_account(&app, &mut ada, "Checking", "USD")
-        .await
-        .to_string();
-    let eur = add_account(&app, &mut ada, "Euro account", "EUR")
-        .await
-        .to_string();
+    let usd = add_account(&app, &mut ada, "Checking", "USD").await;
+    let eur = add_account(&app, &mut ada, "Euro account", "EUR").await;
     let groceries = category_id(&app, "Groceries").await.to_string();
     let rent = category_id(&app, "Rent").await.to_string();
     let travel = category_id(&app, "Travel").await.to_string();

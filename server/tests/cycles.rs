@@ -379,12 +379,8 @@ async fn a_cycle_from_templates_lists_every_date_each_template_falls_on(backend:
 async fn expected_and_actual_spending_are_compared_by_category(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let usd = add_account(&app, &mut ada, "Checking", "USD")
-        .await
-        .to_string();
-    let eur = add_account(&app, &mut ada, "Euro account", "EUR")
-        .await
-        .to_string();
+    let usd = add_account(&app, &mut ada, "Checking", "USD").await;
+    let eur = add_account(&app, &mut ada, "Euro account", "EUR").await;
     let groceries = category_id(&app, "Groceries").await.to_string();
     let rent = category_id(&app, "Rent").await.to_string();
     let travel = category_id(&app, "Travel").await.to_string();

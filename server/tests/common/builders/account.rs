@@ -73,9 +73,15 @@ impl<'a> AccountBuilder<'a> {
     }
 }
 
-/// Adds a checking account opening at 5,000 and returns its id.
-pub async fn add_account(app: &TestApp, browser: &mut Browser, name: &str, currency: &str) -> i64 {
+/// Adds a checking account opening at 5,000 and returns its id as the forms take it.
+pub async fn add_account(
+    app: &TestApp,
+    browser: &mut Browser,
+    name: &str,
+    currency: &str,
+) -> String {
     AccountBuilder::new(name, currency)
         .create(app, browser)
         .await
+        .to_string()
 }
