@@ -2,9 +2,12 @@
 //! exact dates and amounts the forms would take longer to reach.
 
 use crate::common::TestApp;
-use florin::ledger::{AccountKind, Source, TransactionKind};
+use florin::fx::Rate;
+use florin::ledger::{AccountKind, CategoryKind, Source, TransactionKind};
 use florin_app::accounts::repo::{self as accounts, AccountInput};
+use florin_app::categories::repo::{self as categories, CategoryInput};
 use florin_app::orgs::repo::Scope;
+use florin_app::rates::repo as rates;
 use florin_app::transactions::repo::NewTransaction;
 use time::Date;
 
@@ -57,4 +60,28 @@ pub fn new_transaction(
         source: Source::Manual,
         external_id: None,
     }
+}
+
+/// Creates a top-level expense category in `scope` and returns its id.
+pub async fn insert_expense_category(app: &TestApp, scope: &Scope, name: &str) -> i64 {
+    categories::create(
+        &app.db,
+        scope,
+        &CategoryInput {
+            name: name.into(),
+            kind: CategoryKind::Expense,
+            parent_id: None,
+            colour: String::new(),
+        },
+    )
+    .await
+    .expect("category")
+}
+
+/// Records by hand, for `scope`'s organisation, that one EUR was worth `rate` USD on `on`.
+pub async fn insert_eur_usd_rate(app: &TestApp, scope: &Scope, on: Date, rate: &str) {
+    let rate = Rate::parse(rate).expect("rate");
+    rates::upsert(&app.db, scope.org_id, on, "EUR", "USD", rate, "manual")
+        .await
+        .expect("rate");
 }
