@@ -85,3 +85,20 @@ pub async fn add_account(
         .await
         .to_string()
 }
+
+/// Adds a checking account at the institution "Bank" opening at `opening_balance`, and
+/// returns its id as the forms take it.
+pub async fn add_bank_account(
+    app: &TestApp,
+    browser: &mut Browser,
+    name: &str,
+    currency: &str,
+    opening_balance: &str,
+) -> String {
+    AccountBuilder::new(name, currency)
+        .institution("Bank")
+        .opening_balance(opening_balance)
+        .create(app, browser)
+        .await
+        .to_string()
+}
