@@ -5,7 +5,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::builders::account::{AccountBuilder, add_bank_account};
+use common::builders::account::{AccountBuilder, add_account_at};
 use common::builders::repo::new_transaction;
 use common::builders::transaction::post_new_transaction;
 use common::query::{category_id, member_scope, scalar};
@@ -47,8 +47,8 @@ async fn sign_up_creates_the_default_categories(backend: Backend) {
 async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    let checking = add_bank_account(&app, &mut browser, "Checking", "USD", "1,000.50").await;
-    let savings = add_bank_account(&app, &mut browser, "Savings", "EUR", "200").await;
+    let checking = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "1,000.50").await;
+    let savings = add_account_at(&app, &mut browser, "Savings", "EUR", "Bank", "200").await;
     let salary = category_id(&app, "Salary").await.to_string();
     let groceries = category_id(&app, "Groceries").await.to_string();
     for fields in [
@@ -107,7 +107,7 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
     );
 
     // A same-currency transfer moves the same amount on both sides.
-    let cash = add_bank_account(&app, &mut browser, "Cash", "USD", "0").await;
+    let cash = add_account_at(&app, &mut browser, "Cash", "USD", "Bank", "0").await;
     let posted = post_new_transaction(
         &mut browser,
         &[
@@ -131,7 +131,7 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
 async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    let checking = add_bank_account(&app, &mut browser, "Checking", "USD", "0").await;
+    let checking = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     for (field, value, message) in [
         ("amount", "12.345", "USD amounts have at most 2 decimals."),
         ("amount", "twelve", "Enter an amount using digits"),
@@ -369,7 +369,7 @@ fn next_link(body: &str) -> Option<String> {
 async fn keyset_pages_cover_every_row_once(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    add_bank_account(&app, &mut browser, "Checking", "USD", "0").await;
+    add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     seed(&app, "ada@example.org", 120).await;
     let mut seen = Vec::new();
     let mut path = "/transactions".to_owned();
@@ -398,7 +398,7 @@ async fn keyset_pages_cover_every_row_once(backend: Backend) {
 async fn filters_narrow_the_list_and_the_totals(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    add_bank_account(&app, &mut browser, "Checking", "USD", "0").await;
+    add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     seed(&app, "ada@example.org", 30).await;
     // Income rows are i = 0, 10, 20: amounts 1.00, 1.10, 1.20.
     let income = browser.get("/transactions?kind=income").await;
@@ -435,7 +435,7 @@ async fn filters_narrow_the_list_and_the_totals(backend: Backend) {
 async fn merging_a_category_moves_its_transactions(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    let account = add_bank_account(&app, &mut browser, "Checking", "USD", "0").await;
+    let account = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     let food = category_id(&app, "Food").await.to_string();
     let groceries = category_id(&app, "Groceries").await.to_string();
     let salary = category_id(&app, "Salary").await.to_string();
@@ -529,7 +529,7 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
 async fn editing_and_deleting_a_transaction(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    let account = add_bank_account(&app, &mut browser, "Checking", "USD", "0").await;
+    let account = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     post_new_transaction(
         &mut browser,
         &[
@@ -627,7 +627,7 @@ async fn ledger_totals(
 async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    add_bank_account(&app, &mut browser, "Checking", "USD", "0").await;
+    add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     let savings = AccountBuilder::new("Savings", "USD")
         .institution("Bank")
         .opening_balance("0")

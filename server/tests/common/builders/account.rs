@@ -86,17 +86,18 @@ pub async fn add_account(
         .to_string()
 }
 
-/// Adds a checking account at the institution "Bank" opening at `opening_balance`, and
-/// returns its id as the forms take it.
-pub async fn add_bank_account(
+/// Adds a checking account at `institution` (empty for none given) opening at
+/// `opening_balance`, and returns its id as the forms take it.
+pub async fn add_account_at(
     app: &TestApp,
     browser: &mut Browser,
     name: &str,
     currency: &str,
+    institution: &str,
     opening_balance: &str,
 ) -> String {
     AccountBuilder::new(name, currency)
-        .institution("Bank")
+        .institution(institution)
         .opening_balance(opening_balance)
         .create(app, browser)
         .await
