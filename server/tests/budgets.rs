@@ -6,12 +6,13 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Backend, Browser, TestApp, text};
+use common::builders::account::add_account;
+use common::builders::budget::{add_budget, set_entry};
+use common::builders::transaction::add_expense;
+use common::query::{category_id, scalar};
+use common::{Backend, PASSWORD, TestApp, text};
 use florin::planning::copy_to_next_period;
-use florin_app::on_db;
 use time::macros::date;
-
-const PASSWORD: &str = "correct horse battery";
 
 on_both!(
     the_budget_form_shows_field_errors_and_keeps_what_was_typed,
@@ -21,108 +22,6 @@ on_both!(
     deleting_a_budget_takes_its_entries,
     another_organisation_gets_not_found_and_changes_nothing,
 );
-
-async fn scalar(app: &TestApp, sql: &str) -> i64 {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-async fn category(app: &TestApp, name: &str) -> String {
-    scalar(
-        app,
-        &format!("SELECT MIN(id) FROM categories WHERE name = '{name}'"),
-    )
-    .await
-    .to_string()
-}
-
-async fn add_account(app: &TestApp, browser: &mut Browser, name: &str, currency: &str) -> String {
-    let posted = browser
-        .post_form(
-            "/api/accounts/save",
-            "/accounts",
-            &[
-                ("id", ""),
-                ("name", name),
-                ("kind", "checking"),
-                ("currency", currency),
-                ("opening_balance", "5,000"),
-            ],
-        )
-        .await;
-    assert_eq!(posted.location.as_deref(), Some("/accounts"), "{name}");
-    scalar(
-        app,
-        &format!("SELECT MAX(id) FROM accounts WHERE name = '{name}'"),
-    )
-    .await
-    .to_string()
-}
-
-async fn expense(browser: &mut Browser, date: &str, amount: &str, account: &str, category: &str) {
-    let posted = browser
-        .post_form(
-            "/api/transactions/save",
-            "/transactions/new",
-            &[
-                ("id", ""),
-                ("kind", "expense"),
-                ("date", date),
-                ("amount", amount),
-                ("account_id", account),
-                ("category_id", category),
-            ],
-        )
-        .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some("/transactions"),
-        "{}",
-        posted.body
-    );
-}
-
-/// Adds a budget through the form and returns its id.
-async fn add_budget(browser: &mut Browser, name: &str, from: &str, to: &str, total: &str) -> i64 {
-    let posted = browser
-        .post_form(
-            "/api/budgets/save",
-            "/budgets/new",
-            &[
-                ("id", ""),
-                ("name", name),
-                ("currency", "USD"),
-                ("starts_on", from),
-                ("ends_on", to),
-                ("total", total),
-            ],
-        )
-        .await;
-    let location = posted.location.clone().expect("redirect");
-    location
-        .strip_prefix("/budgets/")
-        .and_then(|id| id.parse().ok())
-        .unwrap_or_else(|| panic!("to the new budget, got {location}: {}", posted.body))
-}
-
-async fn set_entry(browser: &mut Browser, budget: i64, category: &str, amount: &str) -> String {
-    let page = format!("/budgets/{budget}");
-    let posted = browser
-        .post_form(
-            "/api/budgets/entry",
-            &page,
-            &[
-                ("budget_id", &budget.to_string()),
-                ("category_id", category),
-                ("amount", amount),
-            ],
-        )
-        .await;
-    assert_eq!(posted.location.as_deref(), Some(page.as_str()));
-    text(&browser.follow(&posted).await.body)
-}
 
 async fn the_budget_form_shows_field_errors_and_keeps_what_was_typed(backend: Backend) {
     let app = TestApp::new(backend).await;
@@ -207,22 +106,22 @@ async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(b
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let usd = add_account(&app, &mut ada, "Checking", "USD").await;
     let eur = add_account(&app, &mut ada, "Euro account", "EUR").await;
-    let groceries = category(&app, "Groceries").await;
-    let rent = category(&app, "Rent").await;
-    let travel = category(&app, "Travel").await;
+    let groceries = category_id(&app, "Groceries").await.to_string();
+    let rent = category_id(&app, "Rent").await.to_string();
+    let travel = category_id(&app, "Travel").await.to_string();
     let id = add_budget(&mut ada, "November", "2026-11-01", "2026-11-30", "2,000").await;
     set_entry(&mut ada, id, &groceries, "400").await;
     set_entry(&mut ada, id, &rent, "1,200").await;
 
-    expense(&mut ada, "2026-11-01", "150", &usd, &groceries).await;
-    expense(&mut ada, "2026-11-30", "100.50", &usd, &groceries).await;
-    expense(&mut ada, "2026-11-15", "1,300", &usd, &rent).await;
-    expense(&mut ada, "2026-11-20", "80", &usd, &travel).await;
-    expense(&mut ada, "2026-11-21", "25", &usd, "").await;
+    add_expense(&mut ada, "2026-11-01", "150", &usd, &groceries).await;
+    add_expense(&mut ada, "2026-11-30", "100.50", &usd, &groceries).await;
+    add_expense(&mut ada, "2026-11-15", "1,300", &usd, &rent).await;
+    add_expense(&mut ada, "2026-11-20", "80", &usd, &travel).await;
+    add_expense(&mut ada, "2026-11-21", "25", &usd, "").await;
     // Outside the period, or in another currency: not counted.
-    expense(&mut ada, "2026-10-31", "999", &usd, &groceries).await;
-    expense(&mut ada, "2026-12-01", "999", &usd, &groceries).await;
-    expense(&mut ada, "2026-11-10", "999", &eur, &groceries).await;
+    add_expense(&mut ada, "2026-10-31", "999", &usd, &groceries).await;
+    add_expense(&mut ada, "2026-12-01", "999", &usd, &groceries).await;
+    add_expense(&mut ada, "2026-11-10", "999", &eur, &groceries).await;
 
     let page = ada.get(&format!("/budgets/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -267,13 +166,14 @@ async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(b
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 1);
 
     // Entry field errors come back on the budget's page, as typed.
+    let salary = category_id(&app, "Salary").await.to_string();
     let posted = ada
         .post_form(
             "/api/budgets/entry",
             &format!("/budgets/{id}"),
             &[
                 ("budget_id", &id.to_string()),
-                ("category_id", &category(&app, "Salary").await),
+                ("category_id", &salary),
                 ("amount", "-3"),
             ],
         )
@@ -292,9 +192,11 @@ async fn entries_above_the_total_are_saved_with_a_warning(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let id = add_budget(&mut ada, "Trip", "2026-07-01", "2026-07-14", "500").await;
-    let shown = set_entry(&mut ada, id, &category(&app, "Travel").await, "400").await;
+    let travel = category_id(&app, "Travel").await.to_string();
+    let food = category_id(&app, "Food").await.to_string();
+    let shown = set_entry(&mut ada, id, &travel, "400").await;
     assert!(!shown.contains("Warning"), "{shown}");
-    let shown = set_entry(&mut ada, id, &category(&app, "Food").await, "150.25").await;
+    let shown = set_entry(&mut ada, id, &food, "150.25").await;
     assert!(shown.contains("Entry saved."), "{shown}");
     assert!(
         shown.contains(
@@ -309,7 +211,7 @@ async fn entries_above_the_total_are_saved_with_a_warning(backend: Backend) {
 async fn copying_moves_to_the_next_period_with_the_entries(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let groceries = category(&app, "Groceries").await;
+    let groceries = category_id(&app, "Groceries").await.to_string();
     let id = add_budget(&mut ada, "Winter", "2024-01-01", "2024-01-31", "900").await;
     set_entry(&mut ada, id, &groceries, "300").await;
     // With entries set, the currency is fixed.
@@ -398,7 +300,8 @@ async fn deleting_a_budget_takes_its_entries(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let id = add_budget(&mut ada, "November", "2026-11-01", "2026-11-30", "100").await;
-    set_entry(&mut ada, id, &category(&app, "Bills").await, "50").await;
+    let bills = category_id(&app, "Bills").await.to_string();
+    set_entry(&mut ada, id, &bills, "50").await;
     let confirm = ada.get(&format!("/budgets/{id}/delete")).await;
     let shown = text(&confirm.body);
     assert!(
@@ -425,7 +328,7 @@ async fn deleting_a_budget_takes_its_entries(backend: Backend) {
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let groceries = category(&app, "Groceries").await;
+    let groceries = category_id(&app, "Groceries").await.to_string();
     let id = add_budget(&mut ada, "Secret plan", "2026-11-01", "2026-11-30", "100").await;
     set_entry(&mut ada, id, &groceries, "50").await;
     let id_s = id.to_string();

@@ -5,62 +5,19 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Backend, Browser, TestApp, text};
+use common::builders::account::add_account_at;
+use common::builders::transaction::add_transaction;
+use common::query::{category_id, scalar};
+use common::{Backend, Browser, PASSWORD, TestApp, text};
 use florin_app::on_db;
 
-const PASSWORD: &str = "correct horse battery";
-
-async fn scalar(app: &TestApp, sql: &str) -> i64 {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-async fn add_account(browser: &mut Browser, name: &str, currency: &str) {
-    let posted = browser
-        .post_form(
-            "/api/accounts/save",
-            "/accounts",
-            &[
-                ("id", ""),
-                ("name", name),
-                ("kind", "checking"),
-                ("currency", currency),
-                ("institution", ""),
-                ("opening_balance", "0"),
-            ],
-        )
-        .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some("/accounts"),
-        "{}",
-        posted.body
-    );
-}
-
-async fn add_transaction(browser: &mut Browser, fields: &[(&str, &str)]) {
-    let mut all: Vec<(&str, &str)> = vec![("id", "")];
-    all.extend_from_slice(fields);
-    let posted = browser
-        .post_form("/api/transactions/save", "/transactions/new", &all)
-        .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some("/transactions"),
-        "{}",
-        posted.body
-    );
-}
-
 /// Uploads `csv` into `account` and returns the preview's path.
-async fn upload(browser: &mut Browser, account: i64, csv: &str) -> common::Page {
+async fn upload(browser: &mut Browser, account: &str, csv: &str) -> common::Page {
     browser
         .post_file(
             "/import/upload",
             "/import",
-            &[("account_id", &account.to_string())],
+            &[("account_id", account)],
             ("file", "statement.csv", csv.as_bytes()),
         )
         .await
@@ -74,24 +31,18 @@ on_both!(
     another_organisation_cannot_see_or_commit_an_import,
 );
 
-async fn seed_three(app: &TestApp, browser: &mut Browser) -> i64 {
-    add_account(browser, "Checking", "USD").await;
-    let account = scalar(app, "SELECT id FROM accounts WHERE name = 'Checking'").await;
-    let groceries = scalar(app, "SELECT id FROM categories WHERE name = 'Groceries'").await;
-    let salary = scalar(app, "SELECT id FROM categories WHERE name = 'Salary'").await;
-    let (account_s, groceries_s, salary_s) = (
-        account.to_string(),
-        groceries.to_string(),
-        salary.to_string(),
-    );
+async fn seed_three(app: &TestApp, browser: &mut Browser) -> String {
+    let account = add_account_at(app, browser, "Checking", "USD", "", "0").await;
+    let groceries = category_id(app, "Groceries").await.to_string();
+    let salary = category_id(app, "Salary").await.to_string();
     add_transaction(
         browser,
         &[
             ("kind", "income"),
             ("date", "2026-10-01"),
             ("amount", "2,500.00"),
-            ("account_id", &account_s),
-            ("category_id", &salary_s),
+            ("account_id", &account),
+            ("category_id", &salary),
             ("payee", "Employer, Inc."),
         ],
     )
@@ -102,8 +53,8 @@ async fn seed_three(app: &TestApp, browser: &mut Browser) -> i64 {
             ("kind", "expense"),
             ("date", "2026-10-03"),
             ("amount", "45.10"),
-            ("account_id", &account_s),
-            ("category_id", &groceries_s),
+            ("account_id", &account),
+            ("category_id", &groceries),
             ("payee", "Corner \"Fresh\" Market"),
             ("notes", "weekly shop\nwith a second line"),
             ("tags", "food, family"),
@@ -116,7 +67,7 @@ async fn seed_three(app: &TestApp, browser: &mut Browser) -> i64 {
             ("kind", "expense"),
             ("date", "2026-10-05"),
             ("amount", "12"),
-            ("account_id", &account_s),
+            ("account_id", &account),
             ("payee", "=SUM(A1:A9)"),
         ],
     )
@@ -183,10 +134,9 @@ const STATEMENT: &str = "\u{feff}Booking date;Description;Amount;Transaction ID\
 async fn import_previews_then_commits_and_skips_duplicates(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut browser, "Giro", "EUR").await;
-    let account = scalar(&app, "SELECT id FROM accounts").await;
+    let account = add_account_at(&app, &mut browser, "Giro", "EUR", "", "0").await;
 
-    let uploaded = upload(&mut browser, account, STATEMENT).await;
+    let uploaded = upload(&mut browser, &account, STATEMENT).await;
     assert!(uploaded.status.is_redirection(), "{}", uploaded.body);
     let preview_path = uploaded.location.clone().expect("to the preview");
     assert!(preview_path.starts_with("/import/"));
@@ -235,7 +185,7 @@ async fn import_previews_then_commits_and_skips_duplicates(backend: Backend) {
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 3);
 
     // The same statement uploaded again: every row is already there.
-    let second = upload(&mut browser, account, STATEMENT).await;
+    let second = upload(&mut browser, &account, STATEMENT).await;
     let second_preview = browser
         .get(&second.location.clone().expect("preview"))
         .await;
@@ -247,7 +197,7 @@ async fn import_previews_then_commits_and_skips_duplicates(backend: Backend) {
 
     // Without bank ids, (date, amount, payee) still finds the duplicate.
     let no_ids = "Date,Payee,Amount\n2026-10-04,  BAKERY ,-3.20\n2026-10-06,Bakery,-3.20\n";
-    let third = upload(&mut browser, account, no_ids).await;
+    let third = upload(&mut browser, &account, no_ids).await;
     let third_path = third.location.clone().expect("preview");
     let third_batch: i64 = third_path
         .trim_start_matches("/import/")
@@ -306,11 +256,10 @@ fn hidden_value(body: &str, name: &str) -> String {
 async fn a_file_with_a_bad_row_imports_nothing(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut browser, "Checking", "USD").await;
-    let account = scalar(&app, "SELECT id FROM accounts").await;
+    let account = add_account_at(&app, &mut browser, "Checking", "USD", "", "0").await;
     let csv =
         "Date,Payee,Amount\n2026-10-01,Good,-1.00\n2026-10-02,Bad,12.345\n2026-13-01,Worse,-2\n";
-    let uploaded = upload(&mut browser, account, csv).await;
+    let uploaded = upload(&mut browser, &account, csv).await;
     let path = uploaded.location.clone().expect("preview");
     let preview = browser.get(&path).await;
     let shown = text(&preview.body);
@@ -352,7 +301,7 @@ async fn a_file_with_a_bad_row_imports_nothing(backend: Backend) {
             "The file names its columns but has no rows.",
         ),
     ] {
-        let refused = upload(&mut browser, account, bad).await;
+        let refused = upload(&mut browser, &account, bad).await;
         assert_eq!(refused.location.as_deref(), Some("/import"));
         let page = browser.follow(&refused).await;
         assert!(text(&page.body).contains(message), "{}", text(&page.body));
@@ -361,7 +310,7 @@ async fn a_file_with_a_bad_row_imports_nothing(backend: Backend) {
         .post_file(
             "/import/upload",
             "/import",
-            &[("account_id", &account.to_string())],
+            &[("account_id", &account)],
             ("file", "x.csv", &[0xff, 0xfe, 0x00, 0x41]),
         )
         .await;
@@ -374,13 +323,12 @@ async fn export_then_import_round_trips(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
     let original = seed_three(&app, &mut browser).await;
-    add_account(&mut browser, "Copy", "USD").await;
-    let copy = scalar(&app, "SELECT id FROM accounts WHERE name = 'Copy'").await;
+    let copy = add_account_at(&app, &mut browser, "Copy", "USD", "", "0").await;
 
     let exported = browser
         .get(&format!("/transactions/export.csv?account={original}"))
         .await;
-    let uploaded = upload(&mut browser, copy, &exported.body).await;
+    let uploaded = upload(&mut browser, &copy, &exported.body).await;
     let path = uploaded.location.clone().expect("preview");
     let batch: i64 = path.trim_start_matches("/import/").parse().expect("id");
     let done = commit(&mut browser, batch, &path).await;
@@ -392,32 +340,32 @@ async fn export_then_import_round_trips(backend: Backend) {
 
     let fields = "t.occurred_on, t.kind, t.amount, t.currency, t.payee, t.notes, \
                   COALESCE(c.name, '') AS category";
-    let rows = |account: i64| {
+    let rows = |account: &str| {
         format!(
             "SELECT {fields} FROM transactions t LEFT JOIN categories c ON c.id = t.category_id \
              WHERE t.account_id = {account} ORDER BY t.occurred_on, t.payee"
         )
     };
     type Row = (time::Date, String, i64, String, String, String, String);
-    let before: Vec<Row> = on_db!(&app.db, |pool| sqlx::query_as(&rows(original))
+    let before: Vec<Row> = on_db!(&app.db, |pool| sqlx::query_as(&rows(&original))
         .fetch_all(pool)
         .await)
     .expect("rows");
-    let after: Vec<Row> = on_db!(&app.db, |pool| sqlx::query_as(&rows(copy))
+    let after: Vec<Row> = on_db!(&app.db, |pool| sqlx::query_as(&rows(&copy))
         .fetch_all(pool)
         .await)
     .expect("rows");
     assert_eq!(before.len(), 3);
     assert_eq!(before, after);
-    let tags = |account: i64| {
+    let tags = |account: &str| {
         format!(
             "SELECT COUNT(*) FROM transaction_tags g JOIN transactions t ON t.id = g.transaction_id \
              WHERE t.account_id = {account}"
         )
     };
     assert_eq!(
-        scalar(&app, &tags(copy)).await,
-        scalar(&app, &tags(original)).await
+        scalar(&app, &tags(&copy)).await,
+        scalar(&app, &tags(&original)).await
     );
     app.finish().await;
 }
@@ -425,9 +373,8 @@ async fn export_then_import_round_trips(backend: Backend) {
 async fn another_organisation_cannot_see_or_commit_an_import(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut ada, "Ada's", "EUR").await;
-    let account = scalar(&app, "SELECT id FROM accounts").await;
-    let uploaded = upload(&mut ada, account, STATEMENT).await;
+    let account = add_account_at(&app, &mut ada, "Ada's", "EUR", "", "0").await;
+    let uploaded = upload(&mut ada, &account, STATEMENT).await;
     let path = uploaded.location.clone().expect("preview");
     let batch: i64 = path.trim_start_matches("/import/").parse().expect("id");
 
@@ -438,7 +385,7 @@ async fn another_organisation_cannot_see_or_commit_an_import(backend: Backend) {
     let refused = commit(&mut eve, batch, &path).await;
     assert!(refused.status.is_redirection() || refused.status == StatusCode::NOT_FOUND);
     // Uploading into Ada's account is refused too.
-    let into_ada = upload(&mut eve, account, STATEMENT).await;
+    let into_ada = upload(&mut eve, &account, STATEMENT).await;
     assert_eq!(into_ada.location.as_deref(), Some("/import"));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM import_batches").await, 1);

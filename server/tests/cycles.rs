@@ -8,10 +8,12 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Backend, Browser, TestApp, text};
-use florin_app::on_db;
+use common::builders::account::add_account;
+use common::builders::cycle::{add_cycle, add_template, cycle_fields, template_fields};
+use common::builders::transaction::add_expense;
+use common::query::{category_id, scalar, text_of};
+use common::{Backend, Browser, PASSWORD, TestApp, text};
 
-const PASSWORD: &str = "correct horse battery";
 const READ_ONLY: &str = "This cycle is completed and can no longer be changed.";
 
 on_both!(
@@ -23,147 +25,8 @@ on_both!(
     another_organisation_gets_not_found_and_changes_nothing,
 );
 
-async fn scalar(app: &TestApp, sql: &str) -> i64 {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-async fn text_of(app: &TestApp, sql: &str) -> String {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, String>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-async fn category(app: &TestApp, name: &str) -> String {
-    scalar(
-        app,
-        &format!("SELECT MIN(id) FROM categories WHERE name = '{name}'"),
-    )
-    .await
-    .to_string()
-}
-
-async fn add_account(app: &TestApp, browser: &mut Browser, name: &str, currency: &str) -> String {
-    let posted = browser
-        .post_form(
-            "/api/accounts/save",
-            "/accounts",
-            &[
-                ("id", ""),
-                ("name", name),
-                ("kind", "checking"),
-                ("currency", currency),
-                ("opening_balance", "5,000"),
-            ],
-        )
-        .await;
-    assert_eq!(posted.location.as_deref(), Some("/accounts"), "{name}");
-    scalar(
-        app,
-        &format!("SELECT MAX(id) FROM accounts WHERE name = '{name}'"),
-    )
-    .await
-    .to_string()
-}
-
-async fn expense(browser: &mut Browser, date: &str, amount: &str, account: &str, category: &str) {
-    let posted = browser
-        .post_form(
-            "/api/transactions/save",
-            "/transactions/new",
-            &[
-                ("id", ""),
-                ("kind", "expense"),
-                ("date", date),
-                ("amount", amount),
-                ("account_id", account),
-                ("category_id", category),
-            ],
-        )
-        .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some("/transactions"),
-        "{}",
-        posted.body
-    );
-}
-
-fn template_fields<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut fields = vec![
-        ("id", ""),
-        ("name", "Rent"),
-        ("description", ""),
-        ("amount", "1,200"),
-        ("currency", "USD"),
-        ("category_id", ""),
-        ("payment_method_id", ""),
-        ("frequency", "monthly"),
-        ("every_days", ""),
-        ("starts_on", "2026-01-01"),
-    ];
-    for (key, value) in overrides {
-        match fields.iter_mut().find(|(k, _)| k == key) {
-            Some(field) => field.1 = value,
-            None => fields.push((key, value)),
-        }
-    }
-    fields
-}
-
-/// Adds a template through the form and returns its id.
-async fn add_template(app: &TestApp, browser: &mut Browser, overrides: &[(&str, &str)]) -> i64 {
-    let posted = browser
-        .post_form(
-            "/api/templates/save",
-            "/templates/new",
-            &template_fields(overrides),
-        )
-        .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some("/templates"),
-        "{}",
-        text(&browser.follow(&posted).await.body)
-    );
-    scalar(app, "SELECT MAX(id) FROM expense_templates").await
-}
-
-fn cycle_fields<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut fields = vec![
-        ("id", ""),
-        ("name", "Winter"),
-        ("starts_on", "2028-01-31"),
-        ("length_days", "42"),
-        ("currency", "USD"),
-        ("expected_income", "4,000"),
-        ("generate", "true"),
-    ];
-    for (key, value) in overrides {
-        match fields.iter_mut().find(|(k, _)| k == key) {
-            Some(field) => field.1 = value,
-            None => fields.push((key, value)),
-        }
-    }
-    fields
-}
-
-/// Adds a cycle through the form; returns its id and the page it lands on, as text.
-async fn add_cycle(browser: &mut Browser, overrides: &[(&str, &str)]) -> (i64, String) {
-    let posted = browser
-        .post_form("/api/cycles/save", "/cycles/new", &cycle_fields(overrides))
-        .await;
-    let location = posted.location.clone().expect("redirect");
-    let id = location
-        .strip_prefix("/cycles/")
-        .and_then(|id| id.parse().ok())
-        .unwrap_or_else(|| panic!("to the new cycle, got {location}: {}", posted.body));
-    (id, text(&browser.follow(&posted).await.body))
-}
-
+/// Asks from `cycle`'s page to move it to `status`; returns the page it goes back to, as
+/// text.
 async fn set_status(browser: &mut Browser, cycle: i64, status: &str) -> String {
     let page = format!("/cycles/{cycle}");
     let posted = browser
@@ -183,7 +46,7 @@ async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
     let form = ada.get("/templates/new").await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("value=\"USD\""));
-    let salary = category(&app, "Salary").await;
+    let salary = category_id(&app, "Salary").await.to_string();
     let posted = ada
         .post_form(
             "/api/templates/save",
@@ -237,7 +100,7 @@ async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
         0
     );
 
-    let rent = category(&app, "Rent").await;
+    let rent = category_id(&app, "Rent").await.to_string();
     let id = add_template(
         &app,
         &mut ada,
@@ -264,6 +127,7 @@ async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
     let edit = ada.get(&format!("/templates/{id}/edit")).await;
     assert!(edit.body.contains("value=\"1,200.00\""), "{}", edit.body);
     let id_s = id.to_string();
+    let education = category_id(&app, "Education").await.to_string();
     let posted = ada
         .post_form(
             "/api/templates/save",
@@ -272,7 +136,7 @@ async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
                 ("id", &id_s),
                 ("name", "Piano lesson"),
                 ("amount", "45"),
-                ("category_id", &category(&app, "Education").await),
+                ("category_id", &education),
                 ("frequency", "every_n_days"),
                 ("every_days", "14"),
                 ("starts_on", "2026-02-03"),
@@ -333,9 +197,9 @@ async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
 async fn a_cycle_from_templates_lists_every_date_each_template_falls_on(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let groceries = category(&app, "Groceries").await;
-    let rent = category(&app, "Rent").await;
-    let bills = category(&app, "Bills").await;
+    let groceries = category_id(&app, "Groceries").await.to_string();
+    let rent = category_id(&app, "Rent").await.to_string();
+    let bills = category_id(&app, "Bills").await.to_string();
     // The cycle runs 2028-01-31 to 2028-03-12: a month end, then all of a leap February.
     let anchor = [("starts_on", "2028-01-31")];
     add_template(
@@ -517,9 +381,9 @@ async fn expected_and_actual_spending_are_compared_by_category(backend: Backend)
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let usd = add_account(&app, &mut ada, "Checking", "USD").await;
     let eur = add_account(&app, &mut ada, "Euro account", "EUR").await;
-    let groceries = category(&app, "Groceries").await;
-    let rent = category(&app, "Rent").await;
-    let travel = category(&app, "Travel").await;
+    let groceries = category_id(&app, "Groceries").await.to_string();
+    let rent = category_id(&app, "Rent").await.to_string();
+    let travel = category_id(&app, "Travel").await.to_string();
     // Rent on the 1st: 2026-11-01 and 2026-12-01. Groceries weekly from Monday
     // 2026-11-02: the 2nd, 9th, 16th, 23rd, 30th and 7 December.
     add_template(
@@ -542,16 +406,16 @@ async fn expected_and_actual_spending_are_compared_by_category(backend: Backend)
     .await;
     let (id, _) = add_cycle(&mut ada, &[("starts_on", "2026-11-01")]).await;
 
-    expense(&mut ada, "2026-11-01", "1,200", &usd, &rent).await;
-    expense(&mut ada, "2026-12-01", "1,250", &usd, &rent).await;
-    expense(&mut ada, "2026-11-05", "150", &usd, &groceries).await;
-    expense(&mut ada, "2026-12-12", "99.50", &usd, &groceries).await;
-    expense(&mut ada, "2026-11-20", "80", &usd, &travel).await;
-    expense(&mut ada, "2026-11-21", "25", &usd, "").await;
+    add_expense(&mut ada, "2026-11-01", "1,200", &usd, &rent).await;
+    add_expense(&mut ada, "2026-12-01", "1,250", &usd, &rent).await;
+    add_expense(&mut ada, "2026-11-05", "150", &usd, &groceries).await;
+    add_expense(&mut ada, "2026-12-12", "99.50", &usd, &groceries).await;
+    add_expense(&mut ada, "2026-11-20", "80", &usd, &travel).await;
+    add_expense(&mut ada, "2026-11-21", "25", &usd, "").await;
     // Outside the cycle, or in another currency: not counted.
-    expense(&mut ada, "2026-10-31", "999", &usd, &groceries).await;
-    expense(&mut ada, "2026-12-13", "999", &usd, &rent).await;
-    expense(&mut ada, "2026-11-10", "999", &eur, &groceries).await;
+    add_expense(&mut ada, "2026-10-31", "999", &usd, &groceries).await;
+    add_expense(&mut ada, "2026-12-13", "999", &usd, &rent).await;
+    add_expense(&mut ada, "2026-11-10", "999", &eur, &groceries).await;
 
     let page = ada.get(&format!("/cycles/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -648,14 +512,10 @@ async fn the_cycle_form_checks_length_and_fields_and_the_status_moves_forward(ba
     assert!(shown.contains("Amounts cannot be negative."), "{shown}");
     // A hydrated client gets the refusal as 422 with the field messages.
     let json = ada
-        .post_form_with(
+        .post_hydrated(
             "/api/cycles/save",
             "/cycles/new",
             &cycle_fields(&[("length_days", "46")]),
-            &[
-                ("sec-fetch-site", "same-origin"),
-                ("accept", "application/json"),
-            ],
         )
         .await;
     assert_eq!(json.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -735,7 +595,7 @@ async fn a_completed_cycle_refuses_every_change(backend: Backend) {
         &app,
         &mut ada,
         &[
-            ("category_id", &category(&app, "Rent").await),
+            ("category_id", &category_id(&app, "Rent").await.to_string()),
             ("starts_on", "2028-01-01"),
         ],
     )
@@ -781,15 +641,7 @@ async fn a_completed_cycle_refuses_every_change(backend: Backend) {
     assert!(!shown.contains("at most 45"), "{shown}");
     // The hydrated client's call: 422 with the same message.
     let json = ada
-        .post_form_with(
-            "/api/cycles/save",
-            &format!("/cycles/{id}/edit"),
-            &stale,
-            &[
-                ("sec-fetch-site", "same-origin"),
-                ("accept", "application/json"),
-            ],
-        )
+        .post_hydrated("/api/cycles/save", &format!("/cycles/{id}/edit"), &stale)
         .await;
     assert_eq!(json.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(json.body.contains(READ_ONLY), "{}", json.body);
@@ -828,7 +680,7 @@ async fn a_completed_cycle_refuses_every_change(backend: Backend) {
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let rent = category(&app, "Rent").await;
+    let rent = category_id(&app, "Rent").await.to_string();
     let template = add_template(
         &app,
         &mut ada,
@@ -903,14 +755,10 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     )
     .await;
     let json = eve
-        .post_form_with(
+        .post_hydrated(
             "/api/cycles/status",
             &page,
             &[("id", &id_s), ("status", "active")],
-            &[
-                ("sec-fetch-site", "same-origin"),
-                ("accept", "application/json"),
-            ],
         )
         .await;
     assert_eq!(json.status, StatusCode::NOT_FOUND);

@@ -7,64 +7,21 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Backend, TestApp, text};
-use florin::fx::Rate;
-use florin::ledger::{AccountKind, CategoryKind, Source, TransactionKind};
+use common::builders::repo::{
+    insert_account, insert_eur_usd_rate, insert_expense_category, new_transaction,
+};
+use common::query::member_scope;
+use common::{Backend, PASSWORD, TestApp, text, today};
+use florin::ledger::TransactionKind;
 use florin::role::{Access, Area};
-use florin_app::accounts::repo::{self as accounts, AccountInput};
-use florin_app::categories::repo::{self as categories, CategoryInput};
 use florin_app::on_db;
-use florin_app::orgs::repo::Scope;
 use florin_app::transactions::repo::{NewTransaction, create};
-use time::{Date, Duration, OffsetDateTime};
-
-const PASSWORD: &str = "correct horse battery";
+use time::{Date, Duration};
 
 on_both!(
     the_dashboard_adds_up_in_the_base_currency,
     a_new_user_is_invited_to_start_and_sees_no_one_elses_books,
 );
-
-async fn account(app: &TestApp, scope: &Scope, name: &str, currency: &str, opening: i64) -> i64 {
-    accounts::create(
-        &app.db,
-        scope,
-        &AccountInput {
-            name: name.into(),
-            kind: AccountKind::Checking,
-            currency: currency.into(),
-            institution: String::new(),
-            opening_balance: opening,
-        },
-    )
-    .await
-    .expect("account")
-}
-
-fn tx(
-    kind: TransactionKind,
-    on: Date,
-    amount: i64,
-    currency: &str,
-    account: i64,
-) -> NewTransaction {
-    NewTransaction {
-        kind,
-        occurred_on: on,
-        amount,
-        currency: currency.into(),
-        account_id: account,
-        counter_account_id: None,
-        counter_amount: None,
-        category_id: None,
-        payment_method_id: None,
-        payee: format!("{kind:?} {amount}"),
-        notes: String::new(),
-        tags: Vec::new(),
-        source: Source::Manual,
-        external_id: None,
-    }
-}
 
 fn month_start(date: Date) -> Date {
     date.replace_day(1).expect("day 1")
@@ -73,27 +30,15 @@ fn month_start(date: Date) -> Date {
 async fn the_dashboard_adds_up_in_the_base_currency(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let s = common::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
-    let today = OffsetDateTime::now_utc().date();
+    let s = member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
+    let today = today();
     let this_month = month_start(today);
     let last_month = month_start(this_month - Duration::days(1));
 
-    let checking = account(&app, &s, "Checking", "USD", 100_000).await;
-    let savings = account(&app, &s, "Savings", "USD", 0).await;
-    let wise = account(&app, &s, "Wise", "EUR", 10_000).await;
-    let food = categories::create(
-        &app.db,
-        &s,
-        &CategoryInput {
-            name: "Food shop".into(),
-            kind: CategoryKind::Expense,
-            parent_id: None,
-            colour: String::new(),
-        },
-    )
-    .await
-    .expect("category");
-    let rate = |raw: &str| Rate::parse(raw).expect("rate");
+    let checking = insert_account(&app, &s, "Checking", "USD", 100_000).await;
+    let savings = insert_account(&app, &s, "Savings", "USD", 0).await;
+    let wise = insert_account(&app, &s, "Wise", "EUR", 10_000).await;
+    let food = insert_expense_category(&app, &s, "Food shop").await;
     for (on, value) in [
         (
             Date::from_calendar_date(2000, time::Month::January, 1).expect("date"),
@@ -102,37 +47,35 @@ async fn the_dashboard_adds_up_in_the_base_currency(backend: Backend) {
         (last_month, "1.1"),
         (this_month, "1.2"),
     ] {
-        florin_app::rates::repo::upsert(&app.db, s.org_id, on, "EUR", "USD", rate(value), "manual")
-            .await
-            .expect("rate");
+        insert_eur_usd_rate(&app, &s, on, value).await;
     }
 
     use TransactionKind::{Expense, Income, Transfer};
     let mut rows = vec![
-        tx(Income, this_month, 300_000, "USD", checking),
+        new_transaction(Income, this_month, 300_000, "USD", checking),
         NewTransaction {
             category_id: Some(food),
-            ..tx(Expense, this_month, 12_050, "USD", checking)
+            ..new_transaction(Expense, this_month, 12_050, "USD", checking)
         },
         // 50.00 EUR at 1.2: 60.00 USD.
         NewTransaction {
             category_id: Some(food),
-            ..tx(Expense, this_month, 5_000, "EUR", wise)
+            ..new_transaction(Expense, this_month, 5_000, "EUR", wise)
         },
-        tx(Expense, this_month, 3_000, "USD", checking),
+        new_transaction(Expense, this_month, 3_000, "USD", checking),
         NewTransaction {
             counter_account_id: Some(savings),
             counter_amount: Some(50_000),
-            ..tx(Transfer, this_month, 50_000, "USD", checking)
+            ..new_transaction(Transfer, this_month, 50_000, "USD", checking)
         },
         NewTransaction {
             counter_account_id: Some(wise),
             counter_amount: Some(10_000),
-            ..tx(Transfer, this_month, 11_000, "USD", checking)
+            ..new_transaction(Transfer, this_month, 11_000, "USD", checking)
         },
-        tx(Expense, last_month, 20_000, "USD", checking),
+        new_transaction(Expense, last_month, 20_000, "USD", checking),
         // 10.00 EUR at 1.1: 11.00 USD.
-        tx(Income, last_month, 1_000, "EUR", wise),
+        new_transaction(Income, last_month, 1_000, "EUR", wise),
     ];
     for row in rows.drain(..) {
         create(&app.db, &s, &row).await.expect("transaction");
@@ -204,18 +147,12 @@ async fn the_dashboard_adds_up_in_the_base_currency(backend: Backend) {
 async fn a_new_user_is_invited_to_start_and_sees_no_one_elses_books(backend: Backend) {
     let app = TestApp::new(backend).await;
     app.signed_up("ada@example.org", PASSWORD).await;
-    let s = common::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
-    let checking = account(&app, &s, "Secret checking", "USD", 100_000).await;
+    let s = member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
+    let checking = insert_account(&app, &s, "Secret checking", "USD", 100_000).await;
     create(
         &app.db,
         &s,
-        &tx(
-            TransactionKind::Expense,
-            OffsetDateTime::now_utc().date(),
-            4_200,
-            "USD",
-            checking,
-        ),
+        &new_transaction(TransactionKind::Expense, today(), 4_200, "USD", checking),
     )
     .await
     .expect("transaction");

@@ -7,7 +7,10 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Backend, Browser, TestApp, text};
+use common::builders::account::{AccountBuilder, add_account};
+use common::builders::debt::{add_debt, loan_fields, pay};
+use common::query::{date_of, member_scope, scalar, text_of};
+use common::{Backend, PASSWORD, TestApp, iso, text, today};
 use florin::ledger::PaymentMethodKind;
 use florin::loan::{AnnualRate, Standing};
 use florin::money::NumberFormat;
@@ -15,13 +18,10 @@ use florin::role::{Access, Area};
 use florin_app::debts::repo::{self as debt_repo, NewPayment, PaymentError};
 use florin_app::notifications::NotificationKind;
 use florin_app::notifications::repo::{NewNotification, Recipients, notify_now};
-use florin_app::on_db;
 use florin_app::orgs::repo::Scope;
 use florin_server::jobs;
 use std::time::Duration;
-use time::{Date, OffsetDateTime};
-
-const PASSWORD: &str = "correct horse battery";
+use time::OffsetDateTime;
 
 on_both!(
     adding_a_loan_computes_the_instalment_and_shows_its_schedule,
@@ -43,117 +43,6 @@ on_both!(
     two_job_instances_take_turns_with_the_lease,
     the_job_loop_runs_on_its_timer_and_stops_on_shutdown,
 );
-
-async fn scalar(app: &TestApp, sql: &str) -> i64 {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-async fn text_of(app: &TestApp, sql: &str) -> String {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, String>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-async fn date_of(app: &TestApp, sql: &str) -> Date {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, Date>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-fn iso(date: Date) -> String {
-    florin_app::debts::ssr::format_date(date)
-}
-
-fn today() -> Date {
-    OffsetDateTime::now_utc().date()
-}
-
-/// The fields of a simple loan; `overrides` replace fields by name.
-fn loan_fields<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut fields: Vec<(&str, &str)> = vec![
-        ("id", ""),
-        ("name", "Car loan"),
-        ("kind", "car"),
-        ("principal", "1,000.00"),
-        ("currency", "USD"),
-        ("annual_rate", "12"),
-        ("tenure_months", "12"),
-        ("emi", ""),
-        ("lender", "Acme Bank"),
-        ("start_date", "2026-01-15"),
-        ("next_payment_date", ""),
-        ("reminder_days", ""),
-        ("account_id", ""),
-    ];
-    for (name, value) in overrides {
-        if let Some(field) = fields.iter_mut().find(|(n, _)| n == name) {
-            field.1 = value;
-        }
-    }
-    fields
-}
-
-/// Adds a debt through the form and returns its id.
-async fn add_debt(app: &TestApp, browser: &mut Browser, overrides: &[(&str, &str)]) -> i64 {
-    let posted = browser
-        .post_form("/api/debts/save", "/debts/new", &loan_fields(overrides))
-        .await;
-    assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
-    let location = posted.location.clone().expect("redirect");
-    let id: i64 = location
-        .strip_prefix("/debts/")
-        .and_then(|id| id.parse().ok())
-        .unwrap_or_else(|| panic!("to the new debt, got {location}"));
-    let page = browser.follow(&posted).await;
-    assert!(text(&page.body).contains("Debt added."));
-    assert_eq!(
-        scalar(app, &format!("SELECT COUNT(*) FROM debts WHERE id = {id}")).await,
-        1
-    );
-    id
-}
-
-async fn add_account(browser: &mut Browser, name: &str, currency: &str) {
-    let posted = browser
-        .post_form(
-            "/api/accounts/save",
-            "/accounts",
-            &[
-                ("id", ""),
-                ("name", name),
-                ("kind", "checking"),
-                ("currency", currency),
-                ("opening_balance", "5,000"),
-            ],
-        )
-        .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some("/accounts"),
-        "{}",
-        posted.body
-    );
-}
-
-async fn pay(browser: &mut Browser, debt: i64, fields: &[(&str, &str)]) -> common::Page {
-    let id = debt.to_string();
-    let mut all = vec![("debt_id", id.as_str())];
-    all.extend_from_slice(fields);
-    if !fields.iter().any(|(k, _)| *k == "method") {
-        all.push(("method", "bank_transfer"));
-    }
-    if !fields.iter().any(|(k, _)| *k == "date") {
-        all.push(("date", "2026-02-15"));
-    }
-    browser
-        .post_form("/api/debts/pay", &format!("/debts/{debt}"), &all)
-        .await
-}
 
 async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: Backend) {
     let app = TestApp::new(backend).await;
@@ -308,14 +197,10 @@ async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(bac
 
     // A hydrated client gets the refusal as 422 with the field messages.
     let json = ada
-        .post_form_with(
+        .post_hydrated(
             "/api/debts/save",
             "/debts/new",
             &loan_fields(&[("annual_rate", "101")]),
-            &[
-                ("sec-fetch-site", "same-origin"),
-                ("accept", "application/json"),
-            ],
         )
         .await;
     assert_eq!(json.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -360,10 +245,12 @@ async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(bac
 async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut ada, "Everyday", "USD").await;
-    add_account(&mut ada, "Euro", "EUR").await;
-    let everyday = scalar(&app, "SELECT id FROM accounts WHERE name = 'Everyday'").await;
-    let euro = scalar(&app, "SELECT id FROM accounts WHERE name = 'Euro'").await;
+    let everyday = AccountBuilder::new("Everyday", "USD")
+        .create(&app, &mut ada)
+        .await;
+    let euro = AccountBuilder::new("Euro", "EUR")
+        .create(&app, &mut ada)
+        .await;
     let id = add_debt(
         &app,
         &mut ada,
@@ -492,7 +379,7 @@ async fn overpayment_is_refused_with_the_maximum_and_the_balance_unchanged(backe
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 0);
 
     // The repository refuses too, naming the maximum (the check that counts).
-    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
+    let scope = member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
     let refused = debt_repo::record_payment(
         &app.db,
         &scope,
@@ -564,7 +451,7 @@ async fn concurrent_payments_never_overpay_or_lose_an_update(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let id = add_debt(&app, &mut ada, &[]).await;
-    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
+    let scope = member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
     // Ten payments of 150.00 against 1,000.00 at 12 %: as many fit as would one after the
     // other.
     let (fits, after) = replay(100_000, "12", 8_885, 15_000, 10);
@@ -709,8 +596,7 @@ async fn editing_keeps_what_was_paid(backend: Backend) {
 async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut ada, "Everyday", "USD").await;
-    let everyday = scalar(&app, "SELECT id FROM accounts").await.to_string();
+    let everyday = add_account(&app, &mut ada, "Everyday", "USD").await;
     let id = add_debt(&app, &mut ada, &[]).await;
     let posted = pay(
         &mut ada,
@@ -918,7 +804,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     let shown = text(&eve.follow(&posted).await.body);
     assert!(!shown.contains("Payment recorded"), "{shown}");
     let json = eve
-        .post_form_with(
+        .post_hydrated(
             "/api/debts/pay",
             &format!("/debts/{id}"),
             &[
@@ -926,10 +812,6 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
                 ("amount", "10"),
                 ("method", "cash"),
                 ("date", "2026-02-01"),
-            ],
-            &[
-                ("sec-fetch-site", "same-origin"),
-                ("accept", "application/json"),
             ],
         )
         .await;
@@ -941,7 +823,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     )
     .await;
     // Eve's repository scope cannot reach it either.
-    let eve_scope = common::member_scope(&app, "eve@example.org", Access::Write(Area::Debts)).await;
+    let eve_scope = member_scope(&app, "eve@example.org", Access::Write(Area::Debts)).await;
     let refused = debt_repo::record_payment(
         &app.db,
         &eve_scope,
@@ -992,14 +874,10 @@ async fn notifications_are_private_and_can_be_marked_read(backend: Backend) {
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
     assert!(!text(&eve.get("/notifications").await.body).contains("Car loan"));
     let json = eve
-        .post_form_with(
+        .post_hydrated(
             "/api/notifications/read",
             "/notifications",
             &[("id", &newest_s)],
-            &[
-                ("sec-fetch-site", "same-origin"),
-                ("accept", "application/json"),
-            ],
         )
         .await;
     assert_eq!(json.status, StatusCode::NOT_FOUND);
@@ -1042,7 +920,7 @@ async fn notifications_are_private_and_can_be_marked_read(backend: Backend) {
 async fn notify_creates_each_deduplicated_notice_once(backend: Backend) {
     let app = TestApp::new(backend).await;
     app.signed_up("ada@example.org", PASSWORD).await;
-    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
+    let scope = member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
     let note = |key: Option<&str>| NewNotification {
         kind: NotificationKind::GoalMilestone,
         title: "Half way".into(),

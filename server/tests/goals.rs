@@ -7,15 +7,16 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Backend, Browser, Page, TestApp, text};
+use common::builders::account::AccountBuilder;
+use common::builders::goal::{add_goal, contribute, contribute_ok, goal_fields};
+use common::query::{member_scope, scalar, text_of, texts};
+use common::{Backend, Browser, PASSWORD, TestApp, iso, text, today};
 use florin::money::NumberFormat;
 use florin::planning::Month;
 use florin::role::{Access, Area};
 use florin_app::goals::repo::{self as goal_repo, NewContribution};
 use florin_app::on_db;
-use time::{Date, Duration, OffsetDateTime};
-
-const PASSWORD: &str = "correct horse battery";
+use time::Duration;
 
 on_both!(
     adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed,
@@ -31,87 +32,8 @@ on_both!(
     another_organisation_gets_not_found_and_changes_nothing,
 );
 
-async fn scalar(app: &TestApp, sql: &str) -> i64 {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-async fn text_of(app: &TestApp, sql: &str) -> String {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, String>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-fn today() -> Date {
-    OffsetDateTime::now_utc().date()
-}
-
-fn iso(date: Date) -> String {
-    florin_app::goals::ssr::format_date(date)
-}
-
-/// The fields of a simple goal; `overrides` replace fields by name.
-fn goal_fields<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut fields: Vec<(&str, &str)> = vec![
-        ("id", ""),
-        ("title", "New bike"),
-        ("kind", "purchase"),
-        ("target_amount", "1,000.00"),
-        ("currency", "USD"),
-        ("target_date", ""),
-        ("priority", "high"),
-    ];
-    for (name, value) in overrides {
-        if let Some(field) = fields.iter_mut().find(|(n, _)| n == name) {
-            field.1 = value;
-        }
-    }
-    fields
-}
-
-/// Adds a goal through the form and returns its id.
-async fn add_goal(browser: &mut Browser, overrides: &[(&str, &str)]) -> i64 {
-    let posted = browser
-        .post_form("/api/goals/save", "/goals/new", &goal_fields(overrides))
-        .await;
-    assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
-    let location = posted.location.clone().expect("redirect");
-    let id: i64 = location
-        .strip_prefix("/goals/")
-        .and_then(|id| id.parse().ok())
-        .unwrap_or_else(|| panic!("to the new goal, got {location}"));
-    let page = browser.follow(&posted).await;
-    assert!(text(&page.body).contains("Goal added."));
-    id
-}
-
-async fn contribute(browser: &mut Browser, goal: i64, fields: &[(&str, &str)]) -> Page {
-    let id = goal.to_string();
-    let mut all = vec![("goal_id", id.as_str())];
-    all.extend_from_slice(fields);
-    if !fields.iter().any(|(k, _)| *k == "date") {
-        all.push(("date", "2026-02-15"));
-    }
-    browser
-        .post_form("/api/goals/contribute", &format!("/goals/{goal}"), &all)
-        .await
-}
-
-/// Contributes and checks it was accepted; returns the page shown after.
-async fn contribute_ok(browser: &mut Browser, goal: i64, amount: &str) -> String {
-    let posted = contribute(browser, goal, &[("amount", amount)]).await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some(format!("/goals/{goal}").as_str())
-    );
-    let shown = text(&browser.follow(&posted).await.body);
-    assert!(shown.contains("Contribution added."), "{shown}");
-    shown
-}
-
+/// Posts `action` (complete, pause, cancel…) from `goal`'s page; returns the page it goes
+/// back to, as text.
 async fn change_status(browser: &mut Browser, goal: i64, action: &str) -> String {
     let id = goal.to_string();
     let posted = browser
@@ -124,35 +46,13 @@ async fn change_status(browser: &mut Browser, goal: i64, action: &str) -> String
     text(&browser.follow(&posted).await.body)
 }
 
-async fn add_account(browser: &mut Browser, name: &str, currency: &str) {
-    let posted = browser
-        .post_form(
-            "/api/accounts/save",
-            "/accounts",
-            &[
-                ("id", ""),
-                ("name", name),
-                ("kind", "savings"),
-                ("currency", currency),
-                ("opening_balance", "5,000"),
-            ],
-        )
-        .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some("/accounts"),
-        "{}",
-        posted.body
-    );
-}
-
+/// The dedup keys of the milestone notices sent so far, oldest first.
 async fn milestone_notices(app: &TestApp) -> Vec<String> {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, String>(
-        "SELECT dedup_key FROM notifications WHERE kind = 'goal_milestone' ORDER BY id"
+    texts(
+        app,
+        "SELECT dedup_key FROM notifications WHERE kind = 'goal_milestone' ORDER BY id",
     )
-    .fetch_all(pool)
-    .await)
-    .expect("notices")
+    .await
 }
 
 async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed(backend: Backend) {
@@ -205,14 +105,10 @@ async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed
 
     // A hydrated client gets the refusal as 422 with the field messages.
     let json = ada
-        .post_form_with(
+        .post_hydrated(
             "/api/goals/save",
             "/goals/new",
             &goal_fields(&[("currency", "XYZ")]),
-            &[
-                ("sec-fetch-site", "same-origin"),
-                ("accept", "application/json"),
-            ],
         )
         .await;
     assert_eq!(json.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -536,17 +432,13 @@ async fn status_changes_and_a_cancelled_goal_refuses_contributions(backend: Back
         1
     );
     let json = ada
-        .post_form_with(
+        .post_hydrated(
             "/api/goals/contribute",
             &format!("/goals/{id}"),
             &[
                 ("goal_id", &id.to_string()),
                 ("amount", "25"),
                 ("date", "2026-02-01"),
-            ],
-            &[
-                ("sec-fetch-site", "same-origin"),
-                ("accept", "application/json"),
             ],
         )
         .await;
@@ -580,13 +472,21 @@ async fn status_changes_and_a_cancelled_goal_refuses_contributions(backend: Back
 async fn a_contribution_can_record_a_transfer_in_the_ledger(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut ada, "Everyday", "USD").await;
-    add_account(&mut ada, "Savings", "USD").await;
-    add_account(&mut ada, "Euro savings", "EUR").await;
-    let account = |name: &str| format!("SELECT id FROM accounts WHERE name = '{name}'");
-    let everyday = scalar(&app, &account("Everyday")).await.to_string();
-    let savings = scalar(&app, &account("Savings")).await.to_string();
-    let euro = scalar(&app, &account("Euro savings")).await.to_string();
+    let everyday = AccountBuilder::new("Everyday", "USD")
+        .kind("savings")
+        .create(&app, &mut ada)
+        .await
+        .to_string();
+    let savings = AccountBuilder::new("Savings", "USD")
+        .kind("savings")
+        .create(&app, &mut ada)
+        .await
+        .to_string();
+    let euro = AccountBuilder::new("Euro savings", "EUR")
+        .kind("savings")
+        .create(&app, &mut ada)
+        .await
+        .to_string();
     let id = add_goal(&mut ada, &[]).await;
     let page = text(&ada.get(&format!("/goals/{id}")).await.body);
     assert!(page.contains("Everyday (USD)"), "{page}");
@@ -777,15 +677,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     ];
     for (action, fields) in &json {
         let refused = eve
-            .post_form_with(
-                action,
-                &format!("/goals/{id}"),
-                fields,
-                &[
-                    ("sec-fetch-site", "same-origin"),
-                    ("accept", "application/json"),
-                ],
-            )
+            .post_hydrated(action, &format!("/goals/{id}"), fields)
             .await;
         assert_eq!(refused.status, StatusCode::NOT_FOUND, "{action}");
         // The plain form post comes back with the same refusal.
@@ -827,7 +719,7 @@ async fn concurrent_contributions_cross_each_milestone_exactly_once(backend: Bac
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let id = add_goal(&mut ada, &[]).await;
-    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Goals)).await;
+    let scope = member_scope(&app, "ada@example.org", Access::Write(Area::Goals)).await;
     // Twelve contributions of 100.00 towards 1,000.00, all at once: each sees the total
     // before it, so each milestone is crossed by exactly one of them.
     let mut tasks = tokio::task::JoinSet::new();
@@ -935,12 +827,16 @@ async fn lowering_the_target_notifies_the_milestones_it_reaches(backend: Backend
 async fn a_contribution_that_fails_leaves_no_transfer_behind(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut ada, "Everyday", "USD").await;
-    add_account(&mut ada, "Savings", "USD").await;
-    let everyday = scalar(&app, "SELECT id FROM accounts WHERE name = 'Everyday'").await;
-    let savings = scalar(&app, "SELECT id FROM accounts WHERE name = 'Savings'").await;
+    let everyday = AccountBuilder::new("Everyday", "USD")
+        .kind("savings")
+        .create(&app, &mut ada)
+        .await;
+    let savings = AccountBuilder::new("Savings", "USD")
+        .kind("savings")
+        .create(&app, &mut ada)
+        .await;
     let id = add_goal(&mut ada, &[("target_amount", "400")]).await;
-    let scope = common::member_scope(&app, "ada@example.org", Access::Write(Area::Goals)).await;
+    let scope = member_scope(&app, "ada@example.org", Access::Write(Area::Goals)).await;
     let rollups = scalar(&app, "SELECT COUNT(*) FROM monthly_totals").await;
     // The contribution row is written after the transfer; a recorder that does not exist
     // makes it fail there, and the transfer written before it is rolled back with it.

@@ -5,56 +5,16 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Backend, Browser, TestApp, text};
-use florin::ledger::{Source, TransactionKind};
+use common::builders::account::{AccountBuilder, add_account_at};
+use common::builders::repo::new_transaction;
+use common::builders::transaction::post_new_transaction;
+use common::query::{category_id, member_scope, scalar};
+use common::{Backend, PASSWORD, TestApp, text};
+use florin::ledger::TransactionKind;
 use florin::role::Access;
 use florin_app::on_db;
-use florin_app::orgs::repo::{default_org, scope};
 use florin_app::transactions::repo::{self as tx_repo, NewTransaction};
 use time::macros::date;
-
-const PASSWORD: &str = "correct horse battery";
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-async fn id_of(app: &TestApp, sql: &str) -> i64 {
-    count(app, sql).await
-}
-
-async fn add_account(browser: &mut Browser, name: &str, currency: &str, opening: &str) {
-    let posted = browser
-        .post_form(
-            "/api/accounts/save",
-            "/accounts",
-            &[
-                ("id", ""),
-                ("name", name),
-                ("kind", "checking"),
-                ("currency", currency),
-                ("institution", "Bank"),
-                ("opening_balance", opening),
-            ],
-        )
-        .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some("/accounts"),
-        "account {name}"
-    );
-}
-
-async fn add_transaction(browser: &mut Browser, fields: &[(&str, &str)]) -> common::Page {
-    let mut all: Vec<(&str, &str)> = vec![("id", "")];
-    all.extend_from_slice(fields);
-    browser
-        .post_form("/api/transactions/save", "/transactions/new", &all)
-        .await
-}
 
 on_both!(
     sign_up_creates_the_default_categories,
@@ -72,7 +32,7 @@ async fn sign_up_creates_the_default_categories(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM categories").await,
+        scalar(&app, "SELECT COUNT(*) FROM categories").await,
         florin::ledger::DEFAULT_CATEGORIES.len() as i64
     );
     let page = browser.get("/categories").await;
@@ -87,20 +47,10 @@ async fn sign_up_creates_the_default_categories(backend: Backend) {
 async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut browser, "Checking", "USD", "1,000.50").await;
-    add_account(&mut browser, "Savings", "EUR", "200").await;
-    let checking = id_of(&app, "SELECT id FROM accounts WHERE name = 'Checking'")
-        .await
-        .to_string();
-    let savings = id_of(&app, "SELECT id FROM accounts WHERE name = 'Savings'")
-        .await
-        .to_string();
-    let salary = id_of(&app, "SELECT id FROM categories WHERE name = 'Salary'")
-        .await
-        .to_string();
-    let groceries = id_of(&app, "SELECT id FROM categories WHERE name = 'Groceries'")
-        .await
-        .to_string();
+    let checking = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "1,000.50").await;
+    let savings = add_account_at(&app, &mut browser, "Savings", "EUR", "Bank", "200").await;
+    let salary = category_id(&app, "Salary").await.to_string();
+    let groceries = category_id(&app, "Groceries").await.to_string();
     for fields in [
         vec![
             ("kind", "income"),
@@ -128,7 +78,7 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
             ("counter_amount", "92.15"),
         ],
     ] {
-        let posted = add_transaction(&mut browser, &fields).await;
+        let posted = post_new_transaction(&mut browser, &fields).await;
         assert_eq!(
             posted.location.as_deref(),
             Some("/transactions"),
@@ -152,16 +102,13 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
     .expect("transfer");
     assert_eq!((amount, counter), (10_000, Some(9_215)));
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM transaction_tags").await,
+        scalar(&app, "SELECT COUNT(*) FROM transaction_tags").await,
         2
     );
 
     // A same-currency transfer moves the same amount on both sides.
-    add_account(&mut browser, "Cash", "USD", "0").await;
-    let cash = id_of(&app, "SELECT id FROM accounts WHERE name = 'Cash'")
-        .await
-        .to_string();
-    let posted = add_transaction(
+    let cash = add_account_at(&app, &mut browser, "Cash", "USD", "Bank", "0").await;
+    let posted = post_new_transaction(
         &mut browser,
         &[
             ("kind", "transfer"),
@@ -184,8 +131,7 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
 async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut browser, "Checking", "USD", "0").await;
-    let checking = id_of(&app, "SELECT id FROM accounts").await.to_string();
+    let checking = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     for (field, value, message) in [
         ("amount", "12.345", "USD amounts have at most 2 decimals."),
         ("amount", "twelve", "Enter an amount using digits"),
@@ -208,7 +154,7 @@ async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backe
                 f.1 = value;
             }
         }
-        let posted = add_transaction(&mut browser, &fields).await;
+        let posted = post_new_transaction(&mut browser, &fields).await;
         assert_eq!(
             posted.location.as_deref(),
             Some("/transactions/new"),
@@ -239,18 +185,21 @@ async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backe
     assert!(shown.contains("Give the account a name."), "{shown}");
     assert!(shown.contains("Choose a kind of account."));
     assert!(shown.contains("Choose a currency from the list."));
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM transactions").await, 0);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 1);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM accounts").await, 1);
     app.finish().await;
 }
 
 async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut ada, "Ada's checking", "USD", "10").await;
-    let account = id_of(&app, "SELECT id FROM accounts").await;
-    let category = id_of(&app, "SELECT MIN(id) FROM categories").await;
-    let posted = add_transaction(
+    let account = AccountBuilder::new("Ada's checking", "USD")
+        .institution("Bank")
+        .opening_balance("10")
+        .create(&app, &mut ada)
+        .await;
+    let category = scalar(&app, "SELECT MIN(id) FROM categories").await;
+    let posted = post_new_transaction(
         &mut ada,
         &[
             ("kind", "expense"),
@@ -262,7 +211,7 @@ async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
     )
     .await;
     assert_eq!(posted.location.as_deref(), Some("/transactions"));
-    let tx = id_of(&app, "SELECT id FROM transactions").await;
+    let tx = scalar(&app, "SELECT id FROM transactions").await;
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
     for path in [
@@ -340,10 +289,10 @@ async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
     })
     .expect("account");
     assert_eq!((name.as_str(), archived), ("Ada's checking", false));
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM transactions").await, 1);
-    assert_eq!(count(&app, "SELECT amount FROM transactions").await, 500);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 1);
+    assert_eq!(scalar(&app, "SELECT amount FROM transactions").await, 500);
     assert_eq!(
-        count(
+        scalar(
             &app,
             &format!("SELECT COUNT(*) FROM categories WHERE id = {category}")
         )
@@ -355,38 +304,20 @@ async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
 
 /// Inserts `n` expenses straight through the repository, one per day going back.
 async fn seed(app: &TestApp, email: &str, n: i64) -> (i64, i64) {
-    let user = id_of(
-        app,
-        &format!("SELECT id FROM users WHERE email = '{email}'"),
-    )
-    .await;
-    let org = default_org(&app.db, user)
-        .await
-        .expect("query")
-        .expect("org");
-    let scope = scope(&app.db, user, org, Access::Read)
-        .await
-        .expect("scope");
-    let account = id_of(
+    let scope = member_scope(app, email, Access::Read).await;
+    let org = scope.org_id;
+    let account = scalar(
         app,
         &format!("SELECT MIN(id) FROM accounts WHERE organisation_id = {org}"),
     )
     .await;
     for i in 0..n {
+        let kind = if i % 10 == 0 {
+            TransactionKind::Income
+        } else {
+            TransactionKind::Expense
+        };
         let new = NewTransaction {
-            kind: if i % 10 == 0 {
-                TransactionKind::Income
-            } else {
-                TransactionKind::Expense
-            },
-            occurred_on: date!(2026 - 11 - 01) - time::Duration::days(i / 3),
-            amount: 100 + i,
-            currency: "USD".into(),
-            account_id: account,
-            counter_account_id: None,
-            counter_amount: None,
-            category_id: None,
-            payment_method_id: None,
             payee: format!("Seeded{i:03}"),
             notes: if i % 7 == 0 {
                 "weekly_shop 100%".into()
@@ -398,8 +329,13 @@ async fn seed(app: &TestApp, email: &str, n: i64) -> (i64, i64) {
             } else {
                 vec![]
             },
-            source: Source::Manual,
-            external_id: None,
+            ..new_transaction(
+                kind,
+                date!(2026 - 11 - 01) - time::Duration::days(i / 3),
+                100 + i,
+                "USD",
+                account,
+            )
         };
         tx_repo::create(&app.db, &scope, &new)
             .await
@@ -433,7 +369,7 @@ fn next_link(body: &str) -> Option<String> {
 async fn keyset_pages_cover_every_row_once(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut browser, "Checking", "USD", "0").await;
+    add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     seed(&app, "ada@example.org", 120).await;
     let mut seen = Vec::new();
     let mut path = "/transactions".to_owned();
@@ -462,7 +398,7 @@ async fn keyset_pages_cover_every_row_once(backend: Backend) {
 async fn filters_narrow_the_list_and_the_totals(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut browser, "Checking", "USD", "0").await;
+    add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     seed(&app, "ada@example.org", 30).await;
     // Income rows are i = 0, 10, 20: amounts 1.00, 1.10, 1.20.
     let income = browser.get("/transactions?kind=income").await;
@@ -499,19 +435,12 @@ async fn filters_narrow_the_list_and_the_totals(backend: Backend) {
 async fn merging_a_category_moves_its_transactions(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut browser, "Checking", "USD", "0").await;
-    let account = id_of(&app, "SELECT id FROM accounts").await.to_string();
-    let food = id_of(&app, "SELECT id FROM categories WHERE name = 'Food'")
-        .await
-        .to_string();
-    let groceries = id_of(&app, "SELECT id FROM categories WHERE name = 'Groceries'")
-        .await
-        .to_string();
-    let salary = id_of(&app, "SELECT id FROM categories WHERE name = 'Salary'")
-        .await
-        .to_string();
+    let account = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
+    let food = category_id(&app, "Food").await.to_string();
+    let groceries = category_id(&app, "Groceries").await.to_string();
+    let salary = category_id(&app, "Salary").await.to_string();
     for _ in 0..3 {
-        add_transaction(
+        post_new_transaction(
             &mut browser,
             &[
                 ("kind", "expense"),
@@ -545,7 +474,7 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
         "{shown}"
     );
     assert_eq!(
-        count(
+        scalar(
             &app,
             &format!("SELECT COUNT(*) FROM transactions WHERE category_id = {food}")
         )
@@ -563,7 +492,7 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
     assert_eq!(merged.location.as_deref(), Some("/categories"));
     assert!(text(&browser.follow(&merged).await.body).contains("3 transactions moved"));
     assert_eq!(
-        count(
+        scalar(
             &app,
             &format!("SELECT COUNT(*) FROM transactions WHERE category_id = {groceries}")
         )
@@ -571,7 +500,7 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
         3
     );
     assert_eq!(
-        count(
+        scalar(
             &app,
             &format!("SELECT COUNT(*) FROM categories WHERE id = {food}")
         )
@@ -600,9 +529,8 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
 async fn editing_and_deleting_a_transaction(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut browser, "Checking", "USD", "0").await;
-    let account = id_of(&app, "SELECT id FROM accounts").await.to_string();
-    add_transaction(
+    let account = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
+    post_new_transaction(
         &mut browser,
         &[
             ("kind", "expense"),
@@ -614,7 +542,9 @@ async fn editing_and_deleting_a_transaction(backend: Backend) {
         ],
     )
     .await;
-    let id = id_of(&app, "SELECT id FROM transactions").await.to_string();
+    let id = scalar(&app, "SELECT id FROM transactions")
+        .await
+        .to_string();
 
     let form = browser.get(&format!("/transactions/{id}")).await;
     assert!(form.body.contains("value=\"Cafe\"") && form.body.contains("value=\"coffee\""));
@@ -640,9 +570,9 @@ async fn editing_and_deleting_a_transaction(backend: Backend) {
         )
         .await;
     assert_eq!(saved.location.as_deref(), Some("/transactions"));
-    assert_eq!(count(&app, "SELECT amount FROM transactions").await, 725);
+    assert_eq!(scalar(&app, "SELECT amount FROM transactions").await, 725);
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM transaction_tags").await,
+        scalar(&app, "SELECT COUNT(*) FROM transaction_tags").await,
         2
     );
 
@@ -657,9 +587,9 @@ async fn editing_and_deleting_a_transaction(backend: Backend) {
         )
         .await;
     assert_eq!(deleted.location.as_deref(), Some("/transactions"));
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM transactions").await, 0);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM transaction_tags").await,
+        scalar(&app, "SELECT COUNT(*) FROM transaction_tags").await,
         0,
         "tags go with it"
     );
@@ -697,18 +627,14 @@ async fn ledger_totals(
 async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut browser, "Checking", "USD", "0").await;
-    add_account(&mut browser, "Savings", "USD", "0").await;
+    add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
+    let savings = AccountBuilder::new("Savings", "USD")
+        .institution("Bank")
+        .opening_balance("0")
+        .create(&app, &mut browser)
+        .await;
     let (org, checking) = seed(&app, "ada@example.org", 150).await;
-    let savings = id_of(&app, "SELECT id FROM accounts WHERE name = 'Savings'").await;
-    let scope = scope(
-        &app.db,
-        id_of(&app, "SELECT id FROM users WHERE email = 'ada@example.org'").await,
-        org,
-        Access::Read,
-    )
-    .await
-    .expect("scope");
+    let scope = member_scope(&app, "ada@example.org", Access::Read).await;
     // Transfers, edits that move a row across months and accounts, and deletes.
     for (i, day) in [
         date!(2026 - 10 - 31),
@@ -719,20 +645,16 @@ async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backe
     .enumerate()
     {
         let new = NewTransaction {
-            kind: TransactionKind::Transfer,
-            occurred_on: day,
-            amount: 1_000 + i as i64,
-            currency: "USD".into(),
-            account_id: checking,
             counter_account_id: Some(savings),
             counter_amount: Some(1_000 + i as i64),
-            category_id: None,
-            payment_method_id: None,
             payee: "Move".into(),
-            notes: String::new(),
-            tags: vec![],
-            source: Source::Manual,
-            external_id: None,
+            ..new_transaction(
+                TransactionKind::Transfer,
+                day,
+                1_000 + i as i64,
+                "USD",
+                checking,
+            )
         };
         tx_repo::create(&app.db, &scope, &new)
             .await
@@ -753,20 +675,14 @@ async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backe
             Err(_) => continue, // deleted above
         };
         let moved = NewTransaction {
-            kind: TransactionKind::Expense,
-            occurred_on: record.occurred_on - time::Duration::days(40),
-            amount: record.amount + 5,
-            currency: "USD".into(),
-            account_id: savings,
-            counter_account_id: None,
-            counter_amount: None,
-            category_id: None,
-            payment_method_id: None,
             payee: record.payee,
-            notes: String::new(),
-            tags: vec![],
-            source: Source::Manual,
-            external_id: None,
+            ..new_transaction(
+                TransactionKind::Expense,
+                record.occurred_on - time::Duration::days(40),
+                record.amount + 5,
+                "USD",
+                savings,
+            )
         };
         tx_repo::update(&app.db, &scope, *id, &moved)
             .await

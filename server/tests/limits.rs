@@ -7,17 +7,19 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Backend, Browser, TestApp, text};
-use florin::ledger::{Source, TransactionKind};
+use common::builders::account::add_account;
+use common::builders::limit::{post_limit, set_limit};
+use common::builders::repo::new_transaction;
+use common::builders::transaction::{post_new_transaction, save_market_expense};
+use common::query::{category_id, scalar, texts, user_id};
+use common::{Backend, PASSWORD, TestApp, text, today};
+use florin::ledger::TransactionKind;
 use florin::role::{Access, Area, MemberRole, Rights};
 use florin_app::error::AppError;
 use florin_app::on_db;
 use florin_app::orgs::repo::{add_member, default_org, scope};
 use florin_app::transactions::repo::{self as tx_repo, NewTransaction};
-use time::OffsetDateTime;
 use time::macros::date;
-
-const PASSWORD: &str = "correct horse battery";
 
 on_both!(
     the_limit_form_shows_field_errors_and_keeps_what_was_typed,
@@ -30,126 +32,12 @@ on_both!(
     every_member_gets_one_notice_and_limits_need_the_budgets_right,
 );
 
-async fn scalar(app: &TestApp, sql: &str) -> i64 {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-async fn texts(app: &TestApp, sql: &str) -> Vec<String> {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, String>(sql)
-        .fetch_all(pool)
-        .await)
-    .expect(sql)
-}
-
 async fn notices(app: &TestApp) -> i64 {
     scalar(
         app,
         "SELECT COUNT(*) FROM notifications WHERE kind = 'expense_alert'",
     )
     .await
-}
-
-async fn category(app: &TestApp, name: &str) -> String {
-    scalar(
-        app,
-        &format!("SELECT MIN(id) FROM categories WHERE name = '{name}'"),
-    )
-    .await
-    .to_string()
-}
-
-async fn add_account(app: &TestApp, browser: &mut Browser, name: &str, currency: &str) -> String {
-    let posted = browser
-        .post_form(
-            "/api/accounts/save",
-            "/accounts",
-            &[
-                ("id", ""),
-                ("name", name),
-                ("kind", "checking"),
-                ("currency", currency),
-                ("opening_balance", "5,000"),
-            ],
-        )
-        .await;
-    assert_eq!(posted.location.as_deref(), Some("/accounts"), "{name}");
-    scalar(
-        app,
-        &format!("SELECT MAX(id) FROM accounts WHERE name = '{name}'"),
-    )
-    .await
-    .to_string()
-}
-
-/// Posts the limit form and expects it accepted.
-async fn set_limit(browser: &mut Browser, id: &str, category: &str, amount: &str, alert: &str) {
-    let page = if id.is_empty() {
-        "/limits/new".to_owned()
-    } else {
-        format!("/limits/{id}/edit")
-    };
-    let posted = browser
-        .post_form(
-            "/api/limits/save",
-            &page,
-            &[
-                ("id", id),
-                ("category_id", category),
-                ("amount", amount),
-                ("currency", "USD"),
-                ("alert_pct", alert),
-            ],
-        )
-        .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some("/limits"),
-        "{}",
-        posted.body
-    );
-}
-
-/// Records an expense (or, with `id`, edits it) and returns its id.
-async fn expense(
-    app: &TestApp,
-    browser: &mut Browser,
-    id: &str,
-    date: &str,
-    amount: &str,
-    account: &str,
-    category: &str,
-) -> String {
-    let posted = browser
-        .post_form(
-            "/api/transactions/save",
-            "/transactions/new",
-            &[
-                ("id", id),
-                ("kind", "expense"),
-                ("date", date),
-                ("amount", amount),
-                ("account_id", account),
-                ("category_id", category),
-                ("payee", "Market"),
-            ],
-        )
-        .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some("/transactions"),
-        "{}",
-        posted.body
-    );
-    if id.is_empty() {
-        scalar(app, "SELECT MAX(id) FROM transactions")
-            .await
-            .to_string()
-    } else {
-        id.to_owned()
-    }
 }
 
 async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Backend) {
@@ -160,19 +48,7 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
     assert!(form.body.contains("value=\"80\""), "alert defaults to 80 %");
     assert!(text(&form.body).contains("Only expenses in this currency count"));
 
-    let posted = ada
-        .post_form(
-            "/api/limits/save",
-            "/limits/new",
-            &[
-                ("id", ""),
-                ("category_id", ""),
-                ("amount", "12.345"),
-                ("currency", "USD"),
-                ("alert_pct", "150"),
-            ],
-        )
-        .await;
+    let posted = post_limit(&mut ada, "", "", "12.345", "150").await;
     let back = ada.follow(&posted).await;
     let shown = text(&back.body);
     for message in [
@@ -184,8 +60,8 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
     assert!(back.body.contains("value=\"12.345\""));
     assert!(back.body.contains("value=\"150\""));
 
-    let groceries = category(&app, "Groceries").await;
-    let salary = category(&app, "Salary").await;
+    let groceries = category_id(&app, "Groceries").await.to_string();
+    let salary = category_id(&app, "Salary").await.to_string();
     for (field, value, message) in [
         (
             "alert_pct",
@@ -243,19 +119,7 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
         40_000
     );
     // A second limit on the same category is refused on the field.
-    let posted = ada
-        .post_form(
-            "/api/limits/save",
-            "/limits/new",
-            &[
-                ("id", ""),
-                ("category_id", &groceries),
-                ("amount", "50"),
-                ("currency", "USD"),
-                ("alert_pct", "90"),
-            ],
-        )
-        .await;
+    let posted = post_limit(&mut ada, "", &groceries, "50", "90").await;
     let shown = text(&ada.follow(&posted).await.body);
     assert!(
         shown.contains("This category already has a limit"),
@@ -292,20 +156,20 @@ async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
-    let groceries = category(&app, "Groceries").await;
+    let groceries = category_id(&app, "Groceries").await.to_string();
     set_limit(&mut ada, "", &groceries, "100", "80").await;
-    let today = OffsetDateTime::now_utc().date().to_string();
+    let today = today().to_string();
 
-    expense(&app, &mut ada, "", &today, "50", &account, &groceries).await;
+    save_market_expense(&app, &mut ada, "", &today, "50", &account, &groceries).await;
     assert_eq!(notices(&app).await, 0, "50 % is under the threshold");
-    let second = expense(&app, &mut ada, "", &today, "35", &account, &groceries).await;
+    let second = save_market_expense(&app, &mut ada, "", &today, "35", &account, &groceries).await;
     assert_eq!(notices(&app).await, 1, "85 % passes the 80 % threshold");
 
     // Down under the threshold and back over it: still one notice.
-    expense(&app, &mut ada, &second, &today, "10", &account, &groceries).await;
-    expense(&app, &mut ada, &second, &today, "35", &account, &groceries).await;
-    expense(&app, &mut ada, &second, &today, "5", &account, &groceries).await;
-    expense(&app, &mut ada, &second, &today, "30", &account, &groceries).await;
+    save_market_expense(&app, &mut ada, &second, &today, "10", &account, &groceries).await;
+    save_market_expense(&app, &mut ada, &second, &today, "35", &account, &groceries).await;
+    save_market_expense(&app, &mut ada, &second, &today, "5", &account, &groceries).await;
+    save_market_expense(&app, &mut ada, &second, &today, "30", &account, &groceries).await;
     assert_eq!(
         notices(&app).await,
         1,
@@ -321,10 +185,10 @@ async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not
     assert!(shown.contains("$20.00"), "remaining: {shown}");
 
     // Reaching the limit itself is the second notice, once.
-    let third = expense(&app, &mut ada, "", &today, "20", &account, &groceries).await;
+    let third = save_market_expense(&app, &mut ada, "", &today, "20", &account, &groceries).await;
     assert_eq!(notices(&app).await, 2, "100 % reaches the limit");
-    expense(&app, &mut ada, &third, &today, "1", &account, &groceries).await;
-    expense(&app, &mut ada, &third, &today, "40", &account, &groceries).await;
+    save_market_expense(&app, &mut ada, &third, &today, "1", &account, &groceries).await;
+    save_market_expense(&app, &mut ada, &third, &today, "40", &account, &groceries).await;
     assert_eq!(notices(&app).await, 2);
     let month = &today[..7];
     let keys = texts(
@@ -370,13 +234,13 @@ async fn a_new_month_notifies_again(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
-    let food = category(&app, "Food").await;
+    let food = category_id(&app, "Food").await.to_string();
     set_limit(&mut ada, "", &food, "200", "50").await;
-    expense(&app, &mut ada, "", "2026-09-10", "120", &account, &food).await;
+    save_market_expense(&app, &mut ada, "", "2026-09-10", "120", &account, &food).await;
     assert_eq!(notices(&app).await, 1);
-    expense(&app, &mut ada, "", "2026-10-10", "99.99", &account, &food).await;
+    save_market_expense(&app, &mut ada, "", "2026-10-10", "99.99", &account, &food).await;
     assert_eq!(notices(&app).await, 1, "49.99 % in October");
-    expense(&app, &mut ada, "", "2026-10-11", "0.01", &account, &food).await;
+    save_market_expense(&app, &mut ada, "", "2026-10-11", "0.01", &account, &food).await;
     assert_eq!(notices(&app).await, 2, "exactly 50 % counts as reached");
     let october = ada.get("/limits?month=2026-10").await;
     let shown = text(&october.body);
@@ -392,7 +256,7 @@ async fn a_new_month_notifies_again(backend: Backend) {
     assert!(shown.contains("Spending in September 2026"), "{shown}");
     assert!(shown.contains("60 %"), "{shown}");
     // One expense that jumps past both levels at once notifies both.
-    expense(&app, &mut ada, "", "2026-08-01", "250", &account, &food).await;
+    save_market_expense(&app, &mut ada, "", "2026-08-01", "250", &account, &food).await;
     assert_eq!(notices(&app).await, 4);
     let keys = texts(
         &app,
@@ -414,9 +278,9 @@ async fn deleting_expenses_and_limits(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
-    let bills = category(&app, "Bills").await;
+    let bills = category_id(&app, "Bills").await.to_string();
     set_limit(&mut ada, "", &bills, "100", "80").await;
-    let big = expense(&app, &mut ada, "", "2026-10-05", "90", &account, &bills).await;
+    let big = save_market_expense(&app, &mut ada, "", "2026-10-05", "90", &account, &bills).await;
     assert_eq!(notices(&app).await, 1);
     let posted = ada
         .post_form("/api/transactions/delete", "/transactions", &[("id", &big)])
@@ -424,7 +288,7 @@ async fn deleting_expenses_and_limits(backend: Backend) {
     assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
     // The month is back at zero; passing the threshold again in it does not repeat.
-    expense(&app, &mut ada, "", "2026-10-06", "85", &account, &bills).await;
+    save_market_expense(&app, &mut ada, "", "2026-10-06", "85", &account, &bills).await;
     assert_eq!(notices(&app).await, 1);
 
     let id = scalar(&app, "SELECT id FROM category_limits")
@@ -446,7 +310,7 @@ async fn deleting_expenses_and_limits(backend: Backend) {
         scalar(&app, "SELECT COUNT(*) FROM category_limits").await,
         0
     );
-    expense(&app, &mut ada, "", "2026-11-06", "500", &account, &bills).await;
+    save_market_expense(&app, &mut ada, "", "2026-11-06", "500", &account, &bills).await;
     assert_eq!(notices(&app).await, 1, "no limit, no notice");
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM notifications").await,
@@ -462,25 +326,23 @@ async fn other_currencies_and_categories_do_not_count(backend: Backend) {
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let usd = add_account(&app, &mut ada, "Checking", "USD").await;
     let eur = add_account(&app, &mut ada, "Euro account", "EUR").await;
-    let rent = category(&app, "Rent").await;
-    let travel = category(&app, "Travel").await;
+    let rent = category_id(&app, "Rent").await.to_string();
+    let travel = category_id(&app, "Travel").await.to_string();
     set_limit(&mut ada, "", &rent, "1000", "80").await;
-    expense(&app, &mut ada, "", "2026-10-01", "5000", &eur, &rent).await;
-    expense(&app, &mut ada, "", "2026-10-01", "5000", &usd, &travel).await;
-    let income = ada
-        .post_form(
-            "/api/transactions/save",
-            "/transactions/new",
-            &[
-                ("id", ""),
-                ("kind", "income"),
-                ("date", "2026-10-01"),
-                ("amount", "5000"),
-                ("account_id", &usd),
-                ("category_id", &category(&app, "Salary").await),
-            ],
-        )
-        .await;
+    save_market_expense(&app, &mut ada, "", "2026-10-01", "5000", &eur, &rent).await;
+    save_market_expense(&app, &mut ada, "", "2026-10-01", "5000", &usd, &travel).await;
+    let salary = category_id(&app, "Salary").await.to_string();
+    let income = post_new_transaction(
+        &mut ada,
+        &[
+            ("kind", "income"),
+            ("date", "2026-10-01"),
+            ("amount", "5000"),
+            ("account_id", &usd),
+            ("category_id", &salary),
+        ],
+    )
+    .await;
     assert_eq!(income.location.as_deref(), Some("/transactions"));
     assert_eq!(notices(&app).await, 0);
 
@@ -491,13 +353,13 @@ async fn other_currencies_and_categories_do_not_count(backend: Backend) {
     )
     .await
     .to_string();
-    expense(&app, &mut ada, &moved, "2026-10-02", "900", &usd, &rent).await;
+    save_market_expense(&app, &mut ada, &moved, "2026-10-02", "900", &usd, &rent).await;
     assert_eq!(notices(&app).await, 1, "90 % of the rent limit");
-    expense(&app, &mut ada, &moved, "2026-10-02", "900", &usd, &travel).await;
-    expense(&app, &mut ada, &moved, "2026-10-02", "900", &eur, &rent).await;
+    save_market_expense(&app, &mut ada, &moved, "2026-10-02", "900", &usd, &travel).await;
+    save_market_expense(&app, &mut ada, &moved, "2026-10-02", "900", &eur, &rent).await;
     assert_eq!(notices(&app).await, 1);
     // Moving it into another month of the category is that month's first notice.
-    expense(&app, &mut ada, &moved, "2026-09-30", "1000", &usd, &rent).await;
+    save_market_expense(&app, &mut ada, &moved, "2026-09-30", "1000", &usd, &rent).await;
     assert_eq!(notices(&app).await, 3);
 }
 
@@ -512,22 +374,22 @@ async fn the_stored_date_decides_the_month_whatever_the_time_zone(backend: Backe
     .map(|_| ()))
     .expect("time zone");
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
-    let health = category(&app, "Health").await;
+    let health = category_id(&app, "Health").await.to_string();
     set_limit(&mut ada, "", &health, "100", "80").await;
-    expense(&app, &mut ada, "", "2026-10-31", "60", &account, &health).await;
-    expense(&app, &mut ada, "", "2026-11-01", "60", &account, &health).await;
+    save_market_expense(&app, &mut ada, "", "2026-10-31", "60", &account, &health).await;
+    save_market_expense(&app, &mut ada, "", "2026-11-01", "60", &account, &health).await;
     assert_eq!(
         notices(&app).await,
         0,
         "60 % in each month, not 120 % in one"
     );
-    expense(&app, &mut ada, "", "2026-10-31", "20", &account, &health).await;
+    save_market_expense(&app, &mut ada, "", "2026-10-31", "20", &account, &health).await;
     assert_eq!(
         texts(&app, "SELECT dedup_key FROM notifications").await,
         vec![format!("limit:{health}:2026-10:warning")]
     );
-    expense(&app, &mut ada, "", "2026-12-01", "100", &account, &health).await;
-    expense(&app, &mut ada, "", "2026-11-30", "40", &account, &health).await;
+    save_market_expense(&app, &mut ada, "", "2026-12-01", "100", &account, &health).await;
+    save_market_expense(&app, &mut ada, "", "2026-11-30", "40", &account, &health).await;
     let keys = texts(
         &app,
         "SELECT dedup_key FROM notifications ORDER BY dedup_key",
@@ -548,7 +410,7 @@ async fn the_stored_date_decides_the_month_whatever_the_time_zone(backend: Backe
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let groceries = category(&app, "Groceries").await;
+    let groceries = category_id(&app, "Groceries").await.to_string();
     set_limit(&mut ada, "", &groceries, "321", "80").await;
     let id = scalar(&app, "SELECT id FROM category_limits")
         .await
@@ -561,19 +423,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
         assert!(!page.body.contains("321"), "{path} leaks");
     }
     assert!(!text(&eve.get("/limits").await.body).contains("$321.00"));
-    let edit = eve
-        .post_form(
-            "/api/limits/save",
-            &format!("/limits/{id}/edit"),
-            &[
-                ("id", &id),
-                ("category_id", &groceries),
-                ("amount", "1"),
-                ("currency", "USD"),
-                ("alert_pct", "80"),
-            ],
-        )
-        .await;
+    let edit = post_limit(&mut eve, &id, &groceries, "1", "80").await;
     assert_ne!(edit.location.as_deref(), Some("/limits"));
     let delete = eve
         .post_form(
@@ -584,19 +434,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
         .await;
     assert_ne!(delete.location.as_deref(), Some("/limits"));
     // Nor can Eve put a limit on Ada's category.
-    let new = eve
-        .post_form(
-            "/api/limits/save",
-            "/limits/new",
-            &[
-                ("id", ""),
-                ("category_id", &groceries),
-                ("amount", "1"),
-                ("currency", "USD"),
-                ("alert_pct", "80"),
-            ],
-        )
-        .await;
+    let new = post_limit(&mut eve, "", &groceries, "1", "80").await;
     let shown = text(&eve.follow(&new).await.body);
     assert!(
         shown.contains("Choose a category from the list."),
@@ -613,7 +451,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
 
     // Ada's spending notifies Ada only.
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
-    expense(
+    save_market_expense(
         &app,
         &mut ada,
         "",
@@ -631,8 +469,8 @@ async fn every_member_gets_one_notice_and_limits_need_the_budgets_right(backend:
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     app.signed_up("bob@example.org", PASSWORD).await;
-    let ada_id = scalar(&app, "SELECT id FROM users WHERE email = 'ada@example.org'").await;
-    let bob_id = scalar(&app, "SELECT id FROM users WHERE email = 'bob@example.org'").await;
+    let ada_id = user_id(&app, "ada@example.org").await;
+    let bob_id = user_id(&app, "bob@example.org").await;
     let household = default_org(&app.db, ada_id)
         .await
         .expect("query")
@@ -659,23 +497,18 @@ async fn every_member_gets_one_notice_and_limits_need_the_budgets_right(backend:
         .expect("bob writes the ledger");
 
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
-    let groceries = category(&app, "Groceries").await;
+    let groceries = category_id(&app, "Groceries").await.to_string();
     set_limit(&mut ada, "", &groceries, "100", "80").await;
     let new = |amount: i64| NewTransaction {
-        kind: TransactionKind::Expense,
-        occurred_on: date!(2026 - 10 - 15),
-        amount,
-        currency: "USD".into(),
-        account_id: account.parse().expect("id"),
-        counter_account_id: None,
-        counter_amount: None,
         category_id: Some(groceries.parse().expect("id")),
-        payment_method_id: None,
         payee: "Market".into(),
-        notes: String::new(),
-        tags: Vec::new(),
-        source: Source::Manual,
-        external_id: None,
+        ..new_transaction(
+            TransactionKind::Expense,
+            date!(2026 - 10 - 15),
+            amount,
+            "USD",
+            account.parse().expect("id"),
+        )
     };
     let first = tx_repo::create(&app.db, &bob, &new(8_000))
         .await

@@ -5,52 +5,12 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Backend, Browser, TestApp, text};
+use common::builders::account::AccountBuilder;
+use common::query::{member_scope, scalar};
+use common::{Backend, Browser, PASSWORD, TestApp, text};
 use florin::role::Access;
 use florin_app::on_db;
-use florin_app::orgs::repo::{default_org, scope};
 use florin_app::payment_methods::repo as methods;
-
-const PASSWORD: &str = "correct horse battery";
-
-/// The text a reader sees: tags stripped, and scripts (which carry serialized resources,
-/// including messages never rendered) left out.
-fn visible(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        out.push_str(&rest[..start]);
-        rest = rest[start..]
-            .find("</script>")
-            .map_or("", |end| &rest[start + end + "</script>".len()..]);
-    }
-    out.push_str(rest);
-    text(&out)
-}
-
-async fn number(app: &TestApp, sql: &str) -> i64 {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-async fn add_account(browser: &mut Browser, name: &str) {
-    let posted = browser
-        .post_form(
-            "/api/accounts/save",
-            "/accounts",
-            &[
-                ("id", ""),
-                ("name", name),
-                ("kind", "checking"),
-                ("currency", "USD"),
-                ("opening_balance", "0"),
-            ],
-        )
-        .await;
-    assert_eq!(posted.location.as_deref(), Some("/accounts"), "{name}");
-}
 
 async fn save_method(
     browser: &mut Browser,
@@ -96,12 +56,15 @@ on_both!(
 async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut browser, "Everyday").await;
-    let account = number(&app, "SELECT id FROM accounts").await.to_string();
+    let account = AccountBuilder::new("Everyday", "USD")
+        .opening_balance("0")
+        .create(&app, &mut browser)
+        .await
+        .to_string();
 
     let page = browser.get("/payment-methods").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(visible(&page.body).contains("No payment methods yet"));
+    assert!(text(&page.body).contains("No payment methods yet"));
 
     let posted = save_method(
         &mut browser,
@@ -114,13 +77,13 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
     .await;
     assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
     assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
-    let shown = visible(&browser.follow(&posted).await.body);
+    let shown = text(&browser.follow(&posted).await.body);
     assert!(shown.contains("Payment method added."), "{shown}");
     assert!(
         shown.contains("Visa Card Everyday"),
         "name, kind label and linked account: {shown}"
     );
-    let id = number(&app, "SELECT id FROM payment_methods").await;
+    let id = scalar(&app, "SELECT id FROM payment_methods").await;
     assert_eq!(
         stored(&app, id).await,
         (
@@ -145,21 +108,14 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
     )
     .await;
     assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
-    assert!(visible(&browser.follow(&posted).await.body).contains("Payment method saved."));
+    assert!(text(&browser.follow(&posted).await.body).contains("Payment method saved."));
     assert_eq!(
         stored(&app, id).await,
         ("PhonePe".to_owned(), "upi".to_owned(), None, false)
     );
-    assert!(visible(&browser.get("/payment-methods").await.body).contains("PhonePe UPI"));
+    assert!(text(&browser.get("/payment-methods").await.body).contains("PhonePe UPI"));
 
-    let user = number(&app, "SELECT id FROM users").await;
-    let org = default_org(&app.db, user)
-        .await
-        .expect("query")
-        .expect("org");
-    let scope = scope(&app.db, user, org, Access::Read)
-        .await
-        .expect("scope");
+    let scope = member_scope(&app, "ada@example.org", Access::Read).await;
     assert_eq!(
         methods::options(&app.db, &scope).await.expect("options"),
         vec![(id, "PhonePe".to_owned())]
@@ -173,7 +129,7 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
         )
         .await;
     assert_eq!(archived.location.as_deref(), Some("/payment-methods"));
-    let shown = visible(&browser.follow(&archived).await.body);
+    let shown = text(&browser.follow(&archived).await.body);
     assert!(
         shown.contains("Payment method archived.") && shown.contains("archived"),
         "{shown}"
@@ -186,7 +142,7 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
             .is_empty(),
         "archived methods leave the pickers"
     );
-    let restore_page = visible(&browser.get(&format!("/payment-methods/{id}")).await.body);
+    let restore_page = text(&browser.get(&format!("/payment-methods/{id}")).await.body);
     assert!(
         restore_page.contains("Restore payment method"),
         "{restore_page}"
@@ -199,7 +155,7 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
             &[("id", &id.to_string()), ("archived", "false")],
         )
         .await;
-    assert!(visible(&browser.follow(&restored).await.body).contains("Payment method restored."));
+    assert!(text(&browser.follow(&restored).await.body).contains("Payment method restored."));
     assert!(!stored(&app, id).await.3);
     app.finish().await;
 }
@@ -223,7 +179,7 @@ async fn names_are_unique_per_organisation_ignoring_case(backend: Backend) {
             "back to the form"
         );
         let page = ada.follow(&posted).await;
-        let shown = visible(&page.body);
+        let shown = text(&page.body);
         assert!(
             shown.contains("A payment method with that name already exists."),
             "{duplicate}: {shown}"
@@ -234,12 +190,12 @@ async fn names_are_unique_per_organisation_ignoring_case(backend: Backend) {
         );
     }
     assert_eq!(
-        number(&app, "SELECT COUNT(*) FROM payment_methods").await,
+        scalar(&app, "SELECT COUNT(*) FROM payment_methods").await,
         2
     );
 
     // Renaming onto another method's name is refused; changing a method's own case is not.
-    let epargne = number(
+    let epargne = scalar(
         &app,
         "SELECT id FROM payment_methods WHERE kind = 'cash' AND name <> 'Cash'",
     )
@@ -248,7 +204,7 @@ async fn names_are_unique_per_organisation_ignoring_case(backend: Backend) {
     let page = format!("/payment-methods/{epargne}");
     let posted = save_method(&mut ada, &page, &epargne, "cash", "cash", "").await;
     assert_eq!(posted.location.as_deref(), Some(page.as_str()));
-    assert!(visible(&ada.follow(&posted).await.body).contains("already exists"));
+    assert!(text(&ada.follow(&posted).await.body).contains("already exists"));
     let posted = save_method(&mut ada, &page, &epargne, "épargne", "cash", "").await;
     assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
 
@@ -257,7 +213,7 @@ async fn names_are_unique_per_organisation_ignoring_case(backend: Backend) {
     let posted = save_method(&mut eve, "/payment-methods", "", "Cash", "cash", "").await;
     assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
     assert_eq!(
-        number(&app, "SELECT COUNT(*) FROM payment_methods").await,
+        scalar(&app, "SELECT COUNT(*) FROM payment_methods").await,
         3
     );
     app.finish().await;
@@ -268,7 +224,7 @@ async fn bad_input_gets_field_errors_and_writes_nothing(backend: Backend) {
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let posted = save_method(&mut ada, "/payment-methods", "", "   ", "bitcoin", "abc").await;
     assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
-    let shown = visible(&ada.follow(&posted).await.body);
+    let shown = text(&ada.follow(&posted).await.body);
     assert!(shown.contains("Give the payment method a name."), "{shown}");
     assert!(
         shown.contains("Choose a kind of payment method."),
@@ -280,9 +236,9 @@ async fn bad_input_gets_field_errors_and_writes_nothing(backend: Backend) {
     );
     let long = "x".repeat(61);
     let posted = save_method(&mut ada, "/payment-methods", "", &long, "card", "").await;
-    assert!(visible(&ada.follow(&posted).await.body).contains("Use at most 60 characters."));
+    assert!(text(&ada.follow(&posted).await.body).contains("Use at most 60 characters."));
     assert_eq!(
-        number(&app, "SELECT COUNT(*) FROM payment_methods").await,
+        scalar(&app, "SELECT COUNT(*) FROM payment_methods").await,
         0
     );
     app.finish().await;
@@ -291,15 +247,19 @@ async fn bad_input_gets_field_errors_and_writes_nothing(backend: Backend) {
 async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    add_account(&mut eve, "Eve's bank").await;
-    let eves = number(&app, "SELECT id FROM accounts").await.to_string();
+    let eves = AccountBuilder::new("Eve's bank", "USD")
+        .opening_balance("0")
+        .create(&app, &mut eve)
+        .await
+        .to_string();
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    add_account(&mut ada, "Ada's bank").await;
-    let adas = number(&app, "SELECT id FROM accounts WHERE name = 'Ada''s bank'")
+    let adas = AccountBuilder::new("Ada's bank", "USD")
+        .opening_balance("0")
+        .create(&app, &mut ada)
         .await
         .to_string();
 
-    let page = visible(&ada.get("/payment-methods").await.body);
+    let page = text(&ada.get("/payment-methods").await.body);
     assert!(page.contains("Ada's bank") || page.contains("Ada&#x27;s bank"));
     assert!(
         !page.contains("Eve"),
@@ -308,24 +268,24 @@ async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
 
     let posted = save_method(&mut ada, "/payment-methods", "", "Debit", "card", &eves).await;
     assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
-    let shown = visible(&ada.follow(&posted).await.body);
+    let shown = text(&ada.follow(&posted).await.body);
     assert!(
         shown.contains("Choose an account from the list."),
         "{shown}"
     );
     assert_eq!(
-        number(&app, "SELECT COUNT(*) FROM payment_methods").await,
+        scalar(&app, "SELECT COUNT(*) FROM payment_methods").await,
         0
     );
 
     // Nor can an existing method be re-linked to it.
     let posted = save_method(&mut ada, "/payment-methods", "", "Debit", "card", &adas).await;
     assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
-    let id = number(&app, "SELECT id FROM payment_methods").await;
+    let id = scalar(&app, "SELECT id FROM payment_methods").await;
     let page = format!("/payment-methods/{id}");
     let posted = save_method(&mut ada, &page, &id.to_string(), "Debit", "card", &eves).await;
     assert_eq!(posted.location.as_deref(), Some(page.as_str()));
-    assert!(visible(&ada.follow(&posted).await.body).contains("Choose an account from the list."));
+    assert!(text(&ada.follow(&posted).await.body).contains("Choose an account from the list."));
     assert_eq!(stored(&app, id).await.2, adas.parse().ok());
     app.finish().await;
 }
@@ -335,13 +295,13 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let posted = save_method(&mut ada, "/payment-methods", "", "Secret card", "card", "").await;
     assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
-    let id = number(&app, "SELECT id FROM payment_methods").await;
+    let id = scalar(&app, "SELECT id FROM payment_methods").await;
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
     let page = eve.get(&format!("/payment-methods/{id}")).await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     assert!(!page.body.contains("Secret card"), "the page leaks");
-    assert!(visible(&page.body).contains("We could not find that."));
+    assert!(text(&page.body).contains("We could not find that."));
     assert_eq!(
         eve.get("/payment-methods/not-a-number").await.status,
         StatusCode::NOT_FOUND
@@ -362,7 +322,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
         "",
     )
     .await;
-    assert!(visible(&eve.follow(&refused).await.body).contains("We could not find that."));
+    assert!(text(&eve.follow(&refused).await.body).contains("We could not find that."));
     eve.post_form(
         "/api/payment-methods/archive",
         "/payment-methods",
@@ -374,7 +334,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
         ("Secret card".to_owned(), "card".to_owned(), None, false)
     );
     assert_eq!(
-        number(&app, "SELECT COUNT(*) FROM payment_methods").await,
+        scalar(&app, "SELECT COUNT(*) FROM payment_methods").await,
         1
     );
 

@@ -6,37 +6,13 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Backend, Browser, TestApp, text};
+use common::query::{member_scope, scalar};
+use common::{Backend, Browser, PASSWORD, TestApp, text};
 use florin::fx::Rate;
 use florin::role::Access;
 use florin_app::on_db;
-use florin_app::orgs::repo::{Scope, default_org, scope};
 use florin_app::rates::repo::{self as rates, NewRate};
 use time::macros::date;
-
-const PASSWORD: &str = "correct horse battery";
-
-/// The text a reader sees: tags stripped, and scripts (which carry serialized resources,
-/// including messages never rendered) left out.
-fn visible(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        out.push_str(&rest[..start]);
-        rest = rest[start..]
-            .find("</script>")
-            .map_or("", |end| &rest[start + end + "</script>".len()..]);
-    }
-    out.push_str(rest);
-    text(&out)
-}
-
-async fn number(app: &TestApp, sql: &str) -> i64 {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
 
 /// Every stored rate as `date base quote rate source`, in a stable order.
 async fn table(app: &TestApp) -> Vec<String> {
@@ -55,21 +31,6 @@ async fn table(app: &TestApp) -> Vec<String> {
             format!("{date} {base} {quote} {rate} {source}")
         })
         .collect()
-}
-
-async fn scope_of(app: &TestApp, email: &str) -> Scope {
-    let user = number(
-        app,
-        &format!("SELECT id FROM users WHERE email = '{email}'"),
-    )
-    .await;
-    let org = default_org(&app.db, user)
-        .await
-        .expect("query")
-        .expect("org");
-    scope(&app.db, user, org, Access::Read)
-        .await
-        .expect("scope")
 }
 
 async fn add_rate(
@@ -114,12 +75,12 @@ async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
     let empty = browser.get("/rates").await;
     assert_eq!(empty.status, StatusCode::OK);
-    assert!(visible(&empty.body).contains("No rates yet."));
+    assert!(text(&empty.body).contains("No rates yet."));
 
     let posted = add_rate(&mut browser, "2026-01-31", "eur", "USD", "1.0845").await;
     assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
     assert_eq!(posted.location.as_deref(), Some("/rates"));
-    let shown = visible(&browser.follow(&posted).await.body);
+    let shown = text(&browser.follow(&posted).await.body);
     assert!(shown.contains("Rate added."), "{shown}");
     assert!(
         shown.contains("2026-01-31 EUR USD 1.0845 manual"),
@@ -128,17 +89,17 @@ async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
     assert_eq!(table(&app).await, ["2026-01-31 EUR USD 1.0845 manual"]);
 
     let posted = add_rate(&mut browser, "2026-01-31", "EUR", "USD", "1.09").await;
-    let shown = visible(&browser.follow(&posted).await.body);
+    let shown = text(&browser.follow(&posted).await.body);
     assert!(
         shown.contains("it replaced the one for that date"),
         "{shown}"
     );
     assert_eq!(table(&app).await, ["2026-01-31 EUR USD 1.09 manual"]);
 
-    let id = number(&app, "SELECT id FROM exchange_rates").await;
+    let id = scalar(&app, "SELECT id FROM exchange_rates").await;
     let confirm = browser.get(&format!("/rates/{id}/delete")).await;
     assert_eq!(confirm.status, StatusCode::OK);
-    let shown = visible(&confirm.body);
+    let shown = text(&confirm.body);
     assert!(
         shown.contains("Delete this rate?") && shown.contains("On 2026-01-31, 1 EUR = 1.09 USD"),
         "{shown}"
@@ -159,7 +120,7 @@ async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
         )
         .await;
     assert_eq!(deleted.location.as_deref(), Some("/rates"));
-    assert!(visible(&browser.follow(&deleted).await.body).contains("Rate deleted."));
+    assert!(text(&browser.follow(&deleted).await.body).contains("Rate deleted."));
     assert!(table(&app).await.is_empty());
     assert_eq!(
         browser.get(&format!("/rates/{id}/delete")).await.status,
@@ -230,7 +191,7 @@ async fn bad_rates_get_field_errors_and_write_nothing(backend: Backend) {
             "{date} {base} {quote} {rate}"
         );
         let page = browser.follow(&posted).await;
-        let shown = visible(&page.body);
+        let shown = text(&page.body);
         assert!(
             shown.contains(message),
             "{date} {base} {quote} {rate}: {shown}"
@@ -260,7 +221,7 @@ async fn a_csv_import_adds_and_updates_in_one_go(backend: Backend) {
         "{}",
         posted.body
     );
-    let shown = visible(&browser.follow(&posted).await.body);
+    let shown = text(&browser.follow(&posted).await.body);
     assert!(
         shown.contains("Imported 3 rates: 2 added, 1 updated."),
         "{shown}"
@@ -273,7 +234,7 @@ async fn a_csv_import_adds_and_updates_in_one_go(backend: Backend) {
             "2026-02-01 USD INR 83.125 csv",
         ]
     );
-    let list = visible(&browser.get("/rates").await.body);
+    let list = text(&browser.get("/rates").await.body);
     let newest = list.find("2026-02-01").expect("listed");
     let oldest = list.find("2026-01-31").expect("listed");
     assert!(newest < oldest, "newest first: {list}");
@@ -281,10 +242,9 @@ async fn a_csv_import_adds_and_updates_in_one_go(backend: Backend) {
     // The same file again only updates.
     let posted = import(&mut browser, csv).await;
     assert!(
-        visible(&browser.follow(&posted).await.body)
-            .contains("Imported 3 rates: 0 added, 3 updated.")
+        text(&browser.follow(&posted).await.body).contains("Imported 3 rates: 0 added, 3 updated.")
     );
-    assert_eq!(number(&app, "SELECT COUNT(*) FROM exchange_rates").await, 3);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM exchange_rates").await, 3);
     app.finish().await;
 }
 
@@ -301,7 +261,7 @@ async fn one_bad_csv_line_writes_nothing_and_names_each_bad_line(backend: Backen
     let posted = import(&mut browser, csv).await;
     assert_eq!(posted.location.as_deref(), Some("/rates"));
     let page = browser.follow(&posted).await;
-    let shown = visible(&page.body);
+    let shown = text(&page.body);
     for message in [
         "Line 3: “2026-02-31” is not a date like 2026-01-31.",
         "Line 4: expected 4 values (date,base,quote,rate), found 3.",
@@ -321,9 +281,7 @@ async fn one_bad_csv_line_writes_nothing_and_names_each_bad_line(backend: Backen
     );
 
     let posted = import(&mut browser, "").await;
-    assert!(
-        visible(&browser.follow(&posted).await.body).contains("There are no rates in the text.")
-    );
+    assert!(text(&browser.follow(&posted).await.body).contains("There are no rates in the text."));
     assert_eq!(table(&app).await, before);
     app.finish().await;
 }
@@ -337,7 +295,7 @@ async fn the_list_filters_by_date_and_currency(backend: Backend) {
     )
     .await;
     assert_eq!(posted.location.as_deref(), Some("/rates"));
-    let dated = visible(
+    let dated = text(
         &browser
             .get("/rates?from=2026-01-02&to=2026-01-03")
             .await
@@ -348,10 +306,10 @@ async fn the_list_filters_by_date_and_currency(backend: Backend) {
         "{dated}"
     );
     assert!(!dated.contains("2026-01-01 EUR") && !dated.contains("2026-01-04 USD"));
-    let usd = visible(&browser.get("/rates?currency=USD").await.body);
+    let usd = text(&browser.get("/rates?currency=USD").await.body);
     assert!(usd.contains("2026-01-01 EUR USD") && usd.contains("2026-01-04 USD INR"));
     assert!(!usd.contains("GBP JPY"), "{usd}");
-    let bad = visible(&browser.get("/rates?from=soon").await.body);
+    let bad = text(&browser.get("/rates?from=soon").await.body);
     assert!(bad.contains("Enter a date like 2026-01-31."), "{bad}");
     app.finish().await;
 }
@@ -360,8 +318,8 @@ async fn on_or_before_picks_the_latest_rate_and_inverts_the_reverse_pair(backend
     let app = TestApp::new(backend).await;
     app.signed_up("ada@example.org", PASSWORD).await;
     app.signed_up("eve@example.org", PASSWORD).await;
-    let ada = scope_of(&app, "ada@example.org").await;
-    let eve = scope_of(&app, "eve@example.org").await;
+    let ada = member_scope(&app, "ada@example.org", Access::Read).await;
+    let eve = member_scope(&app, "eve@example.org", Access::Read).await;
     let rate = |raw: &str| Rate::parse(raw).expect("rate");
     let new = |date, base: &str, quote: &str, raw: &str| NewRate {
         date,
@@ -435,7 +393,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     add_rate(&mut ada, "2026-01-31", "EUR", "USD", "1.2345").await;
-    let id = number(&app, "SELECT id FROM exchange_rates").await;
+    let id = scalar(&app, "SELECT id FROM exchange_rates").await;
     let before = table(&app).await;
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
@@ -447,7 +405,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
         .post_form("/api/rates/delete", "/rates", &[("id", &id.to_string())])
         .await;
     assert_eq!(refused.location.as_deref(), Some("/rates"));
-    let shown = visible(&eve.follow(&refused).await.body);
+    let shown = text(&eve.follow(&refused).await.body);
     assert!(shown.contains("We could not find that."), "{shown}");
     let refused = eve
         .post_form(
@@ -460,7 +418,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     // Eve's own rate for the same pair and date is hers alone.
     add_rate(&mut eve, "2026-01-31", "EUR", "USD", "9").await;
-    assert_eq!(number(&app, "SELECT COUNT(*) FROM exchange_rates").await, 2);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM exchange_rates").await, 2);
     assert_eq!(table(&app).await[0], before[0]);
     app.finish().await;
 }

@@ -6,19 +6,18 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Backend, TestApp, text};
-use florin::fx::Rate;
-use florin::ledger::{AccountKind, CategoryKind, Source, TransactionKind};
+use common::builders::debt::loan_fields;
+use common::builders::goal::post_new_goal;
+use common::builders::repo::{
+    insert_account, insert_eur_usd_rate, insert_expense_category, new_transaction,
+};
+use common::query::{member_scope, scalar};
+use common::{Backend, PASSWORD, TestApp, text};
+use florin::ledger::TransactionKind;
 use florin::role::{Access, Area};
-use florin_app::accounts::repo::{self as accounts, AccountInput};
-use florin_app::categories::repo::{self as categories, CategoryInput};
-use florin_app::on_db;
 use florin_app::orgs::repo::Scope;
 use florin_app::transactions::repo::{NewTransaction, create};
-use time::Date;
 use time::macros::date;
-
-const PASSWORD: &str = "correct horse battery";
 
 on_both!(
     reports_group_and_convert_exactly,
@@ -26,100 +25,45 @@ on_both!(
     goals_and_debts_summaries_total_per_currency_and_stay_private,
 );
 
-async fn account(app: &TestApp, scope: &Scope, name: &str, currency: &str, opening: i64) -> i64 {
-    accounts::create(
-        &app.db,
-        scope,
-        &AccountInput {
-            name: name.into(),
-            kind: AccountKind::Checking,
-            currency: currency.into(),
-            institution: String::new(),
-            opening_balance: opening,
-        },
-    )
-    .await
-    .expect("account")
-}
-
-fn tx(
-    kind: TransactionKind,
-    on: Date,
-    amount: i64,
-    currency: &str,
-    account: i64,
-) -> NewTransaction {
-    NewTransaction {
-        kind,
-        occurred_on: on,
-        amount,
-        currency: currency.into(),
-        account_id: account,
-        counter_account_id: None,
-        counter_amount: None,
-        category_id: None,
-        payment_method_id: None,
-        payee: format!("{kind:?} {amount}"),
-        notes: String::new(),
-        tags: Vec::new(),
-        source: Source::Manual,
-        external_id: None,
-    }
-}
-
 async fn seed(app: &TestApp, s: &Scope) -> (i64, i64, i64) {
-    let checking = account(app, s, "Checking", "USD", 100_000).await;
-    let wise = account(app, s, "Wise", "EUR", 0).await;
-    let food = categories::create(
-        &app.db,
-        s,
-        &CategoryInput {
-            name: "Food shop".into(),
-            kind: CategoryKind::Expense,
-            parent_id: None,
-            colour: String::new(),
-        },
-    )
-    .await
-    .expect("category");
-    let rate = |raw: &str| Rate::parse(raw).expect("rate");
+    let checking = insert_account(app, s, "Checking", "USD", 100_000).await;
+    let wise = insert_account(app, s, "Wise", "EUR", 0).await;
+    let food = insert_expense_category(app, s, "Food shop").await;
     for (on, value) in [
         (date!(2026 - 01 - 01), "1.1"),
         (date!(2026 - 02 - 15), "1.2"),
     ] {
-        florin_app::rates::repo::upsert(&app.db, s.org_id, on, "EUR", "USD", rate(value), "manual")
-            .await
-            .expect("rate");
+        insert_eur_usd_rate(app, s, on, value).await;
     }
     use TransactionKind::{Expense, Income, Transfer};
     let rows = vec![
         NewTransaction {
             payee: "Employer".into(),
             tags: vec!["work".into()],
-            ..tx(Income, date!(2026 - 01 - 10), 300_000, "USD", checking)
+            ..new_transaction(Income, date!(2026 - 01 - 10), 300_000, "USD", checking)
         },
         NewTransaction {
             payee: "Market".into(),
             category_id: Some(food),
             tags: vec!["food".into()],
-            ..tx(Expense, date!(2026 - 01 - 15), 12_050, "USD", checking)
+            ..new_transaction(Expense, date!(2026 - 01 - 15), 12_050, "USD", checking)
         },
         // 50.00 EUR at 1.2 (the rate of 15 February): 60.00 USD.
         NewTransaction {
             payee: "Market".into(),
             category_id: Some(food),
-            ..tx(Expense, date!(2026 - 02 - 20), 5_000, "EUR", wise)
+            ..new_transaction(Expense, date!(2026 - 02 - 20), 5_000, "EUR", wise)
         },
         NewTransaction {
             payee: String::new(),
-            ..tx(Expense, date!(2026 - 02 - 28), 3_000, "USD", checking)
+            ..new_transaction(Expense, date!(2026 - 02 - 28), 3_000, "USD", checking)
         },
         NewTransaction {
             counter_account_id: Some(wise),
             counter_amount: Some(10_000),
-            ..tx(Transfer, date!(2026 - 02 - 01), 11_000, "USD", checking)
+            ..new_transaction(Transfer, date!(2026 - 02 - 01), 11_000, "USD", checking)
         },
-        tx(Expense, date!(2026 - 03 - 01), 99_900, "USD", checking),
+        new_transaction(Expense, date!(2026 - 03 - 01), 99_900, "USD", checking),
     ];
     for row in rows {
         create(&app.db, s, &row).await.expect("transaction");
@@ -130,7 +74,7 @@ async fn seed(app: &TestApp, s: &Scope) -> (i64, i64, i64) {
 async fn reports_group_and_convert_exactly(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let s = common::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
+    let s = member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
     let (checking, wise, food) = seed(&app, &s).await;
     let range = "from=2026-01-01&to=2026-02-28";
 
@@ -205,7 +149,7 @@ async fn reports_group_and_convert_exactly(backend: Backend) {
 async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let s = common::member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
+    let s = member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
     seed(&app, &s).await;
 
     let shown = text(
@@ -252,12 +196,7 @@ async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Ba
         "{shown}"
     );
     assert!(!shown.contains("Winter"), "{shown}");
-    let saved: i64 = on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(
-        "SELECT id FROM saved_reports"
-    )
-    .fetch_one(pool)
-    .await)
-    .expect("saved");
+    let saved = scalar(&app, "SELECT id FROM saved_reports").await;
     let posted = eve
         .post_form(
             "/api/reports/forget",
@@ -275,28 +214,8 @@ async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Ba
     app.finish().await;
 }
 
-/// Adds a goal through the form and returns its id.
-async fn add_goal(browser: &mut common::Browser, title: &str, target: &str, currency: &str) -> i64 {
-    let fields = [
-        ("id", ""),
-        ("title", title),
-        ("kind", "purchase"),
-        ("target_amount", target),
-        ("currency", currency),
-        ("target_date", ""),
-        ("priority", "high"),
-    ];
-    let posted = browser
-        .post_form("/api/goals/save", "/goals/new", &fields)
-        .await;
-    assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
-    let location = posted.location.clone().expect("redirect");
-    location
-        .strip_prefix("/goals/")
-        .and_then(|id| id.parse().ok())
-        .unwrap_or_else(|| panic!("to the new goal, got {location}"))
-}
-
+/// Posts `fields` to a goal's `action` from its page, naming the goal both as `goal_id`
+/// and as `id`, and checks it goes back there.
 async fn goal_post(
     browser: &mut common::Browser,
     action: &str,
@@ -320,10 +239,21 @@ async fn goal_post(
 async fn goals_and_debts_summaries_total_per_currency_and_stay_private(backend: Backend) {
     let app = TestApp::new(backend).await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let bike = add_goal(&mut ada, "New bike", "1,000.00", "USD").await;
-    add_goal(&mut ada, "Trip", "2,000.00", "USD").await;
-    let old = add_goal(&mut ada, "Old plan", "500.00", "USD").await;
-    add_goal(&mut ada, "Rainy day", "400.00", "EUR").await;
+    let mut goals = Vec::new();
+    for (title, target, currency) in [
+        ("New bike", "1,000.00", "USD"),
+        ("Trip", "2,000.00", "USD"),
+        ("Old plan", "500.00", "USD"),
+        ("Rainy day", "400.00", "EUR"),
+    ] {
+        let fields = [
+            ("title", title),
+            ("target_amount", target),
+            ("currency", currency),
+        ];
+        goals.push(post_new_goal(&mut ada, &fields).await);
+    }
+    let (bike, old) = (goals[0], goals[2]);
     goal_post(
         &mut ada,
         "/api/goals/contribute",
@@ -332,22 +262,9 @@ async fn goals_and_debts_summaries_total_per_currency_and_stay_private(backend: 
     )
     .await;
     goal_post(&mut ada, "/api/goals/status", old, &[("action", "cancel")]).await;
-    let loan = [
-        ("id", ""),
-        ("name", "Car loan"),
-        ("kind", "car"),
-        ("principal", "1,000.00"),
-        ("currency", "USD"),
-        ("annual_rate", "12"),
-        ("tenure_months", "12"),
-        ("emi", ""),
-        ("lender", "Acme Bank"),
-        ("start_date", "2026-01-15"),
-        ("next_payment_date", ""),
-        ("reminder_days", ""),
-        ("account_id", ""),
-    ];
-    let posted = ada.post_form("/api/debts/save", "/debts/new", &loan).await;
+    let posted = ada
+        .post_form("/api/debts/save", "/debts/new", &loan_fields(&[]))
+        .await;
     assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
 
     // Goals: every goal listed and linked; totals over the open ones, per currency

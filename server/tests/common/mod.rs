@@ -1,6 +1,9 @@
 //! The test harness: the real router on a fresh database per test, on SQLite (a temporary
 //! file) or PostgreSQL (a database created for the test and dropped after it), driven
-//! the way a browser without JavaScript drives it.
+//! the way a browser without JavaScript drives it. Whatever a test needs before the
+//! behaviour it checks (a user with an account, a debt, a goal…) is made by the
+//! [`builders`] through the same forms, and read back with the [`query`] helpers; test
+//! files keep no private copies of either.
 
 #![allow(
     dead_code,
@@ -14,6 +17,12 @@ use florin_app::db::Db;
 use florin_server::config::Config;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tower::ServiceExt;
+
+pub mod builders;
+pub mod query;
+
+/// The password every test user signs up with.
+pub const PASSWORD: &str = "correct horse battery";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -267,6 +276,36 @@ impl Browser {
         .await
     }
 
+    /// Posts a form as a hydrated page's server-function call does: same-origin, asking
+    /// for JSON, so a refusal comes back as a status and a body rather than a redirect.
+    pub async fn post_hydrated(
+        &mut self,
+        action: &str,
+        from_page: &str,
+        fields: &[(&str, &str)],
+    ) -> Page {
+        self.post_form_with(
+            action,
+            from_page,
+            fields,
+            &[
+                ("sec-fetch-site", "same-origin"),
+                ("accept", "application/json"),
+            ],
+        )
+        .await
+    }
+
+    /// Posts the sign-in form from `/sign-in`, with no page to go back to.
+    pub async fn sign_in(&mut self, email: &str, password: &str) -> Page {
+        self.post_form(
+            "/api/sign-in",
+            "/sign-in",
+            &[("email", email), ("password", password), ("next", "")],
+        )
+        .await
+    }
+
     pub async fn post_form_with(
         &mut self,
         action: &str,
@@ -438,24 +477,12 @@ pub fn text(html: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The scope the user with `email` acts in: their default organisation, with `access`.
-pub async fn member_scope(
-    app: &TestApp,
-    email: &str,
-    access: florin::role::Access,
-) -> florin_app::orgs::repo::Scope {
-    let user: i64 = florin_app::on_db!(&app.db, |pool| {
-        sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_one(pool)
-            .await
-    })
-    .expect("user");
-    let org = florin_app::orgs::repo::default_org(&app.db, user)
-        .await
-        .expect("query")
-        .expect("org");
-    florin_app::orgs::repo::scope(&app.db, user, org, access)
-        .await
-        .expect("scope")
+/// Today in UTC, as the server dates what it records.
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+/// A date as the forms write it: `2026-01-31`.
+pub fn iso(date: time::Date) -> String {
+    florin_app::form::format_date(date)
 }

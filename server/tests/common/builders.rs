@@ -1,0 +1,48 @@
+//! One place that knows how to make what a test needs before the behaviour it checks: an
+//! account, an expense, a debt, a goal, a budget, a cycle and its templates, a limit.
+//! Each builder posts the same form, with the same fields, that a person would, and
+//! checks the app accepted it, so a broken form fails where it is built rather than in
+//! some later assertion. Rows a test needs many or exact ones of are written straight
+//! through the repositories by [`repo`].
+
+pub mod account;
+pub mod budget;
+pub mod cycle;
+pub mod debt;
+pub mod goal;
+pub mod limit;
+pub mod repo;
+pub mod transaction;
+
+use super::Page;
+
+/// A form's fields: `defaults` in order, each replaced by the override of the same name;
+/// overrides naming no default field are added at the end.
+pub fn form_fields<'a>(
+    defaults: &[(&'a str, &'a str)],
+    overrides: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut fields = defaults.to_vec();
+    for &(name, value) in overrides {
+        match fields.iter_mut().find(|(field, _)| *field == name) {
+            Some(field) => field.1 = value,
+            None => fields.push((name, value)),
+        }
+    }
+    fields
+}
+
+/// The id in the redirect a successful "add" form answers with: `/debts/7` gives 7 for
+/// the prefix `/debts/`.
+pub fn id_from_redirect(posted: &Page, prefix: &str) -> i64 {
+    let location = posted.location.clone().expect("a redirect");
+    location
+        .strip_prefix(prefix)
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| {
+            panic!(
+                "a redirect to {prefix}<id>, got {location}: {}",
+                posted.body
+            )
+        })
+}
