@@ -5,6 +5,11 @@
 //! category, draft → active → completed, a completed cycle refusing every change (plain
 //! post and hydrated call alike), and isolation between organisations.
 
+#![allow(
+    clippy::too_many_lines,
+    reason = "a test reads as one story, from its setup to its last assertion"
+)]
+
 mod common;
 
 use axum::http::StatusCode;

@@ -4,6 +4,11 @@
 //! spending by category, net worth at each month's end, and another organisation's user
 //! seeing none of it.
 
+#![allow(
+    clippy::too_many_lines,
+    reason = "a test reads as one story, from its setup to its last assertion"
+)]
+
 mod common;
 
 use axum::http::StatusCode;

@@ -4,6 +4,11 @@
 //! date), statistics, the payoff planner and its chart, notifications and their privacy,
 //! the reminder job and its lease, and isolation between organisations.
 
+#![allow(
+    clippy::too_many_lines,
+    reason = "a test reads as one story, from its setup to its last assertion"
+)]
+
 mod common;
 
 use axum::http::StatusCode;
@@ -400,9 +405,10 @@ fn payment(scope: &Scope, amount: i64, reference: Option<&str>) -> NewPayment {
         amount,
         method: PaymentMethodKind::Cash,
         paid_on: today(),
-        reference: reference
-            .map(str::to_owned)
-            .unwrap_or_else(|| florin_app::debts::ssr::generate_reference(today())),
+        reference: reference.map_or_else(
+            || florin_app::debts::ssr::generate_reference(today()),
+            str::to_owned,
+        ),
         expense_account: None,
         recorded_by: scope.user_id,
     }

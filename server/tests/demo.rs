@@ -2,6 +2,11 @@
 //! demo user alone, hold together as a ledger over three years, come out the same for the
 //! same seed, and the demo user signs in through the ordinary form.
 
+#![allow(
+    clippy::too_many_lines,
+    reason = "a test reads as one story, from its setup to its last assertion"
+)]
+
 mod common;
 
 use axum::http::StatusCode;
@@ -52,7 +57,7 @@ async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(ba
     let org = summary.org_id;
 
     let written = count(&app, "SELECT COUNT(*) FROM transactions").await;
-    assert_eq!(written as u64, summary.transactions);
+    assert_eq!(written.cast_unsigned(), summary.transactions);
     assert!(
         (ROWS * 9 / 10..=ROWS * 11 / 10).contains(&summary.transactions),
         "about {ROWS} rows, got {}",
@@ -122,7 +127,7 @@ async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(ba
 
     // Tags land on the organisation's rows.
     let tags = count(&app, "SELECT COUNT(*) FROM transaction_tags").await;
-    assert_eq!(tags as u64, summary.tags);
+    assert_eq!(tags.cast_unsigned(), summary.tags);
     assert!(tags > 0);
     assert_eq!(
         count(
@@ -263,7 +268,9 @@ async fn a_second_demo_with_the_same_email_is_refused(backend: Backend) {
     assert!(again.to_string().contains("already exists"), "{again}");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, 1);
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM transactions").await as u64,
+        count(&app, "SELECT COUNT(*) FROM transactions")
+            .await
+            .cast_unsigned(),
         first.transactions
     );
     // A weak password is refused before anything is written.

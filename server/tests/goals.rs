@@ -4,6 +4,11 @@
 //! to reach the target date, status changes, the optional ledger transfer, deleting,
 //! and isolation between organisations.
 
+#![allow(
+    clippy::too_many_lines,
+    reason = "a test reads as one story, from its setup to its last assertion"
+)]
+
 mod common;
 
 use axum::http::StatusCode;

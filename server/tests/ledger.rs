@@ -2,6 +2,11 @@
 //! SQLite and PostgreSQL: accounts and balances, categories, transactions, filters and
 //! keyset pages, and isolation between organisations.
 
+#![allow(
+    clippy::too_many_lines,
+    reason = "a test reads as one story, from its setup to its last assertion"
+)]
+
 mod common;
 
 use axum::http::StatusCode;
@@ -33,7 +38,7 @@ async fn sign_up_creates_the_default_categories(backend: Backend) {
     let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM categories").await,
-        florin::ledger::DEFAULT_CATEGORIES.len() as i64
+        i64::try_from(florin::ledger::DEFAULT_CATEGORIES.len()).expect("a few categories")
     );
     let page = browser.get("/categories").await;
     let shown = text(&page.body);
@@ -149,7 +154,7 @@ async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backe
             ("account_id", checking.as_str()),
             ("payee", "Kept as typed"),
         ];
-        for f in fields.iter_mut() {
+        for f in &mut fields {
             if f.0 == field {
                 f.1 = value;
             }
@@ -646,12 +651,12 @@ async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backe
     {
         let new = NewTransaction {
             counter_account_id: Some(savings),
-            counter_amount: Some(1_000 + i as i64),
+            counter_amount: Some(1_000 + i64::try_from(i).expect("a small index")),
             payee: "Move".into(),
             ..new_transaction(
                 TransactionKind::Transfer,
                 day,
-                1_000 + i as i64,
+                1_000 + i64::try_from(i).expect("a small index"),
                 "USD",
                 checking,
             )
@@ -670,9 +675,9 @@ async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backe
         tx_repo::delete(&app.db, &scope, *id).await.expect("delete");
     }
     for id in ids.iter().skip(3).step_by(11) {
-        let (record, _) = match tx_repo::find(&app.db, &scope, *id).await {
-            Ok(found) => found,
-            Err(_) => continue, // deleted above
+        // Some were deleted above.
+        let Ok((record, _)) = tx_repo::find(&app.db, &scope, *id).await else {
+            continue;
         };
         let moved = NewTransaction {
             payee: record.payee,

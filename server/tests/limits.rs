@@ -4,6 +4,11 @@
 //! (insert, edit back and forth, delete), what does not count (another currency, another
 //! category, another month), and isolation between organisations.
 
+#![allow(
+    clippy::too_many_lines,
+    reason = "a test reads as one story, from its setup to its last assertion"
+)]
+
 mod common;
 
 use axum::http::StatusCode;

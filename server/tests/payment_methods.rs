@@ -2,6 +2,11 @@
 //! them, on SQLite and PostgreSQL: add, edit, archive, names unique per organisation
 //! ignoring case, linked accounts only from the same organisation, and isolation.
 
+#![allow(
+    clippy::too_many_lines,
+    reason = "a test reads as one story, from its setup to its last assertion"
+)]
+
 mod common;
 
 use axum::http::StatusCode;

@@ -3,6 +3,11 @@
 //! day's rate, transfers left out, drill-down links, CSV, field errors, saved definitions,
 //! and another organisation's user seeing none of it.
 
+#![allow(
+    clippy::too_many_lines,
+    reason = "a test reads as one story, from its setup to its last assertion"
+)]
+
 mod common;
 
 use axum::http::StatusCode;

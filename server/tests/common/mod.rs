@@ -159,7 +159,9 @@ impl TestApp {
                 pool.close().await;
                 CREATED.with(|c| c.borrow_mut().push(name.clone()));
                 let base = postgres_admin_url();
-                let root = base.rsplit_once('/').map(|(root, _)| root).unwrap_or(&base);
+                let root = base
+                    .rsplit_once('/')
+                    .map_or(base.as_str(), |(root, _)| root);
                 config.database_url = format!("{root}/{name}");
                 Cleanup::PostgresDatabase(name)
             }
@@ -171,7 +173,7 @@ impl TestApp {
         let (router, _store) = florin_server::router::build(&config, db.clone())
             .await
             .expect("router");
-        TestApp {
+        Self {
             router,
             db,
             config,
@@ -232,8 +234,7 @@ fn rand_suffix() -> u32 {
     use std::time::{SystemTime, UNIX_EPOCH};
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0)
+        .map_or(0, |d| d.subsec_nanos())
 }
 
 pub struct Page {
