@@ -40,31 +40,6 @@ pub async fn accounts(db: &Db, scope: &Scope) -> Result<Vec<(i64, String, String
     Ok(rows)
 }
 
-/// Income and expense of one currency per day and kind, `from..=to`: (day, kind, total).
-pub async fn daily_flows(
-    db: &Db,
-    scope: &Scope,
-    currency: &str,
-    from: Date,
-    to: Date,
-) -> Result<Vec<(Date, String, i64)>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT occurred_on, kind, CAST(SUM(amount) AS BIGINT) AS total FROM transactions \
-             WHERE organisation_id = $1 AND currency = $2 AND occurred_on >= $3 \
-               AND occurred_on <= $4 AND kind <> 'transfer' \
-             GROUP BY occurred_on, kind",
-        )
-        .bind(scope.org_id)
-        .bind(currency)
-        .bind(from)
-        .bind(to)
-        .fetch_all(pool)
-        .await
-    })?;
-    Ok(rows)
-}
-
 /// Spending per category, currency and day, `from..=to`: (category or none, currency,
 /// day, total). Days are kept so that each converts at its own rate.
 pub async fn category_spending(
