@@ -1,7 +1,8 @@
 //! The dashboard's queries. Every one is scoped by organisation and aggregates in SQL:
 //! whole months come from the `monthly_totals` roll-ups, and only what they cannot answer
-//! (one month's categories, foreign-currency days, the counter legs of cross-currency
-//! transfers) reads the ledger, through an index, for a bounded range.
+//! (one month's categories, the counter legs of cross-currency transfers, the latest
+//! lines) reads the ledger, through an index, for a bounded range. Foreign-currency days
+//! and the rate book come from `crate::reports::repo`, which the reports share.
 
 use crate::db::Db;
 use crate::error::AppError;
