@@ -1,7 +1,8 @@
 //! The dashboard's queries. Every one is scoped by organisation and aggregates in SQL:
 //! whole months come from the `monthly_totals` roll-ups, and only what they cannot answer
-//! (one month's categories, foreign-currency days, the counter legs of cross-currency
-//! transfers) reads the ledger, through an index, for a bounded range.
+//! (one month's categories, the counter legs of cross-currency transfers, the latest
+//! lines) reads the ledger, through an index, for a bounded range. Foreign-currency days
+//! and the rate book come from `crate::reports::repo`, which the reports share.
 
 use crate::db::Db;
 use crate::error::AppError;
@@ -34,31 +35,6 @@ pub async fn accounts(db: &Db, scope: &Scope) -> Result<Vec<(i64, String, String
              ORDER BY id",
         )
         .bind(scope.org_id)
-        .fetch_all(pool)
-        .await
-    })?;
-    Ok(rows)
-}
-
-/// Income and expense of one currency per day and kind, `from..=to`: (day, kind, total).
-pub async fn daily_flows(
-    db: &Db,
-    scope: &Scope,
-    currency: &str,
-    from: Date,
-    to: Date,
-) -> Result<Vec<(Date, String, i64)>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT occurred_on, kind, CAST(SUM(amount) AS BIGINT) AS total FROM transactions \
-             WHERE organisation_id = $1 AND currency = $2 AND occurred_on >= $3 \
-               AND occurred_on <= $4 AND kind <> 'transfer' \
-             GROUP BY occurred_on, kind",
-        )
-        .bind(scope.org_id)
-        .bind(currency)
-        .bind(from)
-        .bind(to)
         .fetch_all(pool)
         .await
     })?;

@@ -137,7 +137,13 @@ async fn cash_flow(member: &Member, books: &Books) -> Result<CashFlow, AppError>
     }
     let mut foreign = Vec::new();
     for currency in &foreign_currencies {
-        let days = repo::daily_flows(member.db(), &member.scope, currency, first, books.today);
+        let days = crate::reports::repo::daily_flows(
+            member.db(),
+            &member.scope,
+            currency,
+            first,
+            books.today,
+        );
         for (day, kind, total) in days.await? {
             foreign.push((day, currency.clone(), kind, total));
         }

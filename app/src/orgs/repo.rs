@@ -1,4 +1,7 @@
 //! Membership checks and organisation queries.
+//!
+//! Rule: only [`scope`] makes a [`Scope`], and only after checking the membership and the
+//! access asked for; writes to a membership need an owner's scope.
 
 use super::types::OrgSummary;
 use crate::db::Db;

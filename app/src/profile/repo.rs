@@ -1,4 +1,6 @@
 //! Profile rows: personal details kept apart from identity and credentials.
+//!
+//! Rule: every query names the user it reads or changes; each change is audited.
 
 use super::types::Profile;
 use crate::audit::{self, Event};

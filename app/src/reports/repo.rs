@@ -51,6 +51,35 @@ fn key_sql(grouping: Grouping) -> (&'static str, &'static str) {
     }
 }
 
+/// Reads the rows of `sql`, whose parameters are the organisation ($1), a currency ($2)
+/// and the first and last day ($3, $4).
+macro_rules! fetch_range {
+    ($db:expr, $sql:expr, $scope:expr, $currency:expr, $from:expr, $to:expr) => {
+        on_db!($db, |pool| {
+            sqlx::query_as($sql)
+                .bind($scope.org_id)
+                .bind($currency)
+                .bind($from)
+                .bind($to)
+                .fetch_all(pool)
+                .await
+        })
+    };
+}
+
+/// Sums of the ledger's income and expense from $3 to $4 for the organisation $1, in the
+/// currency $2 (`currency` is `=`) or in every other (`<>`), selecting `columns` and
+/// grouping by them.
+fn ledger_sums(columns: &str, join: &str, currency: &str) -> String {
+    format!(
+        "SELECT {columns}, CAST(SUM(t.amount) AS BIGINT) AS total \
+         FROM transactions t{join} \
+         WHERE t.organisation_id = $1 AND t.currency {currency} $2 AND t.occurred_on >= $3 \
+           AND t.occurred_on <= $4 AND t.kind <> 'transfer' \
+         GROUP BY {columns}"
+    )
+}
+
 /// Sums of `from..=to` grouped by `grouping`: those in `base` and, per day, the others.
 pub async fn sums(
     db: &Db,
@@ -64,19 +93,10 @@ pub async fn sums(
     if grouping == Grouping::Month {
         let split = florin::ledger::split_for_rollups(Some(from), Some(to));
         if let Some((Some(first), Some(last))) = split.months {
-            let rows: Vec<(Date, String, i64)> = on_db!(db, |pool| {
-                sqlx::query_as(
-                    "SELECT month, kind, CAST(SUM(total) AS BIGINT) AS total FROM monthly_totals \
-                     WHERE organisation_id = $1 AND currency = $2 AND month >= $3 AND month <= $4 \
-                     GROUP BY month, kind",
-                )
-                .bind(scope.org_id)
-                .bind(base)
-                .bind(first)
-                .bind(last)
-                .fetch_all(pool)
-                .await
-            })?;
+            let sql = "SELECT month, kind, CAST(SUM(total) AS BIGINT) AS total FROM monthly_totals \
+                 WHERE organisation_id = $1 AND currency = $2 AND month >= $3 AND month <= $4 \
+                 GROUP BY month, kind";
+            let rows: Vec<(Date, String, i64)> = fetch_range!(db, sql, scope, base, first, last)?;
             in_base.extend(rows.into_iter().map(|(m, k, t)| (m.to_string(), k, t)));
         }
         for (edge_from, edge_to) in split.edges.into_iter().flatten() {
@@ -89,22 +109,12 @@ pub async fn sums(
         in_base = base_sums(db, scope, grouping, base, from, to).await?;
     }
     let (key, join) = key_sql(grouping);
-    let sql = format!(
-        "SELECT {key} AS k, t.currency, t.occurred_on, t.kind, CAST(SUM(t.amount) AS BIGINT) AS total \
-         FROM transactions t{join} \
-         WHERE t.organisation_id = $1 AND t.currency <> $2 AND t.occurred_on >= $3 \
-           AND t.occurred_on <= $4 AND t.kind <> 'transfer' \
-         GROUP BY {key}, t.currency, t.occurred_on, t.kind"
+    let sql = ledger_sums(
+        &format!("{key}, t.currency, t.occurred_on, t.kind"),
+        join,
+        "<>",
     );
-    let foreign = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .bind(base)
-            .bind(from)
-            .bind(to)
-            .fetch_all(pool)
-            .await
-    })?;
+    let foreign = fetch_range!(db, &sql, scope, base, from, to)?;
     Ok((in_base, foreign))
 }
 
@@ -117,23 +127,20 @@ async fn base_sums(
     to: Date,
 ) -> Result<InBase, AppError> {
     let (key, join) = key_sql(grouping);
-    let sql = format!(
-        "SELECT {key} AS k, t.kind, CAST(SUM(t.amount) AS BIGINT) AS total \
-         FROM transactions t{join} \
-         WHERE t.organisation_id = $1 AND t.currency = $2 AND t.occurred_on >= $3 \
-           AND t.occurred_on <= $4 AND t.kind <> 'transfer' \
-         GROUP BY {key}, t.kind"
-    );
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .bind(base)
-            .bind(from)
-            .bind(to)
-            .fetch_all(pool)
-            .await
-    })?;
-    Ok(rows)
+    let sql = ledger_sums(&format!("{key}, t.kind"), join, "=");
+    Ok(fetch_range!(db, &sql, scope, base, from, to)?)
+}
+
+/// Income and expense of one currency per day and kind, `from..=to`: (day, kind, total).
+pub async fn daily_flows(
+    db: &Db,
+    scope: &Scope,
+    currency: &str,
+    from: Date,
+    to: Date,
+) -> Result<Vec<(Date, String, i64)>, AppError> {
+    let sql = ledger_sums("t.occurred_on, t.kind", "", "=");
+    Ok(fetch_range!(db, &sql, scope, currency, from, to)?)
 }
 
 /// Names of the organisation's categories or accounts: (id, name).
