@@ -3,23 +3,12 @@
 
 mod common;
 
-use common::{Backend, TestApp};
+use common::query::user_id;
+use common::{Backend, PASSWORD, TestApp};
 use florin::role::{Access, Area, MemberRole, Rights};
 use florin_app::error::AppError;
 use florin_app::on_db;
 use florin_app::orgs::repo::{add_member, default_org, list_for_user, scope};
-
-const PASSWORD: &str = "correct horse battery";
-
-async fn user_id(app: &TestApp, email: &str) -> i64 {
-    on_db!(&app.db, |pool| {
-        sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_one(pool)
-            .await
-    })
-    .expect("user")
-}
 
 on_both!(
     members_reach_their_organisation_and_strangers_get_not_found,

@@ -296,16 +296,6 @@ impl Browser {
         .await
     }
 
-    /// Posts the sign-in form from `/sign-in`, with no page to go back to.
-    pub async fn sign_in(&mut self, email: &str, password: &str) -> Page {
-        self.post_form(
-            "/api/sign-in",
-            "/sign-in",
-            &[("email", email), ("password", password), ("next", "")],
-        )
-        .await
-    }
-
     pub async fn post_form_with(
         &mut self,
         action: &str,
@@ -415,6 +405,17 @@ impl Browser {
             body: String::from_utf8_lossy(&bytes).into_owned(),
         }
     }
+}
+
+/// Posts the sign-in form from `/sign-in` as `email`, with no page to go back to.
+pub async fn sign_in(browser: &mut Browser, email: &str, password: &str) -> Page {
+    browser
+        .post_form(
+            "/api/sign-in",
+            "/sign-in",
+            &[("email", email), ("password", password), ("next", "")],
+        )
+        .await
 }
 
 fn serde_urlencoded(fields: &[(&str, &str)]) -> String {
