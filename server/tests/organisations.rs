@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::builders::organisation::add_to_household;
 use common::query::user_id;
 use common::{Backend, PASSWORD, TestApp};
 use florin::role::{Access, Area, MemberRole, Rights};
@@ -57,34 +58,25 @@ async fn rights_decide_what_members_and_viewers_may_write(backend: Backend) {
     app.signed_up("ada@example.org", PASSWORD).await;
     app.signed_up("bob@example.org", PASSWORD).await;
     app.signed_up("cy@example.org", PASSWORD).await;
-    let ada = user_id(&app, "ada@example.org").await;
     let bob = user_id(&app, "bob@example.org").await;
     let cy = user_id(&app, "cy@example.org").await;
-    let household = default_org(&app.db, ada)
-        .await
-        .expect("query")
-        .expect("org");
-    let owner = scope(&app.db, ada, household, Access::Write(Area::Members))
-        .await
-        .expect("owner");
-    add_member(
-        &app.db,
-        &owner,
-        bob,
+    let ledger = Rights::NONE.with(Area::Ledger);
+    let household = add_to_household(
+        &app,
+        "ada@example.org",
+        "bob@example.org",
         MemberRole::Member,
-        Rights::NONE.with(Area::Ledger),
+        ledger,
     )
-    .await
-    .expect("add member");
-    add_member(
-        &app.db,
-        &owner,
-        cy,
+    .await;
+    add_to_household(
+        &app,
+        "ada@example.org",
+        "cy@example.org",
         MemberRole::Viewer,
-        Rights::NONE.with(Area::Ledger),
+        ledger,
     )
-    .await
-    .expect("add viewer");
+    .await;
 
     assert!(
         scope(&app.db, bob, household, Access::Write(Area::Ledger))

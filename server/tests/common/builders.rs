@@ -1,5 +1,5 @@
 //! One place that knows how to make what a test needs before the behaviour it checks: an
-//! account, an expense, a debt, a goal, a budget, a cycle and its templates, a limit.
+//! account, an expense, a debt, a goal, a budget, a cycle and its templates, a limit, a household.
 //! Each builder posts the same form, with the same fields, that a person would, and
 //! checks the app accepted it, so a broken form fails where it is built rather than in
 //! some later assertion. Rows a test needs many or exact ones of are written straight
@@ -11,6 +11,7 @@ pub mod cycle;
 pub mod debt;
 pub mod goal;
 pub mod limit;
+pub mod organisation;
 pub mod repo;
 pub mod transaction;
 
