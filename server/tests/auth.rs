@@ -9,6 +9,8 @@ use common::{Backend, PASSWORD, TestApp, sign_in, text};
 use florin_app::on_db;
 use time::Duration;
 
+/// For the user `email`: how many sign-ins failed in a row, whether the last failure is
+/// recorded, and whether the account is locked.
 async fn failures(app: &TestApp, email: &str) -> (i64, bool, bool) {
     let row: (
         i64,

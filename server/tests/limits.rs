@@ -33,6 +33,7 @@ on_both!(
     every_member_gets_one_notice_and_limits_need_the_budgets_right,
 );
 
+/// How many expense alerts have been sent, to anyone.
 async fn notices(app: &TestApp) -> i64 {
     scalar(
         app,
