@@ -4,19 +4,13 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Backend, TestApp, text};
+use common::query::scalar;
+use common::{Backend, PASSWORD, TestApp, sign_in, text};
 use florin_app::on_db;
 use time::Duration;
 
-const PASSWORD: &str = "correct horse battery";
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
+/// For the user `email`: how many sign-ins failed in a row, whether the last failure is
+/// recorded, and whether the account is locked.
 async fn failures(app: &TestApp, email: &str) -> (i64, bool, bool) {
     let row: (
         i64,
@@ -94,7 +88,7 @@ async fn sign_up_creates_identity_credentials_profile_and_personal_organisation(
     );
     assert_eq!(algorithm, "argon2id");
     assert_eq!(failed, 0);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM profiles").await, 1);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM profiles").await, 1);
     let (kind, member_role): (String, String) = on_db!(&app.db, |pool| {
         sqlx::query_as(
             "SELECT o.kind, m.role FROM organisations o JOIN memberships m ON m.organisation_id = o.id",
@@ -156,9 +150,9 @@ async fn sign_up_refuses_bad_input_keeps_the_form_and_writes_nothing(backend: Ba
         let again = browser.get("/sign-up").await;
         assert!(!text(&again.body).contains(field_message));
     }
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, 0);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM credentials").await, 0);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM organisations").await, 0);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM users").await, 0);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM credentials").await, 0);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM organisations").await, 0);
     app.finish().await;
 }
 
@@ -179,19 +173,9 @@ async fn sign_up_refuses_a_duplicate_email_whatever_its_case(backend: Backend) {
         .await;
     let page = other.follow(&posted).await;
     assert!(text(&page.body).contains("An account with that e-mail address already exists."));
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, 1);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM organisations").await, 1);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM users").await, 1);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM organisations").await, 1);
     app.finish().await;
-}
-
-async fn sign_in(browser: &mut common::Browser, email: &str, password: &str) -> common::Page {
-    browser
-        .post_form(
-            "/api/sign-in",
-            "/sign-in",
-            &[("email", email), ("password", password), ("next", "")],
-        )
-        .await
 }
 
 async fn wrong_password_and_unknown_email_get_the_same_generic_message(backend: Backend) {
@@ -213,7 +197,7 @@ async fn wrong_password_and_unknown_email_get_the_same_generic_message(backend: 
     let (count_after, last_failed_kept, locked) = failures(&app, "ada@example.org").await;
     assert_eq!((count_after, last_failed_kept, locked), (0, true, false));
     assert_eq!(
-        count(
+        scalar(
             &app,
             "SELECT COUNT(*) FROM audit_log WHERE event = 'sign_in_failed'"
         )
@@ -257,7 +241,7 @@ async fn five_failures_lock_the_account_and_the_lock_expires(backend: Backend) {
         "attempts while locked are not counted"
     );
     assert_eq!(
-        count(
+        scalar(
             &app,
             "SELECT COUNT(*) FROM audit_log WHERE event = 'lockout'"
         )
@@ -299,18 +283,18 @@ async fn sign_out_deletes_the_session_on_the_server(backend: Backend) {
         Backend::Sqlite => "tower_sessions",
         Backend::Postgres => "tower_sessions.session",
     };
-    let before = count(&app, &format!("SELECT COUNT(*) FROM {sessions_table}")).await;
+    let before = scalar(&app, &format!("SELECT COUNT(*) FROM {sessions_table}")).await;
     let out = browser.post_form("/api/sign-out", "/", &[]).await;
     assert_eq!(out.location.as_deref(), Some("/sign-in"));
     let page = browser.follow(&out).await;
     assert!(text(&page.body).contains("You are signed out."));
-    let exists = count(
+    let exists = scalar(
         &app,
         &format!("SELECT COUNT(*) FROM {sessions_table} WHERE id = '{stolen}'"),
     )
     .await;
     assert_eq!(exists, 0, "the signed-in session row is gone");
-    assert!(count(&app, &format!("SELECT COUNT(*) FROM {sessions_table}")).await <= before);
+    assert!(scalar(&app, &format!("SELECT COUNT(*) FROM {sessions_table}")).await <= before);
 
     let mut replay = app.browser();
     replay.cookie = Some(stolen);
@@ -344,7 +328,7 @@ async fn cross_site_posts_are_refused_and_change_nothing(backend: Backend) {
         )
         .await;
     assert_eq!(by_origin.status, StatusCode::FORBIDDEN);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, 0);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM users").await, 0);
 
     // A signed-in user's session cannot be used from another site either.
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;

@@ -31,6 +31,8 @@ on_both!(
     another_organisation_cannot_see_or_commit_an_import,
 );
 
+/// Adds a Checking account in USD with an income, a tagged expense and a payee a
+/// spreadsheet would run as a formula; returns the account's id.
 async fn seed_three(app: &TestApp, browser: &mut Browser) -> String {
     let account = add_account_at(app, browser, "Checking", "USD", "", "0").await;
     let groceries = category_id(app, "Groceries").await.to_string();

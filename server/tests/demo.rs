@@ -10,27 +10,11 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Backend, TestApp, text};
-use florin_app::on_db;
+use common::query::{date_of, scalar};
+use common::{Backend, PASSWORD, TestApp, sign_in, text, today};
 use florin_server::demo::{self, DemoError, Options};
-use time::{Date, OffsetDateTime};
 
-const PASSWORD: &str = "correct horse battery";
 const ROWS: u64 = 2_000;
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-async fn date(app: &TestApp, sql: &str) -> Date {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, Date>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
 
 fn options(email: &str) -> Options {
     Options {
@@ -56,7 +40,7 @@ async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(ba
         .expect("demo data");
     let org = summary.org_id;
 
-    let written = count(&app, "SELECT COUNT(*) FROM transactions").await;
+    let written = scalar(&app, "SELECT COUNT(*) FROM transactions").await;
     assert_eq!(written.cast_unsigned(), summary.transactions);
     assert!(
         (ROWS * 9 / 10..=ROWS * 11 / 10).contains(&summary.transactions),
@@ -64,16 +48,16 @@ async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(ba
         summary.transactions
     );
     let elsewhere = format!("SELECT COUNT(*) FROM transactions WHERE organisation_id <> {org}");
-    assert_eq!(count(&app, &elsewhere).await, 0);
+    assert_eq!(scalar(&app, &elsewhere).await, 0);
     let owner = format!(
         "SELECT COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id \
          WHERE m.organisation_id = {org} AND m.role = 'owner' AND u.email = 'demo@florin.test'"
     );
-    assert_eq!(count(&app, &owner).await, 1);
+    assert_eq!(scalar(&app, &owner).await, 1);
 
     // Every leg's account is the organisation's and in the row's currency.
     assert_eq!(
-        count(
+        scalar(
             &app,
             "SELECT COUNT(*) FROM transactions t JOIN accounts a ON a.id = t.account_id \
              WHERE a.organisation_id <> t.organisation_id OR a.currency <> t.currency"
@@ -82,20 +66,20 @@ async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(ba
         0
     );
     assert_eq!(
-        count(&app, "SELECT COUNT(DISTINCT currency) FROM accounts").await,
+        scalar(&app, "SELECT COUNT(DISTINCT currency) FROM accounts").await,
         3,
         "USD, EUR and JPY"
     );
     // Transfers have a counter leg in another account of the same organisation, and some
     // cross currencies.
-    let transfers = count(
+    let transfers = scalar(
         &app,
         "SELECT COUNT(*) FROM transactions WHERE kind = 'transfer'",
     )
     .await;
     assert!(transfers > 30, "card payments, savings, cash: {transfers}");
     assert_eq!(
-        count(
+        scalar(
             &app,
             "SELECT COUNT(*) FROM transactions t LEFT JOIN accounts c ON c.id = t.counter_account_id \
              WHERE t.kind = 'transfer' AND (c.id IS NULL OR c.organisation_id <> t.organisation_id \
@@ -106,7 +90,7 @@ async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(ba
         0
     );
     assert!(
-        count(
+        scalar(
             &app,
             "SELECT COUNT(*) FROM transactions t JOIN accounts c ON c.id = t.counter_account_id \
              WHERE c.currency <> t.currency"
@@ -115,7 +99,7 @@ async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(ba
             > 0
     );
     assert_eq!(
-        count(
+        scalar(
             &app,
             "SELECT COUNT(*) FROM transactions WHERE kind <> 'transfer' \
              AND (counter_account_id IS NOT NULL OR category_id IS NULL)"
@@ -126,11 +110,11 @@ async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(ba
     );
 
     // Tags land on the organisation's rows.
-    let tags = count(&app, "SELECT COUNT(*) FROM transaction_tags").await;
+    let tags = scalar(&app, "SELECT COUNT(*) FROM transaction_tags").await;
     assert_eq!(tags.cast_unsigned(), summary.tags);
     assert!(tags > 0);
     assert_eq!(
-        count(
+        scalar(
             &app,
             "SELECT COUNT(*) FROM transaction_tags g JOIN transactions t ON t.id = g.transaction_id \
              WHERE g.organisation_id <> t.organisation_id"
@@ -140,17 +124,17 @@ async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(ba
     );
     for tag in ["holiday", "work", "reimbursable", "subscription"] {
         let sql = format!("SELECT COUNT(*) FROM transaction_tags WHERE tag = '{tag}'");
-        assert!(count(&app, &sql).await > 0, "some rows tagged {tag}");
+        assert!(scalar(&app, &sql).await > 0, "some rows tagged {tag}");
     }
 
     // Three years up to today, with a rate for every month.
-    let today = OffsetDateTime::now_utc().date();
-    let first = date(
+    let today = today();
+    let first = date_of(
         &app,
         "SELECT occurred_on FROM transactions ORDER BY occurred_on LIMIT 1",
     )
     .await;
-    let last = date(
+    let last = date_of(
         &app,
         "SELECT occurred_on FROM transactions ORDER BY occurred_on DESC LIMIT 1",
     )
@@ -165,7 +149,7 @@ async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(ba
         (3 * 365 - 5..=3 * 365).contains(&span),
         "three years: {first} to {last}"
     );
-    let rates = count(
+    let rates = scalar(
         &app,
         "SELECT COUNT(*) FROM exchange_rates WHERE quote = 'USD'",
     )
@@ -192,8 +176,8 @@ async fn the_same_seed_gives_the_same_rows(backend: Backend) {
         )
     };
     assert_eq!(
-        count(&app, &fingerprint(one.org_id)).await,
-        count(&app, &fingerprint(two.org_id)).await
+        scalar(&app, &fingerprint(one.org_id)).await,
+        scalar(&app, &fingerprint(two.org_id)).await
     );
     let other_seed = Options {
         seed: 99,
@@ -201,8 +185,8 @@ async fn the_same_seed_gives_the_same_rows(backend: Backend) {
     };
     let three = demo::generate(&app.db, &other_seed).await.expect("third");
     assert_ne!(
-        count(&app, &fingerprint(one.org_id)).await,
-        count(&app, &fingerprint(three.org_id)).await
+        scalar(&app, &fingerprint(one.org_id)).await,
+        scalar(&app, &fingerprint(three.org_id)).await
     );
     app.finish().await;
 }
@@ -213,17 +197,7 @@ async fn the_demo_user_signs_in_and_pages_through_the_list(backend: Backend) {
         .await
         .expect("demo data");
     let mut browser = app.browser();
-    let signed_in = browser
-        .post_form(
-            "/api/sign-in",
-            "/sign-in",
-            &[
-                ("email", demo::DEFAULT_EMAIL),
-                ("password", demo::DEFAULT_PASSWORD),
-                ("next", ""),
-            ],
-        )
-        .await;
+    let signed_in = sign_in(&mut browser, demo::DEFAULT_EMAIL, demo::DEFAULT_PASSWORD).await;
     assert_eq!(signed_in.status, StatusCode::FOUND, "{}", signed_in.body);
     assert_eq!(signed_in.location.as_deref(), Some("/"));
 
@@ -266,9 +240,9 @@ async fn a_second_demo_with_the_same_email_is_refused(backend: Backend) {
         .expect_err("the e-mail is taken");
     assert!(matches!(again, DemoError::Exists(_)), "{again:?}");
     assert!(again.to_string().contains("already exists"), "{again}");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, 1);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM users").await, 1);
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM transactions")
+        scalar(&app, "SELECT COUNT(*) FROM transactions")
             .await
             .cast_unsigned(),
         first.transactions
@@ -282,6 +256,6 @@ async fn a_second_demo_with_the_same_email_is_refused(backend: Backend) {
         .await
         .expect_err("weak password");
     assert!(matches!(refused, DemoError::Invalid(_)), "{refused:?}");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, 1);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM users").await, 1);
     app.finish().await;
 }

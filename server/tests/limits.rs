@@ -14,6 +14,7 @@ mod common;
 use axum::http::StatusCode;
 use common::builders::account::add_account;
 use common::builders::limit::{post_limit, set_limit};
+use common::builders::organisation::add_to_household;
 use common::builders::repo::new_transaction;
 use common::builders::transaction::{post_new_transaction, save_market_expense};
 use common::query::{category_id, scalar, texts, user_id};
@@ -22,7 +23,7 @@ use florin::ledger::TransactionKind;
 use florin::role::{Access, Area, MemberRole, Rights};
 use florin_app::error::AppError;
 use florin_app::on_db;
-use florin_app::orgs::repo::{add_member, default_org, scope};
+use florin_app::orgs::repo::scope;
 use florin_app::transactions::repo::{self as tx_repo, NewTransaction};
 use time::macros::date;
 
@@ -37,6 +38,7 @@ on_both!(
     every_member_gets_one_notice_and_limits_need_the_budgets_right,
 );
 
+/// How many expense alerts have been sent, to anyone.
 async fn notices(app: &TestApp) -> i64 {
     scalar(
         app,
@@ -476,22 +478,14 @@ async fn every_member_gets_one_notice_and_limits_need_the_budgets_right(backend:
     app.signed_up("bob@example.org", PASSWORD).await;
     let ada_id = user_id(&app, "ada@example.org").await;
     let bob_id = user_id(&app, "bob@example.org").await;
-    let household = default_org(&app.db, ada_id)
-        .await
-        .expect("query")
-        .expect("org");
-    let owner = scope(&app.db, ada_id, household, Access::Write(Area::Members))
-        .await
-        .expect("owner");
-    add_member(
-        &app.db,
-        &owner,
-        bob_id,
+    let household = add_to_household(
+        &app,
+        "ada@example.org",
+        "bob@example.org",
         MemberRole::Member,
         Rights::NONE.with(Area::Ledger),
     )
-    .await
-    .expect("add member");
+    .await;
     // Bob may record expenses but not set limits.
     assert_eq!(
         scope(&app.db, bob_id, household, Access::Write(Area::Budgets)).await,

@@ -3,23 +3,13 @@
 
 mod common;
 
-use common::{Backend, TestApp};
+use common::builders::organisation::add_to_household;
+use common::query::user_id;
+use common::{Backend, PASSWORD, TestApp};
 use florin::role::{Access, Area, MemberRole, Rights};
 use florin_app::error::AppError;
 use florin_app::on_db;
 use florin_app::orgs::repo::{add_member, default_org, list_for_user, scope};
-
-const PASSWORD: &str = "correct horse battery";
-
-async fn user_id(app: &TestApp, email: &str) -> i64 {
-    on_db!(&app.db, |pool| {
-        sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_one(pool)
-            .await
-    })
-    .expect("user")
-}
 
 on_both!(
     members_reach_their_organisation_and_strangers_get_not_found,
@@ -68,34 +58,25 @@ async fn rights_decide_what_members_and_viewers_may_write(backend: Backend) {
     app.signed_up("ada@example.org", PASSWORD).await;
     app.signed_up("bob@example.org", PASSWORD).await;
     app.signed_up("cy@example.org", PASSWORD).await;
-    let ada = user_id(&app, "ada@example.org").await;
     let bob = user_id(&app, "bob@example.org").await;
     let cy = user_id(&app, "cy@example.org").await;
-    let household = default_org(&app.db, ada)
-        .await
-        .expect("query")
-        .expect("org");
-    let owner = scope(&app.db, ada, household, Access::Write(Area::Members))
-        .await
-        .expect("owner");
-    add_member(
-        &app.db,
-        &owner,
-        bob,
+    let ledger = Rights::NONE.with(Area::Ledger);
+    let household = add_to_household(
+        &app,
+        "ada@example.org",
+        "bob@example.org",
         MemberRole::Member,
-        Rights::NONE.with(Area::Ledger),
+        ledger,
     )
-    .await
-    .expect("add member");
-    add_member(
-        &app.db,
-        &owner,
-        cy,
+    .await;
+    add_to_household(
+        &app,
+        "ada@example.org",
+        "cy@example.org",
         MemberRole::Viewer,
-        Rights::NONE.with(Area::Ledger),
+        ledger,
     )
-    .await
-    .expect("add viewer");
+    .await;
 
     assert!(
         scope(&app.db, bob, household, Access::Write(Area::Ledger))

@@ -1,9 +1,9 @@
 //! One place that knows how to make what a test needs before the behaviour it checks: an
-//! account, an expense, a debt, a goal, a budget, a cycle and its templates, a limit.
-//! Each builder posts the same form, with the same fields, that a person would, and
-//! checks the app accepted it, so a broken form fails where it is built rather than in
-//! some later assertion. Rows a test needs many or exact ones of are written straight
-//! through the repositories by [`repo`].
+//! account, an expense, a debt, a goal, a budget, a cycle and its templates, a limit, a
+//! household. Each builder posts the same form, with the same fields, that a person
+//! would, and checks the app accepted it, so a broken form fails where it is built
+//! rather than in some later assertion. Rows a test needs many or exact ones of are
+//! written straight through the repositories by [`repo`].
 
 pub mod account;
 pub mod budget;
@@ -11,6 +11,7 @@ pub mod cycle;
 pub mod debt;
 pub mod goal;
 pub mod limit;
+pub mod organisation;
 pub mod repo;
 pub mod transaction;
 
@@ -35,7 +36,7 @@ pub fn form_fields<'a>(
 /// The id in the redirect a successful "add" form answers with: `/debts/7` gives 7 for
 /// the prefix `/debts/`.
 pub fn id_from_redirect(posted: &Page, prefix: &str) -> i64 {
-    let location = posted.location.clone().expect("a redirect");
+    let location = posted.location.as_deref().expect("a redirect");
     location
         .strip_prefix(prefix)
         .and_then(|id| id.parse().ok())

@@ -297,16 +297,6 @@ impl Browser {
         .await
     }
 
-    /// Posts the sign-in form from `/sign-in`, with no page to go back to.
-    pub async fn sign_in(&mut self, email: &str, password: &str) -> Page {
-        self.post_form(
-            "/api/sign-in",
-            "/sign-in",
-            &[("email", email), ("password", password), ("next", "")],
-        )
-        .await
-    }
-
     pub async fn post_form_with(
         &mut self,
         action: &str,
@@ -315,12 +305,7 @@ impl Browser {
         extra: &[(&str, &str)],
     ) -> Page {
         let body = serde_urlencoded(fields);
-        let mut request = Request::post(action)
-            .header(header::HOST, HOST)
-            .header(header::ACCEPT, "text/html,application/xhtml+xml")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::REFERER, format!("http://{HOST}{from_page}"))
-            .header(header::ORIGIN, format!("http://{HOST}"));
+        let mut request = form_post(action, from_page, "application/x-www-form-urlencoded");
         if let Some(headers) = request.headers_mut() {
             for (k, v) in extra {
                 headers.insert(
@@ -359,16 +344,12 @@ impl Browser {
         );
         body.extend_from_slice(bytes);
         body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-        let request = Request::post(action)
-            .header(header::HOST, HOST)
-            .header(header::ACCEPT, "text/html,application/xhtml+xml")
-            .header(
-                header::CONTENT_TYPE,
-                format!("multipart/form-data; boundary={boundary}"),
-            )
-            .header(header::REFERER, format!("http://{HOST}{from_page}"))
-            .header(header::ORIGIN, format!("http://{HOST}"))
-            .header("sec-fetch-site", "same-origin");
+        let request = form_post(
+            action,
+            from_page,
+            &format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header("sec-fetch-site", "same-origin");
         self.send(request, Body::from(body)).await
     }
 
@@ -416,6 +397,28 @@ impl Browser {
             body: String::from_utf8_lossy(&bytes).into_owned(),
         }
     }
+}
+
+/// Posts the sign-in form from `/sign-in` as `email`, with no page to go back to.
+pub async fn sign_in(browser: &mut Browser, email: &str, password: &str) -> Page {
+    browser
+        .post_form(
+            "/api/sign-in",
+            "/sign-in",
+            &[("email", email), ("password", password), ("next", "")],
+        )
+        .await
+}
+
+/// The headers every form submission carries: to our host, asking for HTML, from
+/// `from_page` on this site.
+fn form_post(action: &str, from_page: &str, content_type: &str) -> axum::http::request::Builder {
+    Request::post(action)
+        .header(header::HOST, HOST)
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::REFERER, format!("http://{HOST}{from_page}"))
+        .header(header::ORIGIN, format!("http://{HOST}"))
 }
 
 fn serde_urlencoded(fields: &[(&str, &str)]) -> String {
