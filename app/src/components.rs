@@ -138,3 +138,11 @@ pub fn ProgressBar(
         </div>
     }
 }
+
+/// Every currency as a select option (`EUR — Euro`).
+pub fn currency_options() -> Vec<(String, String)> {
+    florin::currency::ALL
+        .iter()
+        .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name)))
+        .collect()
+}

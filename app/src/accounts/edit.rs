@@ -2,6 +2,7 @@
 //! server function both post to.
 
 use super::types::{AccountFormInput, AccountView};
+use crate::components::currency_options;
 use crate::components::{FormError, SelectField, TextField};
 use crate::error::AppError;
 use crate::form::FormFeedback;
@@ -35,13 +36,6 @@ fn kind_options() -> Vec<(String, String)> {
     AccountKind::ALL
         .iter()
         .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
-        .collect()
-}
-
-fn currency_options() -> Vec<(String, String)> {
-    florin::currency::ALL
-        .iter()
-        .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name)))
         .collect()
 }
 

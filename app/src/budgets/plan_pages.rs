@@ -134,10 +134,4 @@ where
     }
 }
 
-/// Every known currency as (code, "code — name"), for a currency select.
-pub fn currency_options() -> Vec<(String, String)> {
-    florin::currency::ALL
-        .iter()
-        .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name)))
-        .collect()
-}
+pub use crate::components::currency_options;

@@ -27,6 +27,7 @@ pub async fn delete_category(
     deleted.await.map(|_| ())
 }
 
+#[cfg(feature = "ssr")]
 /// The flash after a delete: how many transactions moved with it.
 fn deleted_message(moved: u64) -> String {
     match moved {

@@ -2,6 +2,7 @@
 //! one that cannot repay the loan within the tenure is refused with the minimum.
 
 use super::types::{DebtFields, DebtInput, DebtKind};
+use crate::components::currency_options;
 use crate::components::{FormError, SelectField, TextField};
 use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
@@ -93,13 +94,6 @@ fn kind_options() -> Vec<(String, String)> {
     DebtKind::ALL
         .iter()
         .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
-        .collect()
-}
-
-fn currency_options() -> Vec<(String, String)> {
-    florin::currency::ALL
-        .iter()
-        .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name)))
         .collect()
 }
 

@@ -2,6 +2,7 @@
 //! date and a priority. The currency is fixed once a contribution is recorded.
 
 use super::types::{GoalFields, GoalInput};
+use crate::components::currency_options;
 use crate::components::{FormError, SelectField, TextField};
 use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
@@ -101,13 +102,6 @@ fn priority_options() -> Vec<(String, String)> {
     Priority::ALL
         .iter()
         .map(|p| (p.as_str().to_owned(), p.label().to_owned()))
-        .collect()
-}
-
-fn currency_options() -> Vec<(String, String)> {
-    florin::currency::ALL
-        .iter()
-        .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name)))
         .collect()
 }
 

@@ -34,6 +34,7 @@ pub async fn commit_import(
     committed.await.map(|_| ())
 }
 
+#[cfg(feature = "ssr")]
 /// The flash after a commit: how many rows were imported and skipped.
 fn committed_message(imported: i64, skipped: i64) -> String {
     match skipped {

@@ -2,6 +2,7 @@
 //! back as typed with each message next to its field.
 
 use super::types::{LimitFields, LimitInput};
+use crate::components::currency_options;
 use crate::components::{FormError, SelectField, TextField};
 use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
@@ -87,13 +88,6 @@ fn LimitEditor(id: Signal<Option<i64>>) -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-fn currency_options() -> Vec<(String, String)> {
-    florin::currency::ALL
-        .iter()
-        .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name)))
-        .collect()
 }
 
 #[component]

@@ -1,8 +1,7 @@
 //! Adding one exchange rate by hand; a rate for the same pair and date is replaced.
 
-use super::list::currency_options;
 use super::types::RateInput;
-use crate::components::{FormError, SelectField, TextField};
+use crate::components::{FormError, SelectField, TextField, currency_options};
 use crate::error::AppError;
 use crate::form::FormFeedback;
 use leptos::prelude::*;
@@ -47,9 +46,9 @@ pub fn AddRateForm(
                 <div class="row">
                     <TextField label="Date" name="date" kind="date" value=feedback.value("date", &today) errors=errors required=true/>
                     <SelectField label="From currency" name="base" value=feedback.value("base", from_default)
-                        options=currency_options(None) errors=errors/>
+                        options=currency_options() errors=errors/>
                     <SelectField label="To currency" name="quote" value=feedback.value("quote", &base_currency)
-                        options=currency_options(None) errors=errors/>
+                        options=currency_options() errors=errors/>
                     <TextField label="Rate" name="rate" value=feedback.value("rate", "") errors=errors required=true
                         hint="A point for decimals, like 1.0845."/>
                 </div>

@@ -5,7 +5,7 @@ use super::add::{AddRate, AddRateForm};
 use super::delete::DeleteRate;
 use super::import::{ImportForm, ImportRates};
 use super::types::{LIST_LIMIT, RateView, RatesData, RatesQuery};
-use crate::components::{FormError, SelectField, TextField};
+use crate::components::{FormError, SelectField, TextField, currency_options};
 use crate::context::{RequireUser, use_shell};
 use crate::error::{AppError, FieldErrors};
 use crate::form::FormFeedback;
@@ -18,19 +18,6 @@ pub async fn list_rates(query: RatesQuery) -> Result<RatesData, AppError> {
     use florin::role::Access;
     let member = crate::orgs::require_member(Access::Read).await?;
     super::ssr::list(&member, &query).await
-}
-
-/// Every currency as a select option, after a blank one when `blank` labels it.
-pub fn currency_options(blank: Option<&str>) -> Vec<(String, String)> {
-    blank
-        .map(|label| (String::new(), label.to_owned()))
-        .into_iter()
-        .chain(
-            florin::currency::ALL
-                .iter()
-                .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name))),
-        )
-        .collect()
 }
 
 fn query_from_url() -> Memo<RatesQuery> {
@@ -98,6 +85,8 @@ fn RatesBody() -> impl IntoView {
 #[component]
 fn FilterForm(q: RatesQuery, errors: FieldErrors) -> impl IntoView {
     let errors = Signal::derive(move || errors.clone());
+    let mut any_currency = vec![(String::new(), "Any currency".to_owned())];
+    any_currency.extend(currency_options());
     view! {
         <details class="card filters" open=true>
             <summary>"Filter"</summary>
@@ -107,7 +96,7 @@ fn FilterForm(q: RatesQuery, errors: FieldErrors) -> impl IntoView {
                     <TextField label="From" name="from" kind="date" value=q.from errors/>
                     <TextField label="To" name="to" kind="date" value=q.to errors/>
                     <SelectField label="Currency" name="currency" value=q.currency
-                        options=currency_options(Some("Any currency")) errors/>
+                        options=any_currency errors/>
                 </div>
                 <button type="submit" class="primary">"Apply filter"</button>
                 " "
