@@ -1,6 +1,5 @@
 //! Adding one exchange rate by hand; a rate for the same pair and date is replaced.
 
-use super::list::currency_options;
 use super::types::RateInput;
 use crate::components::{FormError, SelectField, TextField};
 use crate::error::AppError;
@@ -27,6 +26,19 @@ pub async fn add_rate(#[server(flatten)] input: RateInput) -> Result<(), AppErro
         Done::new(message, "/rates")
     });
     added.await.map(|_| ())
+}
+
+/// Every currency as a select option, after a blank one when `blank` labels it.
+pub fn currency_options(blank: Option<&str>) -> Vec<(String, String)> {
+    blank
+        .map(|label| (String::new(), label.to_owned()))
+        .into_iter()
+        .chain(
+            florin::currency::ALL
+                .iter()
+                .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name))),
+        )
+        .collect()
 }
 
 #[component]

@@ -1,7 +1,7 @@
 //! The exchange-rates page: the filter, the newest matching rates with a link to delete
 //! each, and the forms to add one rate or import many (see `add` and `import`).
 
-use super::add::{AddRate, AddRateForm};
+use super::add::{AddRate, AddRateForm, currency_options};
 use super::delete::DeleteRate;
 use super::import::{ImportForm, ImportRates};
 use super::types::{LIST_LIMIT, RateView, RatesData, RatesQuery};
@@ -18,19 +18,6 @@ pub async fn list_rates(query: RatesQuery) -> Result<RatesData, AppError> {
     use florin::role::Access;
     let member = crate::orgs::require_member(Access::Read).await?;
     super::ssr::list(&member, &query).await
-}
-
-/// Every currency as a select option, after a blank one when `blank` labels it.
-pub fn currency_options(blank: Option<&str>) -> Vec<(String, String)> {
-    blank
-        .map(|label| (String::new(), label.to_owned()))
-        .into_iter()
-        .chain(
-            florin::currency::ALL
-                .iter()
-                .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name))),
-        )
-        .collect()
 }
 
 fn query_from_url() -> Memo<RatesQuery> {
