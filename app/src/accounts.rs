@@ -4,10 +4,10 @@
 //! Rule: this file is the feature's face (its modules, what others use, its routes);
 //! the pages and server code import `types` and each other, never this file.
 
-#[cfg(feature = "ssr")]
-pub mod checks;
 mod detail;
 mod edit;
+#[cfg(feature = "ssr")]
+pub mod form_parts;
 mod list;
 pub mod types;
 

@@ -23,22 +23,16 @@ pub async fn get_account(id: i64) -> Result<AccountView, AppError> {
 /// Archives an account (it leaves totals and pickers) or restores it.
 #[server(endpoint = "accounts/archive")]
 pub async fn set_account_archived(id: i64, archived: bool) -> Result<(), AppError> {
-    use crate::session::{Done, finish};
+    use super::form_parts::after_archive;
+    use crate::session::finish;
     use florin::role::{Access, Area};
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Ledger)).await?;
         super::repo::set_archived(member.db(), &member.scope, id, archived).await
     }
     .await;
-    let message = if archived {
-        "Account archived."
-    } else {
-        "Account restored."
-    };
-    finish("archive", "/accounts", &(), result, |()| {
-        Done::new(message, "/accounts")
-    })
-    .await
+    let to = after_archive("Account", archived, "/accounts");
+    finish("archive", "/accounts", &(), result, |()| to).await
 }
 
 #[component]

@@ -12,7 +12,8 @@ use leptos::prelude::*;
 /// Creates an account (empty `id`) or updates one.
 #[server(endpoint = "accounts/save")]
 pub async fn save_account(#[server(flatten)] input: AccountFormInput) -> Result<i64, AppError> {
-    use crate::session::{Done, finish};
+    use super::form_parts::after_save;
+    use crate::session::finish;
     use florin::role::{Access, Area};
 
     let result = async {
@@ -21,15 +22,10 @@ pub async fn save_account(#[server(flatten)] input: AccountFormInput) -> Result<
     }
     .await;
     let page = input.page();
-    let saved = finish("account", &page, &input, result, |(_, created)| {
-        let message = if *created {
-            "Account added."
-        } else {
-            "Account saved."
-        };
-        Done::new(message, "/accounts")
-    });
-    saved.await.map(|(id, _)| id)
+    let done = |(_, created): &(i64, bool)| after_save("Account", *created, "/accounts");
+    finish("account", &page, &input, result, done)
+        .await
+        .map(|(id, _)| id)
 }
 
 fn kind_options() -> Vec<(String, String)> {

@@ -2,7 +2,7 @@
 
 use super::types::{AccountView, AccountsOverview};
 use crate::db::Db;
-use crate::error::{AppError, FieldErrors};
+use crate::error::AppError;
 use crate::on_db;
 use crate::orgs::Member;
 use crate::orgs::repo::Scope;
@@ -42,15 +42,24 @@ const BALANCES: &str = "SELECT a.id, a.name, a.kind, a.currency, a.institution, 
                    FROM transactions t WHERE t.counter_account_id = a.id), 0) AS balance \
      FROM accounts a WHERE a.organisation_id = $1";
 
-pub async fn rows(db: &Db, scope: &Scope) -> Result<Vec<AccountRow>, AppError> {
-    let sql = format!("{BALANCES} ORDER BY a.archived, LOWER(a.name), a.id");
+/// Every row `sql` selects for the organisation, whose id it takes as `$1`. The ledger's
+/// repositories share it; it would sit as well in `crate::db`.
+pub async fn org_rows<T>(db: &Db, scope: &Scope, sql: &str) -> Result<Vec<T>, AppError>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
     let rows = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .fetch_all(pool)
-            .await
+        sqlx::query_as(sql).bind(scope.org_id).fetch_all(pool).await
     })?;
     Ok(rows)
+}
+
+pub async fn rows(db: &Db, scope: &Scope) -> Result<Vec<AccountRow>, AppError> {
+    let sql = format!("{BALANCES} ORDER BY a.archived, LOWER(a.name), a.id");
+    org_rows(db, scope, &sql).await
 }
 
 /// The accounts page: balances in each account's currency and in the base currency
@@ -148,12 +157,8 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, input: &AccountInput) -> Re
             .await
         })?;
         if used > 0 {
-            let mut errors = FieldErrors::new();
-            errors.add(
-                "currency",
-                "This account has transactions, so its currency cannot change.",
-            );
-            return Err(AppError::Invalid(errors));
+            let message = "This account has transactions, so its currency cannot change.";
+            return Err(super::form_parts::refused("currency", message));
         }
     }
     crate::on_tx!(&mut tx, |conn| {

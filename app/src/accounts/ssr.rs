@@ -1,7 +1,7 @@
 //! Server-side work of the account pages: the posted form checked into an account to
 //! store. Rule: called by this feature's server functions only; pages never import it.
 
-use super::checks;
+use super::form_parts;
 use super::repo::{self, AccountInput};
 use super::types::AccountFormInput;
 use crate::error::{AppError, FieldErrors};
@@ -11,7 +11,7 @@ use florin::money::Money;
 
 /// Adds an account (empty `id`) or updates one; returns its id and whether it is new.
 pub async fn save(member: &Member, input: &AccountFormInput) -> Result<(i64, bool), AppError> {
-    let existing = checks::existing_id(&input.id)?;
+    let existing = form_parts::existing_id(&input.id)?;
     let account = validate(member, input)?;
     match existing {
         None => Ok((
@@ -28,7 +28,7 @@ pub async fn save(member: &Member, input: &AccountFormInput) -> Result<(i64, boo
 /// Turns the posted form into an account, or field errors for everything wrong.
 fn validate(member: &Member, input: &AccountFormInput) -> Result<AccountInput, AppError> {
     let mut errors = FieldErrors::new();
-    let name = checks::name(&input.name, "account", 80, &mut errors);
+    let name = form_parts::name(&input.name, "account", 80, &mut errors);
     let kind = AccountKind::parse(&input.kind);
     if kind.is_none() {
         errors.add("kind", "Choose a kind of account.");
@@ -38,7 +38,7 @@ fn validate(member: &Member, input: &AccountFormInput) -> Result<AccountInput, A
         errors.add("currency", "Choose a currency from the list.");
     }
     let institution = input.institution.trim();
-    checks::at_most("institution", institution, 80, &mut errors);
+    form_parts::at_most("institution", institution, 80, &mut errors);
     let opening = match (currency, input.opening_balance.trim()) {
         (_, "") => Some(0),
         (Some(c), raw) => Money::parse(raw, c.code, member.number_format())

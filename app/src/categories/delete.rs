@@ -22,19 +22,9 @@ pub async fn delete_category(
     .await;
     let page = format!("/categories/{}", input.id.trim());
     let deleted = finish("category-delete", &page, &input, result, |moved| {
-        Done::new(deleted_message(*moved), "/categories")
+        Done::new(super::ssr::deleted_message(*moved), "/categories")
     });
     deleted.await.map(|_| ())
-}
-
-#[cfg(feature = "ssr")]
-/// The flash after a delete: how many transactions moved with it.
-fn deleted_message(moved: u64) -> String {
-    match moved {
-        0 => "Category deleted.".to_owned(),
-        1 => "Category deleted; 1 transaction moved.".to_owned(),
-        n => format!("Category deleted; {n} transactions moved."),
-    }
 }
 
 /// The delete form for `category`, offering the others of its kind as destinations.

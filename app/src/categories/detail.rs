@@ -13,23 +13,17 @@ use leptos_meta::Title;
 /// Archives a category (it leaves the pickers) or restores it.
 #[server(endpoint = "categories/archive")]
 pub async fn set_category_archived(id: i64, archived: bool) -> Result<(), AppError> {
-    use crate::session::{Done, finish};
+    use crate::accounts::form_parts::after_archive;
+    use crate::session::finish;
     use florin::role::{Access, Area};
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Ledger)).await?;
         super::repo::set_archived(member.db(), &member.scope, id, archived).await
     }
     .await;
-    let message = if archived {
-        "Category archived."
-    } else {
-        "Category restored."
-    };
     let page = format!("/categories/{id}");
-    finish("category-archive", &page, &(), result, |()| {
-        Done::new(message, "/categories")
-    })
-    .await
+    let to = after_archive("Category", archived, "/categories");
+    finish("category-archive", &page, &(), result, |()| to).await
 }
 
 #[component]

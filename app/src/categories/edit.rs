@@ -11,7 +11,8 @@ use leptos::prelude::*;
 /// Creates a category (empty `id`) or renames, recolours or re-parents one.
 #[server(endpoint = "categories/save")]
 pub async fn save_category(#[server(flatten)] input: CategoryFormInput) -> Result<(), AppError> {
-    use crate::session::{Done, finish};
+    use crate::accounts::form_parts::after_save;
+    use crate::session::finish;
     use florin::role::{Access, Area};
 
     let result = async {
@@ -20,15 +21,10 @@ pub async fn save_category(#[server(flatten)] input: CategoryFormInput) -> Resul
     }
     .await;
     let page = input.page();
-    let saved = finish("category", &page, &input, result, |created| {
-        let message = if *created {
-            "Category added."
-        } else {
-            "Category saved."
-        };
-        Done::new(message, "/categories")
-    });
-    saved.await.map(|_| ())
+    let done = |created: &bool| after_save("Category", *created, "/categories");
+    finish("category", &page, &input, result, done)
+        .await
+        .map(|_| ())
 }
 
 pub fn kind_options() -> Vec<(String, String)> {

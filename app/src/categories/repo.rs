@@ -45,18 +45,11 @@ pub async fn insert_defaults(tx: &mut Tx, org_id: i64) -> Result<(), sqlx::Error
 }
 
 pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<CategoryRow>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT c.id, c.name, c.kind, c.parent_id, c.colour, c.archived, \
-                    (SELECT COUNT(*) FROM transactions t WHERE t.category_id = c.id) AS transactions \
-             FROM categories c WHERE c.organisation_id = $1 \
-             ORDER BY c.kind, c.archived, LOWER(c.name), c.id",
-        )
-        .bind(scope.org_id)
-        .fetch_all(pool)
-        .await
-    })?;
-    Ok(rows)
+    let sql = "SELECT c.id, c.name, c.kind, c.parent_id, c.colour, c.archived, \
+                      (SELECT COUNT(*) FROM transactions t WHERE t.category_id = c.id) AS transactions \
+               FROM categories c WHERE c.organisation_id = $1 \
+               ORDER BY c.kind, c.archived, LOWER(c.name), c.id";
+    crate::accounts::repo::org_rows(db, scope, sql).await
 }
 
 /// A category to store, already checked.
@@ -239,12 +232,8 @@ pub async fn delete_into(
                     .await
             })?;
             if used > 0 {
-                let mut errors = FieldErrors::new();
-                errors.add(
-                    "into",
-                    "This category has transactions; choose where they go.",
-                );
-                return Err(AppError::Invalid(errors));
+                let message = "This category has transactions; choose where they go.";
+                return Err(crate::accounts::form_parts::refused("into", message));
             }
             0
         }

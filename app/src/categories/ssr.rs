@@ -3,7 +3,7 @@
 
 use super::repo::{self, CategoryInput};
 use super::types::{CategoryDeleteInput, CategoryFormInput, CategoryView};
-use crate::accounts::checks;
+use crate::accounts::form_parts;
 use crate::error::{AppError, FieldErrors};
 use crate::orgs::Member;
 use florin::ledger::CategoryKind;
@@ -32,7 +32,7 @@ pub async fn list(member: &Member) -> Result<Vec<CategoryView>, AppError> {
 
 /// Adds a category (empty `id`) or updates one; true when it is new.
 pub async fn save(member: &Member, input: &CategoryFormInput) -> Result<bool, AppError> {
-    let existing = checks::existing_id(&input.id)?;
+    let existing = form_parts::existing_id(&input.id)?;
     let category = validate(input)?;
     match existing {
         None => repo::create(member.db(), &member.scope, &category)
@@ -46,12 +46,12 @@ pub async fn save(member: &Member, input: &CategoryFormInput) -> Result<bool, Ap
 
 fn validate(input: &CategoryFormInput) -> Result<CategoryInput, AppError> {
     let mut errors = FieldErrors::new();
-    let name = checks::name(&input.name, "category", 60, &mut errors);
+    let name = form_parts::name(&input.name, "category", 60, &mut errors);
     let kind = CategoryKind::parse(&input.kind);
     if kind.is_none() {
         errors.add("kind", "Choose expense or income.");
     }
-    let parent_id = checks::optional_id(
+    let parent_id = form_parts::optional_id(
         &input.parent_id,
         "parent_id",
         "Choose a parent from the list.",
@@ -78,7 +78,7 @@ fn validate(input: &CategoryFormInput) -> Result<CategoryInput, AppError> {
 pub async fn delete(member: &Member, input: &CategoryDeleteInput) -> Result<u64, AppError> {
     let id = input.id.trim().parse().map_err(|_| AppError::NotFound)?;
     let mut errors = FieldErrors::new();
-    let into = checks::optional_id(
+    let into = form_parts::optional_id(
         &input.into,
         "into",
         "Choose a category from the list.",
@@ -86,4 +86,13 @@ pub async fn delete(member: &Member, input: &CategoryDeleteInput) -> Result<u64,
     );
     errors.into_result()?;
     repo::delete_into(member.db(), &member.scope, id, into).await
+}
+
+/// The flash after a delete: how many transactions moved with it.
+pub fn deleted_message(moved: u64) -> String {
+    match moved {
+        0 => "Category deleted.".to_owned(),
+        1 => "Category deleted; 1 transaction moved.".to_owned(),
+        n => format!("Category deleted; {n} transactions moved."),
+    }
 }

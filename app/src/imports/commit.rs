@@ -29,19 +29,9 @@ pub async fn commit_import(
     let page = format!("/import/{id}");
     let committed = finish("import", &page, &(), result, |done| {
         let to = format!("/transactions?account={}", done.account_id);
-        Done::new(committed_message(done.imported, done.skipped), to)
+        Done::new(done.message(), to)
     });
     committed.await.map(|_| ())
-}
-
-#[cfg(feature = "ssr")]
-/// The flash after a commit: how many rows were imported and skipped.
-fn committed_message(imported: i64, skipped: i64) -> String {
-    match skipped {
-        0 => format!("Imported {imported} transactions."),
-        1 => format!("Imported {imported} transactions; skipped 1 already in the account."),
-        n => format!("Imported {imported} transactions; skipped {n} already in the account."),
-    }
 }
 
 /// The commit button with the mapping in hidden fields, or why nothing can be imported.

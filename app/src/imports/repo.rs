@@ -84,18 +84,11 @@ pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<Batch, AppError> {
 
 /// The organisation's latest imports, newest first.
 pub async fn recent(db: &Db, scope: &Scope) -> Result<Vec<BatchSummary>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT b.id, b.file_name, a.name AS account_name, b.row_count, b.status, b.imported, \
-                    b.skipped, b.created_at \
-             FROM import_batches b JOIN accounts a ON a.id = b.account_id \
-             WHERE b.organisation_id = $1 ORDER BY b.created_at DESC, b.id DESC LIMIT 10",
-        )
-        .bind(scope.org_id)
-        .fetch_all(pool)
-        .await
-    })?;
-    Ok(rows)
+    let sql = "SELECT b.id, b.file_name, a.name AS account_name, b.row_count, b.status, b.imported, \
+                      b.skipped, b.created_at \
+               FROM import_batches b JOIN accounts a ON a.id = b.account_id \
+               WHERE b.organisation_id = $1 ORDER BY b.created_at DESC, b.id DESC LIMIT 10";
+    crate::accounts::repo::org_rows(db, scope, sql).await
 }
 
 /// What an account already holds, for spotting rows imported before: the bank ids of all

@@ -24,6 +24,18 @@ pub struct Committed {
     pub account_id: i64,
 }
 
+impl Committed {
+    /// The flash after a commit: how many rows were imported and skipped.
+    pub fn message(&self) -> String {
+        let imported = self.imported;
+        match self.skipped {
+            0 => format!("Imported {imported} transactions."),
+            1 => format!("Imported {imported} transactions; skipped 1 already in the account."),
+            n => format!("Imported {imported} transactions; skipped {n} already in the account."),
+        }
+    }
+}
+
 pub async fn start(member: &Member) -> Result<ImportStart, AppError> {
     let accounts = tx_repo::accounts(member.db(), &member.scope).await?;
     let recent = repo::recent(member.db(), &member.scope).await?;

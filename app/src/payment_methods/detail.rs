@@ -23,21 +23,17 @@ pub async fn get_payment_method(id: i64) -> Result<PaymentMethodEdit, AppError> 
 /// Archives a payment method (it leaves the pickers) or restores it.
 #[server(endpoint = "payment-methods/archive")]
 pub async fn set_payment_method_archived(id: i64, archived: bool) -> Result<(), AppError> {
-    use crate::session::{Done, finish};
+    use crate::accounts::form_parts::after_archive;
+    use crate::session::finish;
     use florin::role::{Access, Area};
     let result = async {
         let member = crate::orgs::require_member(Access::Write(Area::Ledger)).await?;
         super::repo::set_archived(member.db(), &member.scope, id, archived).await
     }
     .await;
-    let message = if archived {
-        "Payment method archived."
-    } else {
-        "Payment method restored."
-    };
     let page = format!("/payment-methods/{id}");
-    let done = |(): &()| Done::new(message, "/payment-methods");
-    finish("payment-method-archive", &page, &(), result, done).await
+    let to = after_archive("Payment method", archived, "/payment-methods");
+    finish("payment-method-archive", &page, &(), result, |()| to).await
 }
 
 #[component]

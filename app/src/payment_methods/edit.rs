@@ -13,7 +13,8 @@ use leptos::prelude::*;
 pub async fn save_payment_method(
     #[server(flatten)] input: PaymentMethodFormInput,
 ) -> Result<i64, AppError> {
-    use crate::session::{Done, finish};
+    use crate::accounts::form_parts::after_save;
+    use crate::session::finish;
     use florin::role::{Access, Area};
 
     let result = async {
@@ -22,15 +23,11 @@ pub async fn save_payment_method(
     }
     .await;
     let page = input.page();
-    let saved = finish("payment-method", &page, &input, result, |(_, created)| {
-        let message = if *created {
-            "Payment method added."
-        } else {
-            "Payment method saved."
-        };
-        Done::new(message, "/payment-methods")
-    });
-    saved.await.map(|(id, _)| id)
+    let done =
+        |(_, created): &(i64, bool)| after_save("Payment method", *created, "/payment-methods");
+    finish("payment-method", &page, &input, result, done)
+        .await
+        .map(|(id, _)| id)
 }
 
 fn kind_options() -> Vec<(String, String)> {

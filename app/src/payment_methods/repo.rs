@@ -1,6 +1,7 @@
 //! Payment-method rows. Every query is scoped by organisation; a linked account must
 //! belong to the same organisation, and names are unique per organisation ignoring case.
 
+use crate::accounts::repo::org_rows;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, FieldErrors};
 use crate::orgs::repo::Scope;
@@ -36,13 +37,7 @@ const SELECT: &str = "SELECT pm.id, pm.name, pm.kind, pm.account_id, a.name AS a
 
 pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<PaymentMethodRow>, AppError> {
     let sql = format!("{SELECT} ORDER BY pm.archived, LOWER(pm.name), pm.id");
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .fetch_all(pool)
-            .await
-    })?;
-    Ok(rows)
+    org_rows(db, scope, &sql).await
 }
 
 /// One payment method of the organisation; `NotFound` for any other id.
@@ -75,16 +70,9 @@ pub async fn options(db: &Db, scope: &Scope) -> Result<Vec<(i64, String)>, AppEr
 
 /// The organisation's accounts a method may be linked to: (id, name, archived).
 pub async fn accounts(db: &Db, scope: &Scope) -> Result<Vec<(i64, String, bool)>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, name, archived FROM accounts WHERE organisation_id = $1 \
-             ORDER BY archived, LOWER(name), id",
-        )
-        .bind(scope.org_id)
-        .fetch_all(pool)
-        .await
-    })?;
-    Ok(rows)
+    let sql = "SELECT id, name, archived FROM accounts WHERE organisation_id = $1 \
+               ORDER BY archived, LOWER(name), id";
+    org_rows(db, scope, sql).await
 }
 
 /// Serialises writers of one organisation's payment methods until the transaction ends,

@@ -6,7 +6,7 @@ use super::repo::{self, PaymentMethodInput, PaymentMethodRow};
 use super::types::{
     PaymentMethodEdit, PaymentMethodFormInput, PaymentMethodView, PaymentMethodsOverview,
 };
-use crate::accounts::checks;
+use crate::accounts::form_parts;
 use crate::error::{AppError, FieldErrors};
 use crate::orgs::Member;
 use florin::ledger::PaymentMethodKind;
@@ -64,7 +64,7 @@ pub async fn save(
     member: &Member,
     input: &PaymentMethodFormInput,
 ) -> Result<(i64, bool), AppError> {
-    let existing = checks::existing_id(&input.id)?;
+    let existing = form_parts::existing_id(&input.id)?;
     let method = validate(input)?;
     match existing {
         None => Ok((
@@ -80,12 +80,12 @@ pub async fn save(
 
 fn validate(input: &PaymentMethodFormInput) -> Result<PaymentMethodInput, AppError> {
     let mut errors = FieldErrors::new();
-    let name = checks::name(&input.name, "payment method", 60, &mut errors);
+    let name = form_parts::name(&input.name, "payment method", 60, &mut errors);
     let kind = PaymentMethodKind::parse(&input.kind);
     if kind.is_none() {
         errors.add("kind", "Choose a kind of payment method.");
     }
-    let account_id = checks::optional_id(
+    let account_id = form_parts::optional_id(
         &input.account_id,
         "account_id",
         "Choose an account from the list.",

@@ -39,7 +39,7 @@ pub fn DeleteTransactionPage() -> impl IntoView {
                                 <p>"Delete this transaction? This cannot be undone."</p>
                                 <p><strong>{form.summary.clone()}</strong></p>
                                 <ActionForm action=delete>
-                                    <input type="hidden" name="id" value=form.id.clone()/>
+                                    <input type="hidden" name="id" value=form.fields.id.clone()/>
                                     <button type="submit" class="danger">"Delete transaction"</button>
                                     " "
                                     <a href="/transactions">"Keep it"</a>

@@ -25,7 +25,8 @@ pub async fn transaction_form(id: Option<i64>, copy_of: Option<i64>) -> Result<T
 /// Creates a transaction (empty `id`) or updates one.
 #[server(endpoint = "transactions/save")]
 pub async fn save_transaction(#[server(flatten)] input: TransactionInput) -> Result<i64, AppError> {
-    use crate::session::{Done, finish};
+    use crate::accounts::form_parts::after_save;
+    use crate::session::finish;
     use florin::role::{Access, Area};
 
     let result = async {
@@ -34,15 +35,10 @@ pub async fn save_transaction(#[server(flatten)] input: TransactionInput) -> Res
     }
     .await;
     let page = input.page();
-    let saved = finish("transaction", &page, &input, result, |(_, created)| {
-        let message = if *created {
-            "Transaction added."
-        } else {
-            "Transaction saved."
-        };
-        Done::new(message, "/transactions")
-    });
-    saved.await.map(|(id, _)| id)
+    let done = |(_, created): &(i64, bool)| after_save("Transaction", *created, "/transactions");
+    finish("transaction", &page, &input, result, done)
+        .await
+        .map(|(id, _)| id)
 }
 
 #[component]
@@ -131,13 +127,19 @@ fn TransactionFormView(
         .collect::<Vec<_>>();
     let categories = category_options(&form);
     let counter = with_blank("— not a transfer —", &form.accounts);
+    let f = form.fields;
+    let label = if f.id.is_empty() {
+        "Add transaction"
+    } else {
+        "Save transaction"
+    };
     let methods = with_blank("— none —", &form.payment_methods);
     let transfer = view! {
         <fieldset>
             <legend>"For a transfer"</legend>
             <div class="row">
-                <SelectField label="To account" name="counter_account_id" value=value("counter_account_id", &form.counter_account_id) options=counter errors/>
-                <TextField label="Amount received" name="counter_amount" value=value("counter_amount", &form.counter_amount) errors
+                <SelectField label="To account" name="counter_account_id" value=value("counter_account_id", &f.counter_account_id) options=counter errors/>
+                <TextField label="Amount received" name="counter_amount" value=value("counter_amount", &f.counter_amount) errors
                     hint="Only when the accounts' currencies differ."/>
             </div>
         </fieldset>
@@ -146,26 +148,26 @@ fn TransactionFormView(
     view! {
         <ActionForm action=action attr:novalidate=true attr:class="card">
             <FormError errors/>
-            <input type="hidden" name="id" value=form.id.clone()/>
+            <input type="hidden" name="id" value=f.id.clone()/>
             <div class="row">
-                <SelectField label="Kind" name="kind" value=value("kind", &form.kind) options=kinds errors/>
-                <TextField label="Date" name="date" kind="date" value=value("date", &form.date) errors required=true/>
-                <TextField label="Amount" name="amount" value=value("amount", &form.amount) errors required=true
+                <SelectField label="Kind" name="kind" value=value("kind", &f.kind) options=kinds errors/>
+                <TextField label="Date" name="date" kind="date" value=value("date", &f.date) errors required=true/>
+                <TextField label="Amount" name="amount" value=value("amount", &f.amount) errors required=true
                     hint="In the account's currency, without a sign."/>
             </div>
             <div class="row">
-                <SelectField label="Account" name="account_id" value=value("account_id", &form.account_id) options=accounts errors/>
-                <SelectField label="Category" name="category_id" value=value("category_id", &form.category_id) options=categories errors/>
-                <SelectField label="Payment method" name="payment_method_id" value=value("payment_method_id", &form.payment_method_id) options=methods errors/>
+                <SelectField label="Account" name="account_id" value=value("account_id", &f.account_id) options=accounts errors/>
+                <SelectField label="Category" name="category_id" value=value("category_id", &f.category_id) options=categories errors/>
+                <SelectField label="Payment method" name="payment_method_id" value=value("payment_method_id", &f.payment_method_id) options=methods errors/>
             </div>
             {transfer}
             <div class="row">
-                <TextField label="Payee or title" name="payee" value=value("payee", &form.payee) errors/>
-                <TextField label="Tags" name="tags" value=value("tags", &form.tags) errors hint="Separate tags with commas."/>
+                <TextField label="Payee or title" name="payee" value=value("payee", &f.payee) errors/>
+                <TextField label="Tags" name="tags" value=value("tags", &f.tags) errors hint="Separate tags with commas."/>
             </div>
-            <TextField label="Notes" name="notes" value=value("notes", &form.notes) errors/>
+            <TextField label="Notes" name="notes" value=value("notes", &f.notes) errors/>
             <button type="submit" class="primary" disabled=move || action.pending().get()>
-                {if form.id.is_empty() { "Add transaction" } else { "Save transaction" }}
+                {label}
             </button>
             " "
             <a href="/transactions">"Cancel"</a>

@@ -788,17 +788,11 @@ crate::from_row! {
     }
 }
 
+/// The organisation's accounts, archived ones last, for pickers and checks.
 pub async fn accounts(db: &Db, scope: &Scope) -> Result<Vec<AccountRef>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, name, currency, archived FROM accounts WHERE organisation_id = $1 \
-             ORDER BY archived, LOWER(name), id",
-        )
-        .bind(scope.org_id)
-        .fetch_all(pool)
-        .await
-    })?;
-    Ok(rows)
+    let sql = "SELECT id, name, currency, archived FROM accounts WHERE organisation_id = $1 \
+               ORDER BY archived, LOWER(name), id";
+    crate::accounts::repo::org_rows(db, scope, sql).await
 }
 
 crate::from_row! {
@@ -811,17 +805,11 @@ crate::from_row! {
     }
 }
 
+/// The organisation's categories by kind and name, for pickers and checks.
 pub async fn categories(db: &Db, scope: &Scope) -> Result<Vec<CategoryRef>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, name, kind, archived FROM categories WHERE organisation_id = $1 \
-             ORDER BY kind, LOWER(name), id",
-        )
-        .bind(scope.org_id)
-        .fetch_all(pool)
-        .await
-    })?;
-    Ok(rows)
+    let sql = "SELECT id, name, kind, archived FROM categories WHERE organisation_id = $1 \
+               ORDER BY kind, LOWER(name), id";
+    crate::accounts::repo::org_rows(db, scope, sql).await
 }
 
 /// Field errors for a transaction's references: the accounts and category must be the

@@ -7,7 +7,7 @@ use super::repo::{
     self, AccountRef, CategoryRef, Cursor, Filter, ListRow, NewTransaction, TxRecord,
 };
 use super::types::{Choice, ListItem, ListPage, ListQuery, TransactionInput, TxForm};
-use crate::accounts::checks;
+use crate::accounts::form_parts;
 use crate::error::{AppError, FieldErrors};
 use crate::form::{format_date, parse_date};
 use crate::orgs::Member;
@@ -186,12 +186,15 @@ fn blank_form(
             .collect::<Vec<_>>()
     };
     TxForm {
-        kind: TransactionKind::Expense.as_str().to_owned(),
-        date: format_date(time::OffsetDateTime::now_utc().date()),
-        account_id: active()
-            .next()
-            .map(|a| a.id.to_string())
-            .unwrap_or_default(),
+        fields: TransactionInput {
+            kind: TransactionKind::Expense.as_str().to_owned(),
+            date: format_date(time::OffsetDateTime::now_utc().date()),
+            account_id: active()
+                .next()
+                .map(|a| a.id.to_string())
+                .unwrap_or_default(),
+            ..TransactionInput::default()
+        },
         accounts: active()
             .map(|a| Choice::new(a.id, format!("{} ({})", a.name, a.currency)))
             .collect(),
@@ -213,27 +216,28 @@ fn fill_from(
     accounts: &[AccountRef],
     format: NumberFormat,
 ) {
+    let fields = &mut form.fields;
     let text = |id: Option<i64>| id.map(|v| v.to_string()).unwrap_or_default();
     let amount = Money::new(record.amount, &record.currency);
     let counter_currency = record
         .counter_account_id
         .and_then(|c| accounts.iter().find(|a| a.id == c))
         .map(|a| a.currency.as_str());
-    form.kind.clone_from(&record.kind);
-    form.amount = amount.format_number(format);
-    form.account_id = record.account_id.to_string();
-    form.counter_account_id = text(record.counter_account_id);
-    form.counter_amount = match (record.counter_amount, counter_currency) {
+    fields.kind.clone_from(&record.kind);
+    fields.amount = amount.format_number(format);
+    fields.account_id = record.account_id.to_string();
+    fields.counter_account_id = text(record.counter_account_id);
+    fields.counter_amount = match (record.counter_amount, counter_currency) {
         (Some(counter), Some(currency)) if currency != record.currency => {
             Money::new(counter, currency).format_number(format)
         }
         _ => String::new(),
     };
-    form.category_id = text(record.category_id);
-    form.payment_method_id = text(record.payment_method_id);
-    form.payee.clone_from(&record.payee);
-    form.notes.clone_from(&record.notes);
-    form.tags = tags.join(", ");
+    fields.category_id = text(record.category_id);
+    fields.payment_method_id = text(record.payment_method_id);
+    fields.payee.clone_from(&record.payee);
+    fields.notes.clone_from(&record.notes);
+    fields.tags = tags.join(", ");
     let kind = TransactionKind::parse(&record.kind).map_or("", TransactionKind::label);
     let payee = if record.payee.is_empty() {
         "(no payee)"
@@ -250,8 +254,8 @@ fn fill_from(
 /// Editing (not copying) keeps the record's id and date, and its accounts even when
 /// archived.
 fn keep_identity(form: &mut TxForm, record: &TxRecord, accounts: &[AccountRef]) {
-    form.id = record.id.to_string();
-    form.date = format_date(record.occurred_on);
+    form.fields.id = record.id.to_string();
+    form.fields.date = format_date(record.occurred_on);
     let own = |a: &&AccountRef| {
         a.archived && (a.id == record.account_id || Some(a.id) == record.counter_account_id)
     };
@@ -263,7 +267,7 @@ fn keep_identity(form: &mut TxForm, record: &TxRecord, accounts: &[AccountRef]) 
 
 /// Adds a transaction (empty `id`) or updates one; its id and whether it is new.
 pub async fn save(member: &Member, input: &TransactionInput) -> Result<(i64, bool), AppError> {
-    let existing = checks::existing_id(&input.id)?;
+    let existing = form_parts::existing_id(&input.id)?;
     let new = validate(member, input).await?;
     let (db, scope) = (member.db(), &member.scope);
     match existing {
@@ -306,7 +310,7 @@ pub async fn validate(
         (Some(from), Some(to)) => arrived(input, from, to, amount, format, &mut errors),
         _ => None,
     };
-    let category_id = checks::optional_id(
+    let category_id = form_parts::optional_id(
         &input.category_id,
         "category_id",
         "Choose a category from the list.",
@@ -405,9 +409,9 @@ fn texts<'a>(
     errors: &mut FieldErrors,
 ) -> (&'a str, &'a str, Vec<String>) {
     let payee = input.payee.trim();
-    checks::at_most("payee", payee, MAX_PAYEE_CHARS, errors);
+    form_parts::at_most("payee", payee, MAX_PAYEE_CHARS, errors);
     let notes = input.notes.trim();
-    checks::at_most("notes", notes, MAX_NOTES_CHARS, errors);
+    form_parts::at_most("notes", notes, MAX_NOTES_CHARS, errors);
     let tags = parse_tags(&input.tags);
     if tags.len() > MAX_TAGS {
         errors.add("tags", format!("Use at most {MAX_TAGS} tags."));

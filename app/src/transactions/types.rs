@@ -107,22 +107,12 @@ pub struct ListPage {
     pub categories: Vec<Choice>,
 }
 
-/// What the transaction form starts from.
+/// What the transaction form starts from: its fields as they will be posted, and the
+/// choices its selects offer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TxForm {
-    /// Empty for a new transaction.
-    pub id: String,
-    pub kind: String,
-    pub date: String,
-    pub amount: String,
-    pub account_id: String,
-    pub counter_account_id: String,
-    pub counter_amount: String,
-    pub category_id: String,
-    pub payment_method_id: String,
-    pub payee: String,
-    pub notes: String,
-    pub tags: String,
+    /// An empty `id` for a new transaction.
+    pub fields: TransactionInput,
     pub accounts: Vec<Choice>,
     pub payment_methods: Vec<Choice>,
     pub expense_categories: Vec<Choice>,

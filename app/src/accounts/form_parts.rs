@@ -1,9 +1,11 @@
-//! Field checks the ledger's forms share (accounts, categories, payment methods,
-//! transactions): which record a form edits, a required name, an optional choice.
+//! The server side of the forms the ledger's features share (accounts, categories,
+//! payment methods, transactions): which record a form edits, a required name, an
+//! optional choice, and where a save or an archive leads.
 //!
 //! Rule: pure checks on posted text that add field errors; no database, no pages.
 
 use crate::error::{AppError, FieldErrors};
+use crate::session::Done;
 
 /// The record a form edits: none for an empty `id` (the form adds one), else its number.
 /// An id that is not a number names nothing the user can edit, so it is `NotFound`.
@@ -42,6 +44,25 @@ pub fn optional_id(raw: &str, field: &str, message: &str, errors: &mut FieldErro
     }
 }
 
+/// A refusal of the form for one reason, shown at `field`.
+pub fn refused(field: &str, message: &str) -> AppError {
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    AppError::Invalid(errors)
+}
+
+/// Where a save leads: "Account added." or "Account saved." for `what` = "Account".
+pub fn after_save(what: &str, created: bool, to: &str) -> Done {
+    let verb = if created { "added" } else { "saved" };
+    Done::new(format!("{what} {verb}."), to)
+}
+
+/// Where an archive leads: "Account archived." or "Account restored.".
+pub fn after_archive(what: &str, archived: bool, to: &str) -> Done {
+    let verb = if archived { "archived" } else { "restored" };
+    Done::new(format!("{what} {verb}."), to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +84,21 @@ mod tests {
         let mut errors = FieldErrors::new();
         name(&"x".repeat(61), "category", 60, &mut errors);
         assert_eq!(errors.get("name"), Some("Use at most 60 characters."));
+    }
+
+    #[test]
+    fn saves_and_archives_say_what_happened() {
+        assert_eq!(
+            after_save("Account", true, "/accounts").message,
+            "Account added."
+        );
+        assert_eq!(
+            after_save("Category", false, "/c").message,
+            "Category saved."
+        );
+        let done = after_archive("Payment method", false, "/payment-methods");
+        assert_eq!(done.message, "Payment method restored.");
+        assert_eq!(done.to, "/payment-methods");
     }
 
     #[test]
