@@ -28,19 +28,6 @@ pub async fn add_rate(#[server(flatten)] input: RateInput) -> Result<(), AppErro
     added.await.map(|_| ())
 }
 
-/// Every currency as a select option, after a blank one when `blank` labels it.
-pub fn currency_options(blank: Option<&str>) -> Vec<(String, String)> {
-    blank
-        .map(|label| (String::new(), label.to_owned()))
-        .into_iter()
-        .chain(
-            florin::currency::ALL
-                .iter()
-                .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name))),
-        )
-        .collect()
-}
-
 #[component]
 pub fn AddRateForm(
     action: ServerAction<AddRate>,

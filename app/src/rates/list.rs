@@ -1,7 +1,7 @@
 //! The exchange-rates page: the filter, the newest matching rates with a link to delete
 //! each, and the forms to add one rate or import many (see `add` and `import`).
 
-use super::add::{AddRate, AddRateForm, currency_options};
+use super::add::{AddRate, AddRateForm};
 use super::delete::DeleteRate;
 use super::import::{ImportForm, ImportRates};
 use super::types::{LIST_LIMIT, RateView, RatesData, RatesQuery};
