@@ -184,35 +184,7 @@ pub async fn delete_into(
     into: Option<i64>,
 ) -> Result<u64, AppError> {
     let mut tx = db.begin().await?;
-    let kinds: Vec<(i64, String)> = on_tx!(&mut tx, |conn| {
-        sqlx::query_as(
-            "SELECT id, kind FROM categories WHERE organisation_id = $1 AND (id = $2 OR id = $3)",
-        )
-        .bind(scope.org_id)
-        .bind(from)
-        .bind(into.unwrap_or(from))
-        .fetch_all(conn)
-        .await
-    })?;
-    let kind_of = |id: i64| {
-        kinds
-            .iter()
-            .find(|(k, _)| *k == id)
-            .map(|(_, kind)| kind.clone())
-    };
-    let from_kind = kind_of(from).ok_or(AppError::NotFound)?;
-    let mut errors = FieldErrors::new();
-    if let Some(target) = into {
-        match kind_of(target) {
-            None => errors.add("into", "Choose a category from the list."),
-            Some(_) if target == from => errors.add("into", "Choose a different category."),
-            Some(kind) if kind != from_kind => {
-                errors.add("into", "Choose a category of the same kind.");
-            }
-            Some(_) => {}
-        }
-    }
-    errors.into_result()?;
+    check_target(&mut tx, scope, from, into).await?;
     let moved = match into {
         Some(target) => on_tx!(&mut tx, |conn| {
             sqlx::query("UPDATE transactions SET category_id = $3 WHERE organisation_id = $1 AND category_id = $2")
@@ -224,17 +196,7 @@ pub async fn delete_into(
                 .map(|done| done.rows_affected())
         })?,
         None => {
-            let used: i64 = on_tx!(&mut tx, |conn| {
-                sqlx::query_scalar("SELECT COUNT(*) FROM transactions WHERE organisation_id = $1 AND category_id = $2")
-                    .bind(scope.org_id)
-                    .bind(from)
-                    .fetch_one(conn)
-                    .await
-            })?;
-            if used > 0 {
-                let message = "This category has transactions; choose where they go.";
-                return Err(crate::accounts::form_parts::refused("into", message));
-            }
+            refuse_if_used(&mut tx, scope, from).await?;
             0
         }
     };
@@ -260,4 +222,54 @@ pub async fn delete_into(
     })?;
     tx.commit().await?;
     Ok(moved)
+}
+
+/// `NotFound` unless `from` is the organisation's; a field error unless `into`, when
+/// given, is another of its categories of the same kind.
+async fn check_target(
+    tx: &mut Tx,
+    scope: &Scope,
+    from: i64,
+    into: Option<i64>,
+) -> Result<(), AppError> {
+    let kinds: Vec<(i64, String)> = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "SELECT id, kind FROM categories WHERE organisation_id = $1 AND (id = $2 OR id = $3)",
+        )
+        .bind(scope.org_id)
+        .bind(from)
+        .bind(into.unwrap_or(from))
+        .fetch_all(conn)
+        .await
+    })?;
+    let kind_of = |id: i64| kinds.iter().find(|(k, _)| *k == id).map(|(_, kind)| kind);
+    let from_kind = kind_of(from).ok_or(AppError::NotFound)?;
+    let Some(target) = into else {
+        return Ok(());
+    };
+    let message = match kind_of(target) {
+        None => "Choose a category from the list.",
+        Some(_) if target == from => "Choose a different category.",
+        Some(kind) if kind != from_kind => "Choose a category of the same kind.",
+        Some(_) => return Ok(()),
+    };
+    Err(crate::accounts::form_parts::refused("into", message))
+}
+
+/// Refuses to delete a category that transactions still use.
+async fn refuse_if_used(tx: &mut Tx, scope: &Scope, category: i64) -> Result<(), AppError> {
+    let used: i64 = on_tx!(tx, |conn| {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM transactions WHERE organisation_id = $1 AND category_id = $2",
+        )
+        .bind(scope.org_id)
+        .bind(category)
+        .fetch_one(conn)
+        .await
+    })?;
+    if used > 0 {
+        let message = "This category has transactions; choose where they go.";
+        return Err(crate::accounts::form_parts::refused("into", message));
+    }
+    Ok(())
 }
