@@ -94,3 +94,26 @@ pub fn format_date(date: time::Date) -> String {
     date.format(time::macros::format_description!("[year]-[month]-[day]"))
         .unwrap_or_default()
 }
+
+/// The amount typed in `field`, in `currency`'s minor units, when it is more than zero;
+/// else `not_positive`, or why it does not parse, goes to the field.
+pub fn positive_amount(
+    errors: &mut FieldErrors,
+    field: &str,
+    raw: &str,
+    currency: &str,
+    format: florin::money::NumberFormat,
+    not_positive: impl ToString,
+) -> Option<i64> {
+    match florin::money::Money::parse(raw, currency, format) {
+        Ok(money) if money.minor <= 0 => {
+            errors.add(field, not_positive);
+            None
+        }
+        Ok(money) => Some(money.minor),
+        Err(error) => {
+            errors.add(field, error);
+            None
+        }
+    }
+}

@@ -5,9 +5,9 @@
 use super::repo::{NewContribution, NewGoal};
 use super::types::{ContributionInput, GoalInput};
 use crate::error::{AppError, FieldErrors};
-use crate::form::parse_date;
+use crate::form::{parse_date, positive_amount};
 use florin::goal::{GoalKind, Priority};
-use florin::money::{Money, NumberFormat};
+use florin::money::NumberFormat;
 use florin::planning::PlanError;
 use time::Date;
 
@@ -58,7 +58,8 @@ pub fn goal(
             &mut errors,
             "target_amount",
             raw,
-            (c.code, format),
+            c.code,
+            format,
             not_positive,
         )
     });
@@ -97,7 +98,8 @@ pub fn contribution(
         &mut errors,
         "amount",
         &input.amount,
-        (currency, format),
+        currency,
+        format,
         not_positive,
     );
     let date = parse_date(&input.date);
@@ -132,28 +134,6 @@ fn text_problem(text: &str, max: usize) -> Option<String> {
         Some("Use letters, digits and punctuation only.".to_owned())
     } else {
         None
-    }
-}
-
-/// The amount typed in `field`, in minor units, when it is more than zero; else
-/// `not_positive` or why it does not parse goes to the field.
-fn positive_amount(
-    errors: &mut FieldErrors,
-    field: &str,
-    raw: &str,
-    (currency, format): (&str, NumberFormat),
-    not_positive: impl ToString,
-) -> Option<i64> {
-    match Money::parse(raw, currency, format) {
-        Ok(m) if m.minor <= 0 => {
-            errors.add(field, not_positive);
-            None
-        }
-        Ok(m) => Some(m.minor),
-        Err(e) => {
-            errors.add(field, e);
-            None
-        }
     }
 }
 

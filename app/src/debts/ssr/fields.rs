@@ -1,33 +1,10 @@
-//! Form fields the debt form and the payment form share: positive amounts and the ledger
+//! Form fields the debt form and the payment form share: the ledger
 //! account a payment is also recorded in. Rule: each parser records its message on its
 //! field and returns `None` when it refused the value.
 
 use crate::debts::repo;
 use crate::error::{AppError, FieldErrors};
 use crate::orgs::Member;
-use florin::money::{Money, NumberFormat};
-
-/// An amount more than zero in `currency`; `not_positive` says what to enter instead.
-pub fn positive_amount(
-    errors: &mut FieldErrors,
-    field: &str,
-    raw: &str,
-    currency: &str,
-    format: NumberFormat,
-    not_positive: &str,
-) -> Option<i64> {
-    match Money::parse(raw, currency, format) {
-        Ok(m) if m.minor <= 0 => {
-            errors.add(field, not_positive);
-            None
-        }
-        Ok(m) => Some(m.minor),
-        Err(e) => {
-            errors.add(field, e);
-            None
-        }
-    }
-}
 
 /// The account chosen in `account_id`: `Some(None)` when none is, `Some(Some(id))` for an
 /// active account of the organisation in `currency` (any currency while that is unknown).

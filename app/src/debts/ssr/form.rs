@@ -2,10 +2,11 @@
 //! Rule: every field's message goes on that field; nothing is written unless all pass.
 
 use super::display::{money, today};
-use super::fields::{account_options, chosen_account, invalid, positive_amount};
+use super::fields::{account_options, chosen_account, invalid};
 use crate::debts::repo::{self, NewDebt, UpdateError};
 use crate::debts::types::{DebtFields, DebtInput, DebtKind};
 use crate::error::{AppError, FieldErrors};
+use crate::form::positive_amount;
 use crate::form::{format_date, parse_date};
 use crate::orgs::Member;
 use florin::loan::{self, AnnualRate, LoanError};

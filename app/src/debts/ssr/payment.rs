@@ -3,11 +3,12 @@
 //! that counts is in [`repo::record_payment`], on the locked row.
 
 use super::display::money;
-use super::fields::{chosen_account, invalid, positive_amount};
+use super::fields::{chosen_account, invalid};
 use crate::debts::repo::{self, DebtRecord, NewPayment, PaymentError, PaymentRecorded};
 use crate::debts::types::PaymentInput;
 use crate::error::{AppError, FieldErrors};
 use crate::form::parse_date;
+use crate::form::positive_amount;
 use crate::orgs::Member;
 use florin::ledger::PaymentMethodKind;
 use florin::money::NumberFormat;
