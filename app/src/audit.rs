@@ -2,7 +2,7 @@
 //! Never holds secrets; `detail` is a short human sentence.
 
 use crate::db::Tx;
-use crate::on_tx;
+use crate::sql_tx;
 use time::OffsetDateTime;
 
 #[derive(Clone, Copy, Debug)]
@@ -40,17 +40,14 @@ pub async fn record(
     event: Event,
     detail: &str,
 ) -> Result<(), sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO audit_log (user_id, event, detail, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(user_id)
-        .bind(event.as_str())
-        .bind(detail)
-        .bind(OffsetDateTime::now_utc())
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    sql_tx!(
+        tx,
+        execute,
+        "INSERT INTO audit_log (user_id, event, detail, created_at) VALUES ($1, $2, $3, $4)",
+        user_id,
+        event.as_str(),
+        detail,
+        OffsetDateTime::now_utc()
+    )?;
     Ok(())
 }

@@ -36,11 +36,7 @@ impl Db {
 
     /// A round trip to the database, for readiness checks.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        let one: i64 = crate::on_db!(self, |pool| {
-            sqlx::query_scalar("SELECT CAST(1 AS BIGINT)")
-                .fetch_one(pool)
-                .await
-        })?;
+        let one: i64 = crate::sql!(self, scalar, "SELECT CAST(1 AS BIGINT)")?;
         debug_assert_eq!(one, 1);
         Ok(())
     }
@@ -143,5 +139,54 @@ macro_rules! from_row {
                 Ok(Self { $( $field: row.try_get(stringify!($field))?, )* })
             }
         }
+    };
+}
+
+/// Runs one query text on the live pool, binding the arguments to `$1`, `$2`… in order:
+/// `sql!(db, all, "SELECT … WHERE organisation_id = $1", scope.org_id)`. The kind names
+/// what comes back: `execute` the number of rows affected; `all`, `one` and `optional`
+/// rows read with `FromRow`; `scalars`, `scalar` and `scalar_optional` the first column.
+#[macro_export]
+macro_rules! sql {
+    ($db:expr, $kind:ident, $sql:expr $(, $arg:expr)* $(,)?) => {
+        $crate::on_db!($db, |pool| $crate::sql_run!(pool, $kind, $sql $(, $arg)*))
+    };
+}
+
+/// Like [`sql!`], inside a transaction (`&mut Tx`).
+#[macro_export]
+macro_rules! sql_tx {
+    ($tx:expr, $kind:ident, $sql:expr $(, $arg:expr)* $(,)?) => {
+        $crate::on_tx!($tx, |conn| $crate::sql_run!(conn, $kind, $sql $(, $arg)*))
+    };
+}
+
+/// The query builder behind [`sql!`] and [`sql_tx!`], on one executor.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! sql_run {
+    ($on:ident, execute, $sql:expr $(, $arg:expr)*) => {
+        ::sqlx::query($sql)$(.bind($arg))*
+            .execute($on)
+            .await
+            .map(|done| done.rows_affected())
+    };
+    ($on:ident, all, $sql:expr $(, $arg:expr)*) => {
+        ::sqlx::query_as($sql)$(.bind($arg))*.fetch_all($on).await
+    };
+    ($on:ident, one, $sql:expr $(, $arg:expr)*) => {
+        ::sqlx::query_as($sql)$(.bind($arg))*.fetch_one($on).await
+    };
+    ($on:ident, optional, $sql:expr $(, $arg:expr)*) => {
+        ::sqlx::query_as($sql)$(.bind($arg))*.fetch_optional($on).await
+    };
+    ($on:ident, scalars, $sql:expr $(, $arg:expr)*) => {
+        ::sqlx::query_scalar($sql)$(.bind($arg))*.fetch_all($on).await
+    };
+    ($on:ident, scalar, $sql:expr $(, $arg:expr)*) => {
+        ::sqlx::query_scalar($sql)$(.bind($arg))*.fetch_one($on).await
+    };
+    ($on:ident, scalar_optional, $sql:expr $(, $arg:expr)*) => {
+        ::sqlx::query_scalar($sql)$(.bind($arg))*.fetch_optional($on).await
     };
 }

@@ -3,7 +3,7 @@
 
 use crate::error::{AppError, FieldErrors};
 use crate::form::{Flash, FlashKind, FormStash};
-use crate::on_db;
+use crate::sql;
 use crate::state::{AppState, state};
 use florin::role::UserRole;
 use http::request::Parts;
@@ -71,21 +71,19 @@ pub async fn current_user(
         end(session).await?;
         return Ok(None);
     }
-    let row: Option<UserRow> = on_db!(&app.db, |pool| {
-        sqlx::query_as(
-            "SELECT u.id, u.email, u.role, u.is_active, c.session_epoch, \
-                    COALESCE(p.first_name, '') AS first_name, \
-                    COALESCE(p.base_currency, 'USD') AS base_currency, \
-                    COALESCE(p.locale, 'en') AS locale \
-             FROM users u \
-             JOIN credentials c ON c.user_id = u.id \
-             LEFT JOIN profiles p ON p.user_id = u.id \
-             WHERE u.id = $1",
-        )
-        .bind(record.user_id)
-        .fetch_optional(pool)
-        .await
-    })?;
+    let row: Option<UserRow> = sql!(
+        &app.db,
+        optional,
+        "SELECT u.id, u.email, u.role, u.is_active, c.session_epoch, \
+                COALESCE(p.first_name, '') AS first_name, \
+                COALESCE(p.base_currency, 'USD') AS base_currency, \
+                COALESCE(p.locale, 'en') AS locale \
+         FROM users u \
+         JOIN credentials c ON c.user_id = u.id \
+         LEFT JOIN profiles p ON p.user_id = u.id \
+         WHERE u.id = $1",
+        record.user_id
+    )?;
     match row {
         Some(row) if row.is_active && row.session_epoch == record.epoch => {
             let display_name = if row.first_name.is_empty() {

@@ -3,9 +3,9 @@
 use super::types::{AccountView, AccountsOverview};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::on_db;
 use crate::orgs::Member;
 use crate::orgs::repo::Scope;
+use crate::sql;
 use florin::ledger::AccountKind;
 use florin::money::Money;
 use time::OffsetDateTime;
@@ -51,9 +51,7 @@ where
         + Send
         + Unpin,
 {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(sql).bind(scope.org_id).fetch_all(pool).await
-    })?;
+    let rows = sql!(db, all, sql, scope.org_id)?;
     Ok(rows)
 }
 
@@ -114,23 +112,21 @@ pub async fn page(member: &Member) -> Result<AccountsOverview, AppError> {
 #[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn create(db: &Db, scope: &Scope, input: &AccountInput) -> Result<i64, AppError> {
     let now = OffsetDateTime::now_utc();
-    let id = on_db!(db, |pool| {
-        sqlx::query_scalar(
-            "INSERT INTO accounts (organisation_id, name, kind, currency, institution, opening_balance, \
-                                   archived, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(&input.name)
-        .bind(input.kind.as_str())
-        .bind(&input.currency)
-        .bind(&input.institution)
-        .bind(input.opening_balance)
-        .bind(false)
-        .bind(now)
-        .fetch_one(pool)
-        .await
-    })?;
+    let id = sql!(
+        db,
+        scalar,
+        "INSERT INTO accounts (organisation_id, name, kind, currency, institution, opening_balance, \
+                               archived, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+        scope.org_id,
+        &input.name,
+        input.kind.as_str(),
+        &input.currency,
+        &input.institution,
+        input.opening_balance,
+        false,
+        now
+    )?;
     Ok(id)
 }
 
@@ -139,61 +135,55 @@ pub async fn create(db: &Db, scope: &Scope, input: &AccountInput) -> Result<i64,
 #[tracing::instrument(skip_all, fields(org = scope.org_id, account = id))]
 pub async fn update(db: &Db, scope: &Scope, id: i64, input: &AccountInput) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
-    let current: Option<String> = crate::on_tx!(&mut tx, |conn| {
-        sqlx::query_scalar("SELECT currency FROM accounts WHERE organisation_id = $1 AND id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .fetch_optional(conn)
-            .await
-    })?;
+    let current: Option<String> = crate::sql_tx!(
+        &mut tx,
+        scalar_optional,
+        "SELECT currency FROM accounts WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     let current = current.ok_or(AppError::NotFound)?;
     if current != input.currency {
-        let used: i64 = crate::on_tx!(&mut tx, |conn| {
-            sqlx::query_scalar(
-                "SELECT COUNT(*) FROM transactions WHERE account_id = $1 OR counter_account_id = $1",
-            )
-            .bind(id)
-            .fetch_one(conn)
-            .await
-        })?;
+        let used: i64 = crate::sql_tx!(
+            &mut tx,
+            scalar,
+            "SELECT COUNT(*) FROM transactions WHERE account_id = $1 OR counter_account_id = $1",
+            id
+        )?;
         if used > 0 {
             let message = "This account has transactions, so its currency cannot change.";
             return Err(super::form_parts::refused("currency", message));
         }
     }
-    crate::on_tx!(&mut tx, |conn| {
-        sqlx::query(
-            "UPDATE accounts SET name = $3, kind = $4, currency = $5, institution = $6, \
-             opening_balance = $7, updated_at = $8 WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(&input.name)
-        .bind(input.kind.as_str())
-        .bind(&input.currency)
-        .bind(&input.institution)
-        .bind(input.opening_balance)
-        .bind(OffsetDateTime::now_utc())
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    crate::sql_tx!(
+        &mut tx,
+        execute,
+        "UPDATE accounts SET name = $3, kind = $4, currency = $5, institution = $6, \
+         opening_balance = $7, updated_at = $8 WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id,
+        &input.name,
+        input.kind.as_str(),
+        &input.currency,
+        &input.institution,
+        input.opening_balance,
+        OffsetDateTime::now_utc()
+    )?;
     tx.commit().await?;
     Ok(())
 }
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, account = id, archived = archived))]
 pub async fn set_archived(db: &Db, scope: &Scope, id: i64, archived: bool) -> Result<(), AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query("UPDATE accounts SET archived = $3, updated_at = $4 WHERE organisation_id = $1 AND id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .bind(archived)
-            .bind(OffsetDateTime::now_utc())
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "UPDATE accounts SET archived = $3, updated_at = $4 WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id,
+        archived,
+        OffsetDateTime::now_utc()
+    )?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }

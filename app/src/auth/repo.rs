@@ -6,7 +6,7 @@ use super::hashing::PasswordHashString;
 use crate::audit::{self, Event};
 use crate::db::{Db, Rule, Tx, on_violation};
 use crate::error::AppError;
-use crate::{on_db, on_tx};
+use crate::{sql, sql_tx};
 use florin::email::Email;
 use florin::lockout::FailureState;
 use florin::role::{MemberRole, Rights, UserRole};
@@ -50,19 +50,17 @@ pub async fn create_user(db: &Db, new: NewUser, hash: PasswordHashString) -> Res
 
 /// The identity row; a second account for the same e-mail is refused on `email`.
 async fn insert_user(tx: &mut Tx, new: &NewUser, now: OffsetDateTime) -> Result<i64, AppError> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar(
-            "INSERT INTO users (email, role, is_active, email_verified, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
-        )
-        .bind(new.email.as_str())
-        .bind(new.role.as_str())
-        .bind(true)
-        .bind(false)
-        .bind(now)
-        .fetch_one(conn)
-        .await
-    })
+    sql_tx!(
+        tx,
+        scalar,
+        "INSERT INTO users (email, role, is_active, email_verified, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+        new.email.as_str(),
+        new.role.as_str(),
+        true,
+        false,
+        now
+    )
     .map_err(|e| on_violation(e, &[EMAIL_TAKEN]))
 }
 
@@ -74,32 +72,26 @@ async fn insert_secrets_and_profile(
     hash: &PasswordHashString,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO credentials (user_id, password_hash, algorithm, failed_count, session_epoch, updated_at) \
-             VALUES ($1, $2, 'argon2id', 0, 0, $3)",
-        )
-        .bind(user_id)
-        .bind(&hash.0)
-        .bind(now)
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO profiles (user_id, first_name, last_name, phone, base_currency, locale, time_zone, updated_at) \
-             VALUES ($1, $2, '', '', $3, 'en', $4, $5)",
-        )
-        .bind(user_id)
-        .bind(&new.first_name)
-        .bind(&new.base_currency)
-        .bind(florin::timezone::DEFAULT)
-        .bind(now)
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    sql_tx!(
+        tx,
+        execute,
+        "INSERT INTO credentials (user_id, password_hash, algorithm, failed_count, session_epoch, updated_at) \
+         VALUES ($1, $2, 'argon2id', 0, 0, $3)",
+        user_id,
+        &hash.0,
+        now
+    )?;
+    sql_tx!(
+        tx,
+        execute,
+        "INSERT INTO profiles (user_id, first_name, last_name, phone, base_currency, locale, time_zone, updated_at) \
+         VALUES ($1, $2, '', '', $3, 'en', $4, $5)",
+        user_id,
+        &new.first_name,
+        &new.base_currency,
+        florin::timezone::DEFAULT,
+        now
+    )?;
     Ok(())
 }
 
@@ -109,29 +101,24 @@ async fn create_personal_org(
     user_id: i64,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    let org_id: i64 = on_tx!(tx, |conn| {
-        sqlx::query_scalar(
-            "INSERT INTO organisations (name, kind, created_at) VALUES ($1, 'personal', $2) RETURNING id",
-        )
-        .bind("Personal")
-        .bind(now)
-        .fetch_one(conn)
-        .await
-    })?;
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO memberships (organisation_id, user_id, role, rights, created_at) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(org_id)
-        .bind(user_id)
-        .bind(MemberRole::Owner.as_str())
-        .bind(Rights::NONE.bits())
-        .bind(now)
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let org_id: i64 = sql_tx!(
+        tx,
+        scalar,
+        "INSERT INTO organisations (name, kind, created_at) VALUES ($1, 'personal', $2) RETURNING id",
+        "Personal",
+        now
+    )?;
+    sql_tx!(
+        tx,
+        execute,
+        "INSERT INTO memberships (organisation_id, user_id, role, rights, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+        org_id,
+        user_id,
+        MemberRole::Owner.as_str(),
+        Rights::NONE.bits(),
+        now
+    )?;
     crate::categories::repo::insert_defaults(tx, org_id).await?;
     Ok(())
 }
@@ -180,20 +167,13 @@ const LOGIN_COLUMNS: &str = "SELECT u.id AS user_id, u.is_active, c.password_has
 
 pub async fn find_login(db: &Db, email: &Email) -> Result<Option<Login>, AppError> {
     let sql = format!("{LOGIN_COLUMNS} WHERE u.email = $1");
-    let row: Option<LoginRow> = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(email.as_str())
-            .fetch_optional(pool)
-            .await
-    })?;
+    let row: Option<LoginRow> = sql!(db, optional, &sql, email.as_str())?;
     Ok(row.map(Login::from))
 }
 
 pub async fn find_login_by_id(db: &Db, user_id: i64) -> Result<Login, AppError> {
     let sql = format!("{LOGIN_COLUMNS} WHERE u.id = $1");
-    let row: LoginRow = on_db!(db, |pool| {
-        sqlx::query_as(&sql).bind(user_id).fetch_one(pool).await
-    })?;
+    let row: LoginRow = sql!(db, one, &sql, user_id)?;
     Ok(row.into())
 }
 
@@ -209,35 +189,31 @@ pub async fn update_failures(
     let mut tx = db.begin().await?;
     // A no-op write takes the row lock on PostgreSQL (SQLite's BEGIN IMMEDIATE already
     // holds the database write lock), so the read below cannot race another attempt.
-    on_tx!(&mut tx, |conn| {
-        sqlx::query("UPDATE credentials SET failed_count = failed_count WHERE user_id = $1")
-            .bind(user_id)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
-    let row: LoginRow = on_tx!(&mut tx, |conn| {
-        sqlx::query_as(&format!("{LOGIN_COLUMNS} WHERE u.id = $1"))
-            .bind(user_id)
-            .fetch_one(conn)
-            .await
-    })?;
+    sql_tx!(
+        &mut tx,
+        execute,
+        "UPDATE credentials SET failed_count = failed_count WHERE user_id = $1",
+        user_id
+    )?;
+    let row: LoginRow = sql_tx!(
+        &mut tx,
+        one,
+        &format!("{LOGIN_COLUMNS} WHERE u.id = $1"),
+        user_id
+    )?;
     let before = Login::from(row).failures;
     let after = change(before);
     if after != before {
-        on_tx!(&mut tx, |conn| {
-            sqlx::query(
-                "UPDATE credentials SET failed_count = $2, last_failed_at = $3, locked_until = $4 \
-                 WHERE user_id = $1",
-            )
-            .bind(user_id)
-            .bind(after.failed_count)
-            .bind(after.last_failed_at)
-            .bind(after.locked_until)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
+        sql_tx!(
+            &mut tx,
+            execute,
+            "UPDATE credentials SET failed_count = $2, last_failed_at = $3, locked_until = $4 \
+             WHERE user_id = $1",
+            user_id,
+            after.failed_count,
+            after.last_failed_at,
+            after.locked_until
+        )?;
     }
     if let Some((event, detail)) = event {
         audit::record(&mut tx, Some(user_id), event, detail).await?;
@@ -264,18 +240,16 @@ pub async fn set_password(
     hash: PasswordHashString,
 ) -> Result<i64, AppError> {
     let mut tx = db.begin().await?;
-    let epoch: i64 = on_tx!(&mut tx, |conn| {
-        sqlx::query_scalar(
-            "UPDATE credentials SET password_hash = $2, algorithm = 'argon2id', \
-             session_epoch = session_epoch + 1, failed_count = 0, locked_until = NULL, updated_at = $3 \
-             WHERE user_id = $1 RETURNING session_epoch",
-        )
-        .bind(user_id)
-        .bind(&hash.0)
-        .bind(OffsetDateTime::now_utc())
-        .fetch_one(conn)
-        .await
-    })?;
+    let epoch: i64 = sql_tx!(
+        &mut tx,
+        scalar,
+        "UPDATE credentials SET password_hash = $2, algorithm = 'argon2id', \
+         session_epoch = session_epoch + 1, failed_count = 0, locked_until = NULL, updated_at = $3 \
+         WHERE user_id = $1 RETURNING session_epoch",
+        user_id,
+        &hash.0,
+        OffsetDateTime::now_utc()
+    )?;
     audit::record(
         &mut tx,
         Some(user_id),

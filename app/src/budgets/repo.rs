@@ -4,7 +4,7 @@
 use crate::db::{Db, Tx};
 use crate::error::AppError;
 use crate::orgs::repo::Scope;
-use crate::{on_db, on_tx};
+use crate::{sql, sql_tx};
 use time::{Date, OffsetDateTime};
 
 crate::from_row! {
@@ -54,49 +54,43 @@ pub struct NewBudget {
 
 /// Newest period first.
 pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<BudgetListRow>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT b.id, b.name, b.currency, b.starts_on, b.ends_on, b.total, \
-                    COALESCE((SELECT CAST(SUM(e.amount) AS BIGINT) FROM budget_entries e \
-                              WHERE e.budget_id = b.id), 0) AS entries_sum \
-             FROM budgets b WHERE b.organisation_id = $1 \
-             ORDER BY b.starts_on DESC, LOWER(b.name), b.id",
-        )
-        .bind(scope.org_id)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT b.id, b.name, b.currency, b.starts_on, b.ends_on, b.total, \
+                COALESCE((SELECT CAST(SUM(e.amount) AS BIGINT) FROM budget_entries e \
+                          WHERE e.budget_id = b.id), 0) AS entries_sum \
+         FROM budgets b WHERE b.organisation_id = $1 \
+         ORDER BY b.starts_on DESC, LOWER(b.name), b.id",
+        scope.org_id
+    )?;
     Ok(rows)
 }
 
 pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<BudgetRecord, AppError> {
-    let row: Option<BudgetRecord> = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, name, currency, starts_on, ends_on, total FROM budgets \
-             WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .fetch_optional(pool)
-        .await
-    })?;
+    let row: Option<BudgetRecord> = sql!(
+        db,
+        optional,
+        "SELECT id, name, currency, starts_on, ends_on, total FROM budgets \
+         WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     row.ok_or(AppError::NotFound)
 }
 
 /// The budget's entries by category name.
 pub async fn entries(db: &Db, scope: &Scope, id: i64) -> Result<Vec<EntryRecord>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT e.category_id, c.name AS category_name, e.amount \
-             FROM budget_entries e JOIN categories c ON c.id = e.category_id \
-             WHERE e.organisation_id = $1 AND e.budget_id = $2 \
-             ORDER BY LOWER(c.name), e.id",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT e.category_id, c.name AS category_name, e.amount \
+         FROM budget_entries e JOIN categories c ON c.id = e.category_id \
+         WHERE e.organisation_id = $1 AND e.budget_id = $2 \
+         ORDER BY LOWER(c.name), e.id",
+        scope.org_id,
+        id
+    )?;
     Ok(rows)
 }
 
@@ -112,22 +106,20 @@ pub async fn actuals(
     from: Date,
     to: Date,
 ) -> Result<Vec<Actual>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT t.category_id, c.name, CAST(SUM(t.amount) AS BIGINT) AS total \
-             FROM transactions t LEFT JOIN categories c ON c.id = t.category_id \
-             WHERE t.organisation_id = $1 AND t.kind = $2 AND t.currency = $3 \
-               AND t.occurred_on >= $4 AND t.occurred_on <= $5 \
-             GROUP BY t.category_id, c.name ORDER BY c.name",
-        )
-        .bind(scope.org_id)
-        .bind("expense")
-        .bind(currency)
-        .bind(from)
-        .bind(to)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT t.category_id, c.name, CAST(SUM(t.amount) AS BIGINT) AS total \
+         FROM transactions t LEFT JOIN categories c ON c.id = t.category_id \
+         WHERE t.organisation_id = $1 AND t.kind = $2 AND t.currency = $3 \
+           AND t.occurred_on >= $4 AND t.occurred_on <= $5 \
+         GROUP BY t.category_id, c.name ORDER BY c.name",
+        scope.org_id,
+        "expense",
+        currency,
+        from,
+        to
+    )?;
     Ok(rows)
 }
 
@@ -141,45 +133,40 @@ pub async fn create(db: &Db, scope: &Scope, new: &NewBudget) -> Result<i64, AppE
 
 /// Writes one budget row, inside the caller's transaction.
 async fn insert(tx: &mut Tx, scope: &Scope, new: &NewBudget) -> Result<i64, AppError> {
-    let id = on_tx!(tx, |conn| {
-        sqlx::query_scalar(
-            "INSERT INTO budgets (organisation_id, name, currency, starts_on, ends_on, total, \
-                 created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(&new.name)
-        .bind(&new.currency)
-        .bind(new.starts_on)
-        .bind(new.ends_on)
-        .bind(new.total)
-        .bind(OffsetDateTime::now_utc())
-        .fetch_one(conn)
-        .await
-    })?;
+    let id = sql_tx!(
+        tx,
+        scalar,
+        "INSERT INTO budgets (organisation_id, name, currency, starts_on, ends_on, total, \
+             created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+        scope.org_id,
+        &new.name,
+        &new.currency,
+        new.starts_on,
+        new.ends_on,
+        new.total,
+        OffsetDateTime::now_utc()
+    )?;
     Ok(id)
 }
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewBudget) -> Result<(), AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query(
-            "UPDATE budgets SET name = $3, currency = $4, starts_on = $5, ends_on = $6, total = $7, \
-                 updated_at = $8 \
-             WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(&new.name)
-        .bind(&new.currency)
-        .bind(new.starts_on)
-        .bind(new.ends_on)
-        .bind(new.total)
-        .bind(OffsetDateTime::now_utc())
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "UPDATE budgets SET name = $3, currency = $4, starts_on = $5, ends_on = $6, total = $7, \
+             updated_at = $8 \
+         WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id,
+        &new.name,
+        &new.currency,
+        new.starts_on,
+        new.ends_on,
+        new.total,
+        OffsetDateTime::now_utc()
+    )?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
@@ -188,14 +175,13 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewBudget) -> Result<
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query("DELETE FROM budgets WHERE organisation_id = $1 AND id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "DELETE FROM budgets WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
@@ -212,20 +198,17 @@ pub async fn set_entry(
     category_id: i64,
     amount: i64,
 ) -> Result<(), AppError> {
-    on_db!(db, |pool| {
-        sqlx::query(
-            "INSERT INTO budget_entries (organisation_id, budget_id, category_id, amount) \
-             VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (budget_id, category_id) DO UPDATE SET amount = excluded.amount",
-        )
-        .bind(scope.org_id)
-        .bind(budget_id)
-        .bind(category_id)
-        .bind(amount)
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    sql!(
+        db,
+        execute,
+        "INSERT INTO budget_entries (organisation_id, budget_id, category_id, amount) \
+         VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (budget_id, category_id) DO UPDATE SET amount = excluded.amount",
+        scope.org_id,
+        budget_id,
+        category_id,
+        amount
+    )?;
     Ok(())
 }
 
@@ -236,18 +219,15 @@ pub async fn delete_entry(
     budget_id: i64,
     category_id: i64,
 ) -> Result<(), AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query(
-            "DELETE FROM budget_entries \
-             WHERE organisation_id = $1 AND budget_id = $2 AND category_id = $3",
-        )
-        .bind(scope.org_id)
-        .bind(budget_id)
-        .bind(category_id)
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "DELETE FROM budget_entries \
+         WHERE organisation_id = $1 AND budget_id = $2 AND category_id = $3",
+        scope.org_id,
+        budget_id,
+        category_id
+    )?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
@@ -273,19 +253,16 @@ pub async fn copy(
     };
     let mut tx = db.begin().await?;
     let id = insert(&mut tx, scope, &copy).await?;
-    on_tx!(&mut tx, |conn| {
-        sqlx::query(
-            "INSERT INTO budget_entries (organisation_id, budget_id, category_id, amount) \
-             SELECT organisation_id, $3, category_id, amount FROM budget_entries \
-             WHERE organisation_id = $1 AND budget_id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(source.id)
-        .bind(id)
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    sql_tx!(
+        &mut tx,
+        execute,
+        "INSERT INTO budget_entries (organisation_id, budget_id, category_id, amount) \
+         SELECT organisation_id, $3, category_id, amount FROM budget_entries \
+         WHERE organisation_id = $1 AND budget_id = $2",
+        scope.org_id,
+        source.id,
+        id
+    )?;
     tx.commit().await?;
     Ok(id)
 }

@@ -3,7 +3,7 @@
 use crate::db::{Db, Rule, Tx, on_violation};
 use crate::error::{AppError, FieldErrors};
 use crate::orgs::repo::Scope;
-use crate::{on_db, on_tx};
+use crate::{on_tx, sql, sql_tx};
 use florin::ledger::{CategoryKind, DEFAULT_CATEGORIES};
 use time::OffsetDateTime;
 
@@ -25,21 +25,18 @@ crate::from_row! {
 pub async fn insert_defaults(tx: &mut Tx, org_id: i64) -> Result<(), sqlx::Error> {
     let now = OffsetDateTime::now_utc();
     for (name, kind, colour) in DEFAULT_CATEGORIES {
-        on_tx!(tx, |conn| {
-            sqlx::query(
-                "INSERT INTO categories (organisation_id, name, kind, colour, archived, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(org_id)
-            .bind(*name)
-            .bind(kind.as_str())
-            .bind(*colour)
-            .bind(false)
-            .bind(now)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
+        sql_tx!(
+            tx,
+            execute,
+            "INSERT INTO categories (organisation_id, name, kind, colour, archived, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            org_id,
+            *name,
+            kind.as_str(),
+            *colour,
+            false,
+            now
+        )?;
     }
     Ok(())
 }
@@ -71,15 +68,13 @@ async fn check_parent(
     let Some(parent) = input.parent_id else {
         return Ok(());
     };
-    let row: Option<(String, Option<i64>)> = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT kind, parent_id FROM categories WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(parent)
-        .fetch_optional(pool)
-        .await
-    })?;
+    let row: Option<(String, Option<i64>)> = sql!(
+        db,
+        optional,
+        "SELECT kind, parent_id FROM categories WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        parent
+    )?;
     let mut errors = FieldErrors::new();
     match row {
         None => errors.add("parent_id", "Choose a parent from the list."),
@@ -106,21 +101,8 @@ const UNIQUE_NAME: [Rule; 1] = [Rule {
 #[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn create(db: &Db, scope: &Scope, input: &CategoryInput) -> Result<i64, AppError> {
     check_parent(db, scope, input, None).await?;
-    let id = on_db!(db, |pool| {
-        sqlx::query_scalar(
-            "INSERT INTO categories (organisation_id, name, kind, parent_id, colour, archived, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(&input.name)
-        .bind(input.kind.as_str())
-        .bind(input.parent_id)
-        .bind(&input.colour)
-        .bind(false)
-        .bind(OffsetDateTime::now_utc())
-        .fetch_one(pool)
-        .await
-    })
+    let id = sql!(db, scalar, "INSERT INTO categories (organisation_id, name, kind, parent_id, colour, archived, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id", scope.org_id, &input.name, input.kind.as_str(), input.parent_id, &input.colour, false, OffsetDateTime::now_utc())
     .map_err(|e| on_violation(e, &UNIQUE_NAME))?;
     Ok(id)
 }
@@ -134,21 +116,18 @@ pub async fn update(
     input: &CategoryInput,
 ) -> Result<(), AppError> {
     check_parent(db, scope, input, Some(id)).await?;
-    let changed = on_db!(db, |pool| {
-        sqlx::query(
-            "UPDATE categories SET name = $3, parent_id = $4, colour = $5 \
-             WHERE organisation_id = $1 AND id = $2 AND kind = $6",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(&input.name)
-        .bind(input.parent_id)
-        .bind(&input.colour)
-        .bind(input.kind.as_str())
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })
+    let changed = sql!(
+        db,
+        execute,
+        "UPDATE categories SET name = $3, parent_id = $4, colour = $5 \
+         WHERE organisation_id = $1 AND id = $2 AND kind = $6",
+        scope.org_id,
+        id,
+        &input.name,
+        input.parent_id,
+        &input.colour,
+        input.kind.as_str()
+    )
     .map_err(|e| on_violation(e, &UNIQUE_NAME))?;
     if changed == 0 {
         return Err(AppError::NotFound);
@@ -158,15 +137,14 @@ pub async fn update(
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, category = id, archived = archived))]
 pub async fn set_archived(db: &Db, scope: &Scope, id: i64, archived: bool) -> Result<(), AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query("UPDATE categories SET archived = $3 WHERE organisation_id = $1 AND id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .bind(archived)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "UPDATE categories SET archived = $3 WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id,
+        archived
+    )?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
@@ -186,15 +164,14 @@ pub async fn delete_into(
     let mut tx = db.begin().await?;
     check_target(&mut tx, scope, from, into).await?;
     let moved = match into {
-        Some(target) => on_tx!(&mut tx, |conn| {
-            sqlx::query("UPDATE transactions SET category_id = $3 WHERE organisation_id = $1 AND category_id = $2")
-                .bind(scope.org_id)
-                .bind(from)
-                .bind(target)
-                .execute(conn)
-                .await
-                .map(|done| done.rows_affected())
-        })?,
+        Some(target) => sql_tx!(
+            &mut tx,
+            execute,
+            "UPDATE transactions SET category_id = $3 WHERE organisation_id = $1 AND category_id = $2",
+            scope.org_id,
+            from,
+            target
+        )?,
         None => {
             refuse_if_used(&mut tx, scope, from).await?;
             0
@@ -212,14 +189,13 @@ pub async fn delete_into(
         .await
         .map(|done| done.rows_affected())
     })?;
-    on_tx!(&mut tx, |conn| {
-        sqlx::query("DELETE FROM categories WHERE organisation_id = $1 AND id = $2")
-            .bind(scope.org_id)
-            .bind(from)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    sql_tx!(
+        &mut tx,
+        execute,
+        "DELETE FROM categories WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        from
+    )?;
     tx.commit().await?;
     Ok(moved)
 }
@@ -232,16 +208,14 @@ async fn check_target(
     from: i64,
     into: Option<i64>,
 ) -> Result<(), AppError> {
-    let kinds: Vec<(i64, String)> = on_tx!(tx, |conn| {
-        sqlx::query_as(
-            "SELECT id, kind FROM categories WHERE organisation_id = $1 AND (id = $2 OR id = $3)",
-        )
-        .bind(scope.org_id)
-        .bind(from)
-        .bind(into.unwrap_or(from))
-        .fetch_all(conn)
-        .await
-    })?;
+    let kinds: Vec<(i64, String)> = sql_tx!(
+        tx,
+        all,
+        "SELECT id, kind FROM categories WHERE organisation_id = $1 AND (id = $2 OR id = $3)",
+        scope.org_id,
+        from,
+        into.unwrap_or(from)
+    )?;
     let kind_of = |id: i64| kinds.iter().find(|(k, _)| *k == id).map(|(_, kind)| kind);
     let from_kind = kind_of(from).ok_or(AppError::NotFound)?;
     let Some(target) = into else {
@@ -258,15 +232,13 @@ async fn check_target(
 
 /// Refuses to delete a category that transactions still use.
 async fn refuse_if_used(tx: &mut Tx, scope: &Scope, category: i64) -> Result<(), AppError> {
-    let used: i64 = on_tx!(tx, |conn| {
-        sqlx::query_scalar(
-            "SELECT COUNT(*) FROM transactions WHERE organisation_id = $1 AND category_id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(category)
-        .fetch_one(conn)
-        .await
-    })?;
+    let used: i64 = sql_tx!(
+        tx,
+        scalar,
+        "SELECT COUNT(*) FROM transactions WHERE organisation_id = $1 AND category_id = $2",
+        scope.org_id,
+        category
+    )?;
     if used > 0 {
         let message = "This category has transactions; choose where they go.";
         return Err(crate::accounts::form_parts::refused("into", message));

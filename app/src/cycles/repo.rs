@@ -5,7 +5,7 @@
 use crate::db::Db;
 use crate::error::AppError;
 use crate::orgs::repo::Scope;
-use crate::{on_db, on_tx};
+use crate::{sql, sql_tx};
 use florin::planning::CycleStatus;
 use time::{Date, OffsetDateTime};
 
@@ -85,54 +85,48 @@ const COMPLETED: &str = "completed";
 
 /// Newest first.
 pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<CycleListRow>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT c.id, c.name, c.starts_on, c.length_days, c.ends_on, c.currency, \
-                    c.expected_income, c.status, \
-                    COALESCE((SELECT CAST(SUM(e.amount) AS BIGINT) FROM cycle_expenses e \
-                              WHERE e.cycle_id = c.id), 0) AS expected_sum \
-             FROM cycles c WHERE c.organisation_id = $1 \
-             ORDER BY c.starts_on DESC, c.id DESC",
-        )
-        .bind(scope.org_id)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT c.id, c.name, c.starts_on, c.length_days, c.ends_on, c.currency, \
+                c.expected_income, c.status, \
+                COALESCE((SELECT CAST(SUM(e.amount) AS BIGINT) FROM cycle_expenses e \
+                          WHERE e.cycle_id = c.id), 0) AS expected_sum \
+         FROM cycles c WHERE c.organisation_id = $1 \
+         ORDER BY c.starts_on DESC, c.id DESC",
+        scope.org_id
+    )?;
     Ok(rows)
 }
 
 pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<CycleRecord, AppError> {
-    let row: Option<CycleRecord> = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, name, starts_on, length_days, ends_on, currency, expected_income, status \
-             FROM cycles WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .fetch_optional(pool)
-        .await
-    })?;
+    let row: Option<CycleRecord> = sql!(
+        db,
+        optional,
+        "SELECT id, name, starts_on, length_days, ends_on, currency, expected_income, status \
+         FROM cycles WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     row.ok_or(AppError::NotFound)
 }
 
 /// The cycle's expected expenses by due date.
 pub async fn expenses(db: &Db, scope: &Scope, id: i64) -> Result<Vec<ExpenseRecord>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT e.id, e.name, e.category_id, c.name AS category_name, \
-                    pm.name AS payment_method_name, e.due_on, e.amount \
-             FROM cycle_expenses e \
-             JOIN categories c ON c.id = e.category_id \
-             LEFT JOIN payment_methods pm ON pm.id = e.payment_method_id \
-                 AND pm.organisation_id = e.organisation_id \
-             WHERE e.organisation_id = $1 AND e.cycle_id = $2 \
-             ORDER BY e.due_on, LOWER(e.name), e.id",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT e.id, e.name, e.category_id, c.name AS category_name, \
+                pm.name AS payment_method_name, e.due_on, e.amount \
+         FROM cycle_expenses e \
+         JOIN categories c ON c.id = e.category_id \
+         LEFT JOIN payment_methods pm ON pm.id = e.payment_method_id \
+             AND pm.organisation_id = e.organisation_id \
+         WHERE e.organisation_id = $1 AND e.cycle_id = $2 \
+         ORDER BY e.due_on, LOWER(e.name), e.id",
+        scope.org_id,
+        id
+    )?;
     Ok(rows)
 }
 
@@ -146,43 +140,38 @@ pub async fn create(
 ) -> Result<i64, AppError> {
     let now = OffsetDateTime::now_utc();
     let mut tx = db.begin().await?;
-    let id: i64 = on_tx!(&mut tx, |conn| {
-        sqlx::query_scalar(
-            "INSERT INTO cycles (organisation_id, name, starts_on, length_days, ends_on, \
-                 currency, expected_income, status, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(&new.name)
-        .bind(new.starts_on)
-        .bind(new.length_days)
-        .bind(new.ends_on)
-        .bind(&new.currency)
-        .bind(new.expected_income)
-        .bind(CycleStatus::Draft.as_str())
-        .bind(now)
-        .fetch_one(conn)
-        .await
-    })?;
+    let id: i64 = sql_tx!(
+        &mut tx,
+        scalar,
+        "INSERT INTO cycles (organisation_id, name, starts_on, length_days, ends_on, \
+             currency, expected_income, status, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+        scope.org_id,
+        &new.name,
+        new.starts_on,
+        new.length_days,
+        new.ends_on,
+        &new.currency,
+        new.expected_income,
+        CycleStatus::Draft.as_str(),
+        now
+    )?;
     for expense in expenses {
-        on_tx!(&mut tx, |conn| {
-            sqlx::query(
-                "INSERT INTO cycle_expenses (organisation_id, cycle_id, template_id, name, \
-                     category_id, payment_method_id, due_on, amount) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            )
-            .bind(scope.org_id)
-            .bind(id)
-            .bind(expense.template_id)
-            .bind(&expense.name)
-            .bind(expense.category_id)
-            .bind(expense.payment_method_id)
-            .bind(expense.due_on)
-            .bind(expense.amount)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
+        sql_tx!(
+            &mut tx,
+            execute,
+            "INSERT INTO cycle_expenses (organisation_id, cycle_id, template_id, name, \
+                 category_id, payment_method_id, due_on, amount) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            scope.org_id,
+            id,
+            expense.template_id,
+            &expense.name,
+            expense.category_id,
+            expense.payment_method_id,
+            expense.due_on,
+            expense.amount
+        )?;
     }
     tx.commit().await?;
     Ok(id)
@@ -191,26 +180,23 @@ pub async fn create(
 /// Updates a cycle that is not completed; false when no such cycle could be changed.
 #[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewCycle) -> Result<bool, AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query(
-            "UPDATE cycles SET name = $3, starts_on = $4, length_days = $5, ends_on = $6, \
-                 currency = $7, expected_income = $8, updated_at = $9 \
-             WHERE organisation_id = $1 AND id = $2 AND status <> $10",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(&new.name)
-        .bind(new.starts_on)
-        .bind(new.length_days)
-        .bind(new.ends_on)
-        .bind(&new.currency)
-        .bind(new.expected_income)
-        .bind(OffsetDateTime::now_utc())
-        .bind(COMPLETED)
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "UPDATE cycles SET name = $3, starts_on = $4, length_days = $5, ends_on = $6, \
+             currency = $7, expected_income = $8, updated_at = $9 \
+         WHERE organisation_id = $1 AND id = $2 AND status <> $10",
+        scope.org_id,
+        id,
+        &new.name,
+        new.starts_on,
+        new.length_days,
+        new.ends_on,
+        &new.currency,
+        new.expected_income,
+        OffsetDateTime::now_utc(),
+        COMPLETED
+    )?;
     Ok(changed > 0)
 }
 
@@ -223,20 +209,17 @@ pub async fn set_status(
     from: CycleStatus,
     to: CycleStatus,
 ) -> Result<bool, AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query(
-            "UPDATE cycles SET status = $4, updated_at = $5 \
-             WHERE organisation_id = $1 AND id = $2 AND status = $3",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(from.as_str())
-        .bind(to.as_str())
-        .bind(OffsetDateTime::now_utc())
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "UPDATE cycles SET status = $4, updated_at = $5 \
+         WHERE organisation_id = $1 AND id = $2 AND status = $3",
+        scope.org_id,
+        id,
+        from.as_str(),
+        to.as_str(),
+        OffsetDateTime::now_utc()
+    )?;
     Ok(changed > 0)
 }
 
@@ -244,15 +227,14 @@ pub async fn set_status(
 /// such cycle could be deleted.
 #[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<bool, AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query("DELETE FROM cycles WHERE organisation_id = $1 AND id = $2 AND status <> $3")
-            .bind(scope.org_id)
-            .bind(id)
-            .bind(COMPLETED)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "DELETE FROM cycles WHERE organisation_id = $1 AND id = $2 AND status <> $3",
+        scope.org_id,
+        id,
+        COMPLETED
+    )?;
     Ok(changed > 0)
 }
 
@@ -265,20 +247,17 @@ pub async fn delete_expense(
     cycle_id: i64,
     id: i64,
 ) -> Result<bool, AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query(
-            "DELETE FROM cycle_expenses \
-             WHERE organisation_id = $1 AND cycle_id = $2 AND id = $3 \
-               AND cycle_id IN (SELECT id FROM cycles \
-                                WHERE organisation_id = $1 AND status <> $4)",
-        )
-        .bind(scope.org_id)
-        .bind(cycle_id)
-        .bind(id)
-        .bind(COMPLETED)
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "DELETE FROM cycle_expenses \
+         WHERE organisation_id = $1 AND cycle_id = $2 AND id = $3 \
+           AND cycle_id IN (SELECT id FROM cycles \
+                            WHERE organisation_id = $1 AND status <> $4)",
+        scope.org_id,
+        cycle_id,
+        id,
+        COMPLETED
+    )?;
     Ok(changed > 0)
 }

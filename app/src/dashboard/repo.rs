@@ -6,8 +6,8 @@
 
 use crate::db::Db;
 use crate::error::AppError;
-use crate::on_db;
 use crate::orgs::repo::Scope;
+use crate::sql;
 use time::Date;
 
 /// One roll-up row: (month, account, counter account or 0, kind, currency, total).
@@ -15,29 +15,25 @@ pub type Rollup = (Date, i64, i64, String, String, i64);
 
 /// Every roll-up row of the organisation (a few per account and month).
 pub async fn rollups(db: &Db, scope: &Scope) -> Result<Vec<Rollup>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT month, account_id, counter_account_id, kind, currency, total \
-             FROM monthly_totals WHERE organisation_id = $1 ORDER BY month",
-        )
-        .bind(scope.org_id)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT month, account_id, counter_account_id, kind, currency, total \
+         FROM monthly_totals WHERE organisation_id = $1 ORDER BY month",
+        scope.org_id
+    )?;
     Ok(rows)
 }
 
 /// An account for net worth: (id, name, currency, opening balance).
 pub async fn accounts(db: &Db, scope: &Scope) -> Result<Vec<(i64, String, String, i64)>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, name, currency, opening_balance FROM accounts WHERE organisation_id = $1 \
-             ORDER BY id",
-        )
-        .bind(scope.org_id)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT id, name, currency, opening_balance FROM accounts WHERE organisation_id = $1 \
+         ORDER BY id",
+        scope.org_id
+    )?;
     Ok(rows)
 }
 
@@ -49,20 +45,18 @@ pub async fn category_spending(
     from: Date,
     to: Date,
 ) -> Result<Vec<(Option<i64>, String, Date, i64)>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT category_id, currency, occurred_on, CAST(SUM(amount) AS BIGINT) AS total \
-             FROM transactions \
-             WHERE organisation_id = $1 AND occurred_on >= $2 AND occurred_on <= $3 \
-               AND kind = 'expense' \
-             GROUP BY category_id, currency, occurred_on",
-        )
-        .bind(scope.org_id)
-        .bind(from)
-        .bind(to)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT category_id, currency, occurred_on, CAST(SUM(amount) AS BIGINT) AS total \
+         FROM transactions \
+         WHERE organisation_id = $1 AND occurred_on >= $2 AND occurred_on <= $3 \
+           AND kind = 'expense' \
+         GROUP BY category_id, currency, occurred_on",
+        scope.org_id,
+        from,
+        to
+    )?;
     Ok(rows)
 }
 
@@ -74,18 +68,16 @@ pub async fn cross_currency_arrivals(
     account: i64,
     currency: &str,
 ) -> Result<Vec<(Date, i64)>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT occurred_on, CAST(SUM(counter_amount) AS BIGINT) AS total FROM transactions \
-             WHERE organisation_id = $1 AND counter_account_id = $2 AND currency <> $3 \
-             GROUP BY occurred_on",
-        )
-        .bind(scope.org_id)
-        .bind(account)
-        .bind(currency)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT occurred_on, CAST(SUM(counter_amount) AS BIGINT) AS total FROM transactions \
+         WHERE organisation_id = $1 AND counter_account_id = $2 AND currency <> $3 \
+         GROUP BY occurred_on",
+        scope.org_id,
+        account,
+        currency
+    )?;
     Ok(rows)
 }
 
@@ -106,19 +98,17 @@ crate::from_row! {
 
 /// The latest `limit` transactions, newest first (the list's own index order).
 pub async fn recent(db: &Db, scope: &Scope, limit: i64) -> Result<Vec<Recent>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT t.id, t.occurred_on, t.kind, t.amount, t.currency, t.payee, \
-                 a.name AS account_name, c.name AS category_name \
-             FROM transactions t \
-             JOIN accounts a ON a.id = t.account_id AND a.organisation_id = t.organisation_id \
-             LEFT JOIN categories c ON c.id = t.category_id AND c.organisation_id = t.organisation_id \
-             WHERE t.organisation_id = $1 ORDER BY t.occurred_on DESC, t.id DESC LIMIT $2",
-        )
-        .bind(scope.org_id)
-        .bind(limit)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT t.id, t.occurred_on, t.kind, t.amount, t.currency, t.payee, \
+             a.name AS account_name, c.name AS category_name \
+         FROM transactions t \
+         JOIN accounts a ON a.id = t.account_id AND a.organisation_id = t.organisation_id \
+         LEFT JOIN categories c ON c.id = t.category_id AND c.organisation_id = t.organisation_id \
+         WHERE t.organisation_id = $1 ORDER BY t.occurred_on DESC, t.id DESC LIMIT $2",
+        scope.org_id,
+        limit
+    )?;
     Ok(rows)
 }

@@ -7,7 +7,7 @@ use crate::notifications::NotificationKind;
 use crate::notifications::repo::{NewNotification, Recipients, notify};
 use crate::orgs::repo::Scope;
 use crate::transactions::repo::{NewTransaction, insert_in};
-use crate::{on_db, on_tx};
+use crate::{on_db, sql, sql_tx};
 use florin::debt_stats::{DebtFigures, DebtKind};
 use florin::ledger::{PaymentMethodKind, Source, TransactionKind};
 use florin::loan::{AnnualRate, Applied, PaymentRefused, PlanDebt, Standing};
@@ -156,24 +156,13 @@ pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<DebtRecord>, AppError> {
         "{SELECT} WHERE d.organisation_id = $1 \
          ORDER BY CASE d.status WHEN 'active' THEN 0 ELSE 1 END, LOWER(d.name), d.id"
     );
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .fetch_all(pool)
-            .await
-    })?;
+    let rows = sql!(db, all, &sql, scope.org_id)?;
     Ok(rows)
 }
 
 pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<DebtRecord, AppError> {
     let sql = format!("{SELECT} WHERE d.organisation_id = $1 AND d.id = $2");
-    let row: Option<DebtRecord> = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .bind(id)
-            .fetch_optional(pool)
-            .await
-    })?;
+    let row: Option<DebtRecord> = sql!(db, optional, &sql, scope.org_id, id)?;
     row.ok_or(AppError::NotFound)
 }
 
@@ -413,18 +402,16 @@ async fn lock(
     debt_id: i64,
     now: OffsetDateTime,
 ) -> Result<Locked, AppError> {
-    let locked: Option<Locked> = on_tx!(tx, |conn| {
-        sqlx::query_as(
-            "UPDATE debts SET updated_at = $3 WHERE organisation_id = $1 AND id = $2 \
-             RETURNING name, lender, currency, remaining, annual_rate, emi, period_interest, \
-                 period_paid, due_anchor, due_index",
-        )
-        .bind(scope.org_id)
-        .bind(debt_id)
-        .bind(now)
-        .fetch_optional(conn)
-        .await
-    })?;
+    let locked: Option<Locked> = sql_tx!(
+        tx,
+        optional,
+        "UPDATE debts SET updated_at = $3 WHERE organisation_id = $1 AND id = $2 \
+         RETURNING name, lender, currency, remaining, annual_rate, emi, period_interest, \
+             period_paid, due_anchor, due_index",
+        scope.org_id,
+        debt_id,
+        now
+    )?;
     locked.ok_or(AppError::NotFound)
 }
 
@@ -470,27 +457,24 @@ async fn store_balance(
     change: &Change,
 ) -> Result<(), AppError> {
     let applied = &change.applied;
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "UPDATE debts SET remaining = $3, total_paid = total_paid + $4, \
-                 interest_paid = interest_paid + $5, period_interest = $6, period_paid = $7, \
-                 due_index = $8, next_payment_date = $9, \
-                 status = CASE WHEN $3 = 0 THEN 'paid_off' ELSE 'active' END \
-             WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(debt_id)
-        .bind(applied.after.balance)
-        .bind(applied.principal)
-        .bind(applied.interest)
-        .bind(applied.after.period_interest)
-        .bind(applied.after.period_paid)
-        .bind(change.due_index)
-        .bind(change.next)
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    sql_tx!(
+        tx,
+        execute,
+        "UPDATE debts SET remaining = $3, total_paid = total_paid + $4, \
+             interest_paid = interest_paid + $5, period_interest = $6, period_paid = $7, \
+             due_index = $8, next_payment_date = $9, \
+             status = CASE WHEN $3 = 0 THEN 'paid_off' ELSE 'active' END \
+         WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        debt_id,
+        applied.after.balance,
+        applied.principal,
+        applied.interest,
+        applied.after.period_interest,
+        applied.after.period_paid,
+        change.due_index,
+        change.next
+    )?;
     Ok(())
 }
 
@@ -541,26 +525,24 @@ async fn insert_payment(
     payment: &NewPayment,
     row: &PaymentRow,
 ) -> Result<i64, AppError> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar(
-            "INSERT INTO debt_payments (organisation_id, debt_id, amount, interest, method, paid_on, \
-                 reference, status, transaction_id, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(row.debt_id)
-        .bind(payment.amount)
-        .bind(row.interest)
-        .bind(payment.method.as_str())
-        .bind(payment.paid_on)
-        .bind(&payment.reference)
-        .bind("completed")
-        .bind(row.transaction_id)
-        .bind(payment.recorded_by)
-        .bind(row.now)
-        .fetch_one(conn)
-        .await
-    })
+    sql_tx!(
+        tx,
+        scalar,
+        "INSERT INTO debt_payments (organisation_id, debt_id, amount, interest, method, paid_on, \
+             reference, status, transaction_id, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        scope.org_id,
+        row.debt_id,
+        payment.amount,
+        row.interest,
+        payment.method.as_str(),
+        payment.paid_on,
+        &payment.reference,
+        "completed",
+        row.transaction_id,
+        payment.recorded_by,
+        row.now
+    )
     .map_err(|e| on_violation(e, &[REFERENCE_TAKEN]))
 }
 
@@ -630,16 +612,14 @@ pub async fn payments(
     scope: &Scope,
     debt_id: i64,
 ) -> Result<Vec<PaymentRecord>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, amount, interest, method, paid_on, reference, status, transaction_id FROM debt_payments \
-             WHERE organisation_id = $1 AND debt_id = $2 ORDER BY paid_on DESC, id DESC",
-        )
-        .bind(scope.org_id)
-        .bind(debt_id)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT id, amount, interest, method, paid_on, reference, status, transaction_id FROM debt_payments \
+         WHERE organisation_id = $1 AND debt_id = $2 ORDER BY paid_on DESC, id DESC",
+        scope.org_id,
+        debt_id
+    )?;
     Ok(rows)
 }
 
@@ -651,18 +631,16 @@ pub async fn daily_payment_totals(
     scope: &Scope,
     since: Date,
 ) -> Result<Vec<(String, Date, i64)>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT d.currency, p.paid_on, CAST(SUM(p.amount) AS BIGINT) AS total \
-             FROM debt_payments p JOIN debts d ON d.id = p.debt_id \
-             WHERE p.organisation_id = $1 AND p.paid_on >= $2 \
-             GROUP BY d.currency, p.paid_on ORDER BY p.paid_on",
-        )
-        .bind(scope.org_id)
-        .bind(since)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT d.currency, p.paid_on, CAST(SUM(p.amount) AS BIGINT) AS total \
+         FROM debt_payments p JOIN debts d ON d.id = p.debt_id \
+         WHERE p.organisation_id = $1 AND p.paid_on >= $2 \
+         GROUP BY d.currency, p.paid_on ORDER BY p.paid_on",
+        scope.org_id,
+        since
+    )?;
     Ok(rows)
 }
 
@@ -700,17 +678,15 @@ impl DueDebt {
 /// System-wide, for the reminder job only (it acts for every organisation): the active
 /// debts whose next payment date is on or before `until`.
 pub async fn due_before(db: &Db, until: Date) -> Result<Vec<DueDebt>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, organisation_id, name, currency, emi, remaining, annual_rate, period_interest, \
-                 period_paid, next_payment_date, reminder_days \
-             FROM debts WHERE status = $1 AND next_payment_date <= $2 ORDER BY id",
-        )
-        .bind("active")
-        .bind(until)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT id, organisation_id, name, currency, emi, remaining, annual_rate, period_interest, \
+             period_paid, next_payment_date, reminder_days \
+         FROM debts WHERE status = $1 AND next_payment_date <= $2 ORDER BY id",
+        "active",
+        until
+    )?;
     Ok(rows)
 }
 
@@ -719,16 +695,14 @@ pub async fn expense_accounts(
     db: &Db,
     scope: &Scope,
 ) -> Result<Vec<(i64, String, String)>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, name, currency FROM accounts WHERE organisation_id = $1 AND archived = $2 \
-             ORDER BY LOWER(name), id",
-        )
-        .bind(scope.org_id)
-        .bind(false)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT id, name, currency FROM accounts WHERE organisation_id = $1 AND archived = $2 \
+         ORDER BY LOWER(name), id",
+        scope.org_id,
+        false
+    )?;
     Ok(rows)
 }
 
@@ -738,34 +712,31 @@ pub async fn expense_accounts(
 #[tracing::instrument(skip_all, fields(org = scope.org_id, debt = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
-    let deleted = on_tx!(&mut tx, |conn| {
-        sqlx::query("DELETE FROM debts WHERE organisation_id = $1 AND id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let deleted = sql_tx!(
+        &mut tx,
+        execute,
+        "DELETE FROM debts WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     if deleted == 0 {
         return Err(AppError::NotFound);
     }
     // Payments go with the debt (ON DELETE CASCADE); say so rather than rely on it alone.
-    on_tx!(&mut tx, |conn| {
-        sqlx::query("DELETE FROM debt_payments WHERE organisation_id = $1 AND debt_id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
-    on_tx!(&mut tx, |conn| {
-        sqlx::query("DELETE FROM notifications WHERE organisation_id = $1 AND action_link = $2")
-            .bind(scope.org_id)
-            .bind(format!("/debts/{id}"))
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    sql_tx!(
+        &mut tx,
+        execute,
+        "DELETE FROM debt_payments WHERE organisation_id = $1 AND debt_id = $2",
+        scope.org_id,
+        id
+    )?;
+    sql_tx!(
+        &mut tx,
+        execute,
+        "DELETE FROM notifications WHERE organisation_id = $1 AND action_link = $2",
+        scope.org_id,
+        format!("/debts/{id}")
+    )?;
     tx.commit().await?;
     Ok(())
 }

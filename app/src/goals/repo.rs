@@ -7,7 +7,7 @@ use crate::notifications::NotificationKind;
 use crate::notifications::repo::{NewNotification, Recipients, notify};
 use crate::orgs::repo::Scope;
 use crate::transactions::repo::{NewTransaction, insert_in};
-use crate::{on_db, on_tx};
+use crate::{sql, sql_tx};
 use florin::goal::{GoalKind, Priority};
 use florin::ledger::{Source, TransactionKind};
 use florin::money::{Money, NumberFormat};
@@ -66,47 +66,34 @@ pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<GoalRecord>, AppError> {
              CASE g.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, \
              LOWER(g.title), g.id"
     );
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .fetch_all(pool)
-            .await
-    })?;
+    let rows = sql!(db, all, &sql, scope.org_id)?;
     Ok(rows)
 }
 
 pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<GoalRecord, AppError> {
     let sql = format!("{SELECT} WHERE g.organisation_id = $1 AND g.id = $2");
-    let row: Option<GoalRecord> = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .bind(id)
-            .fetch_optional(pool)
-            .await
-    })?;
+    let row: Option<GoalRecord> = sql!(db, optional, &sql, scope.org_id, id)?;
     row.ok_or(AppError::NotFound)
 }
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn create(db: &Db, scope: &Scope, new: &NewGoal) -> Result<i64, AppError> {
-    let id = on_db!(db, |pool| {
-        sqlx::query_scalar(
-            "INSERT INTO goals (organisation_id, title, kind, target_amount, currency, target_date, \
-                 priority, status, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(&new.title)
-        .bind(new.kind.as_str())
-        .bind(new.target_amount)
-        .bind(&new.currency)
-        .bind(new.target_date)
-        .bind(new.priority.as_str())
-        .bind(GoalStatus::Active.as_str())
-        .bind(OffsetDateTime::now_utc())
-        .fetch_one(pool)
-        .await
-    })?;
+    let id = sql!(
+        db,
+        scalar,
+        "INSERT INTO goals (organisation_id, title, kind, target_amount, currency, target_date, \
+             priority, status, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+        scope.org_id,
+        &new.title,
+        new.kind.as_str(),
+        new.target_amount,
+        &new.currency,
+        new.target_date,
+        new.priority.as_str(),
+        GoalStatus::Active.as_str(),
+        OffsetDateTime::now_utc()
+    )?;
     Ok(id)
 }
 
@@ -127,27 +114,24 @@ pub async fn update(
     // Touching the row first makes a concurrent contribution wait, so `saved` holds.
     let old = lock(&mut tx, scope, id, now).await?;
     let saved = saved_in(&mut tx, scope, id).await?;
-    let changed = on_tx!(&mut tx, |conn| {
-        sqlx::query(
-            "UPDATE goals SET title = $3, kind = $4, target_amount = $5, currency = $6, \
-                 target_date = $7, priority = $8, updated_at = $9 \
-             WHERE organisation_id = $1 AND id = $2 AND (currency = $6 OR NOT EXISTS ( \
-                 SELECT 1 FROM goal_contributions c \
-                 WHERE c.organisation_id = $1 AND c.goal_id = $2))",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(&new.title)
-        .bind(new.kind.as_str())
-        .bind(new.target_amount)
-        .bind(&new.currency)
-        .bind(new.target_date)
-        .bind(new.priority.as_str())
-        .bind(now)
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let changed = sql_tx!(
+        &mut tx,
+        execute,
+        "UPDATE goals SET title = $3, kind = $4, target_amount = $5, currency = $6, \
+             target_date = $7, priority = $8, updated_at = $9 \
+         WHERE organisation_id = $1 AND id = $2 AND (currency = $6 OR NOT EXISTS ( \
+             SELECT 1 FROM goal_contributions c \
+             WHERE c.organisation_id = $1 AND c.goal_id = $2))",
+        scope.org_id,
+        id,
+        &new.title,
+        new.kind.as_str(),
+        new.target_amount,
+        &new.currency,
+        new.target_date,
+        new.priority.as_str(),
+        now
+    )?;
     if changed == 0 {
         return Ok(false);
     }
@@ -176,32 +160,28 @@ async fn lock(
     id: i64,
     now: OffsetDateTime,
 ) -> Result<Locked, AppError> {
-    let locked: Option<Locked> = on_tx!(tx, |conn| {
-        sqlx::query_as(
-            "UPDATE goals SET updated_at = $3 WHERE organisation_id = $1 AND id = $2 \
-             RETURNING title, target_amount, currency, status",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(now)
-        .fetch_optional(conn)
-        .await
-    })?;
+    let locked: Option<Locked> = sql_tx!(
+        tx,
+        optional,
+        "UPDATE goals SET updated_at = $3 WHERE organisation_id = $1 AND id = $2 \
+         RETURNING title, target_amount, currency, status",
+        scope.org_id,
+        id,
+        now
+    )?;
     locked.ok_or(AppError::NotFound)
 }
 
 /// What the goal's contributions add up to, inside a transaction.
 async fn saved_in(tx: &mut Tx, scope: &Scope, goal_id: i64) -> Result<i64, AppError> {
-    let saved = on_tx!(tx, |conn| {
-        sqlx::query_scalar(
-            "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM goal_contributions \
-             WHERE organisation_id = $1 AND goal_id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(goal_id)
-        .fetch_one(conn)
-        .await
-    })?;
+    let saved = sql_tx!(
+        tx,
+        scalar,
+        "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM goal_contributions \
+         WHERE organisation_id = $1 AND goal_id = $2",
+        scope.org_id,
+        goal_id
+    )?;
     Ok(saved)
 }
 
@@ -256,20 +236,17 @@ pub async fn set_status(
     from: GoalStatus,
     to: GoalStatus,
 ) -> Result<bool, AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query(
-            "UPDATE goals SET status = $4, updated_at = $5 \
-             WHERE organisation_id = $1 AND id = $2 AND status = $3",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(from.as_str())
-        .bind(to.as_str())
-        .bind(OffsetDateTime::now_utc())
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "UPDATE goals SET status = $4, updated_at = $5 \
+         WHERE organisation_id = $1 AND id = $2 AND status = $3",
+        scope.org_id,
+        id,
+        from.as_str(),
+        to.as_str(),
+        OffsetDateTime::now_utc()
+    )?;
     Ok(changed > 0)
 }
 
@@ -361,23 +338,21 @@ pub async fn contribute(
         None => None,
         Some(accounts) => Some(record_transfer(&mut tx, scope, &goal, new, accounts).await?),
     };
-    let contribution_id: i64 = on_tx!(&mut tx, |conn| {
-        sqlx::query_scalar(
-            "INSERT INTO goal_contributions (organisation_id, goal_id, amount, contributed_on, note, \
-                 transaction_id, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(goal_id)
-        .bind(new.amount)
-        .bind(new.contributed_on)
-        .bind(&new.note)
-        .bind(transaction_id)
-        .bind(new.recorded_by)
-        .bind(now)
-        .fetch_one(conn)
-        .await
-    })?;
+    let contribution_id: i64 = sql_tx!(
+        &mut tx,
+        scalar,
+        "INSERT INTO goal_contributions (organisation_id, goal_id, amount, contributed_on, note, \
+             transaction_id, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        scope.org_id,
+        goal_id,
+        new.amount,
+        new.contributed_on,
+        &new.note,
+        transaction_id,
+        new.recorded_by,
+        now
+    )?;
     notify_milestones(&mut tx, scope, goal_id, &goal, saved, &milestones, format).await?;
     tx.commit().await?;
     Ok(ContributionRecorded {
@@ -438,16 +413,14 @@ pub async fn contributions(
     scope: &Scope,
     goal_id: i64,
 ) -> Result<Vec<ContributionRecord>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, amount, contributed_on, note, transaction_id FROM goal_contributions \
-             WHERE organisation_id = $1 AND goal_id = $2 ORDER BY contributed_on DESC, id DESC",
-        )
-        .bind(scope.org_id)
-        .bind(goal_id)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT id, amount, contributed_on, note, transaction_id FROM goal_contributions \
+         WHERE organisation_id = $1 AND goal_id = $2 ORDER BY contributed_on DESC, id DESC",
+        scope.org_id,
+        goal_id
+    )?;
     Ok(rows)
 }
 
@@ -460,17 +433,14 @@ pub async fn delete_contribution(
     goal_id: i64,
     id: i64,
 ) -> Result<(), AppError> {
-    let deleted = on_db!(db, |pool| {
-        sqlx::query(
-            "DELETE FROM goal_contributions WHERE organisation_id = $1 AND goal_id = $2 AND id = $3",
-        )
-        .bind(scope.org_id)
-        .bind(goal_id)
-        .bind(id)
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let deleted = sql!(
+        db,
+        execute,
+        "DELETE FROM goal_contributions WHERE organisation_id = $1 AND goal_id = $2 AND id = $3",
+        scope.org_id,
+        goal_id,
+        id
+    )?;
     if deleted == 0 {
         return Err(AppError::NotFound);
     }
@@ -479,16 +449,14 @@ pub async fn delete_contribution(
 
 /// Accounts a transfer may use: (id, name, currency), active ones only.
 pub async fn accounts(db: &Db, scope: &Scope) -> Result<Vec<(i64, String, String)>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, name, currency FROM accounts WHERE organisation_id = $1 AND archived = $2 \
-             ORDER BY LOWER(name), id",
-        )
-        .bind(scope.org_id)
-        .bind(false)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT id, name, currency FROM accounts WHERE organisation_id = $1 AND archived = $2 \
+         ORDER BY LOWER(name), id",
+        scope.org_id,
+        false
+    )?;
     Ok(rows)
 }
 
@@ -498,33 +466,30 @@ pub async fn accounts(db: &Db, scope: &Scope) -> Result<Vec<(i64, String, String
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     // Contributions go with the goal (ON DELETE CASCADE); say so rather than rely on it alone.
-    on_tx!(&mut tx, |conn| {
-        sqlx::query("DELETE FROM goal_contributions WHERE organisation_id = $1 AND goal_id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
-    let deleted = on_tx!(&mut tx, |conn| {
-        sqlx::query("DELETE FROM goals WHERE organisation_id = $1 AND id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    sql_tx!(
+        &mut tx,
+        execute,
+        "DELETE FROM goal_contributions WHERE organisation_id = $1 AND goal_id = $2",
+        scope.org_id,
+        id
+    )?;
+    let deleted = sql_tx!(
+        &mut tx,
+        execute,
+        "DELETE FROM goals WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     if deleted == 0 {
         return Err(AppError::NotFound);
     }
-    on_tx!(&mut tx, |conn| {
-        sqlx::query("DELETE FROM notifications WHERE organisation_id = $1 AND action_link = $2")
-            .bind(scope.org_id)
-            .bind(format!("/goals/{id}"))
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    sql_tx!(
+        &mut tx,
+        execute,
+        "DELETE FROM notifications WHERE organisation_id = $1 AND action_link = $2",
+        scope.org_id,
+        format!("/goals/{id}")
+    )?;
     tx.commit().await?;
     Ok(())
 }

@@ -5,7 +5,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::orgs::repo::Scope;
 use crate::transactions::repo::{NewTransaction, insert_in};
-use crate::{on_db, on_tx};
+use crate::{sql, sql_tx};
 use florin::ledger::{TransactionKind, balance_effect};
 use std::collections::HashSet;
 use time::{Date, OffsetDateTime};
@@ -49,36 +49,32 @@ pub async fn create(
     content: &[u8],
     row_count: i64,
 ) -> Result<i64, AppError> {
-    let id: i64 = on_db!(db, |pool| {
-        sqlx::query_scalar(
-            "INSERT INTO import_batches (organisation_id, user_id, account_id, file_name, content, \
-                 row_count, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(scope.user_id)
-        .bind(account_id)
-        .bind(file_name)
-        .bind(content)
-        .bind(row_count)
-        .bind(OffsetDateTime::now_utc())
-        .fetch_one(pool)
-        .await
-    })?;
+    let id: i64 = sql!(
+        db,
+        scalar,
+        "INSERT INTO import_batches (organisation_id, user_id, account_id, file_name, content, \
+             row_count, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        scope.org_id,
+        scope.user_id,
+        account_id,
+        file_name,
+        content,
+        row_count,
+        OffsetDateTime::now_utc()
+    )?;
     Ok(id)
 }
 
 pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<Batch, AppError> {
-    let batch = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, account_id, file_name, content, row_count, status, imported, skipped \
-             FROM import_batches WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .fetch_one(pool)
-        .await
-    })?;
+    let batch = sql!(
+        db,
+        one,
+        "SELECT id, account_id, file_name, content, row_count, status, imported, skipped \
+         FROM import_batches WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     Ok(batch)
 }
 
@@ -117,29 +113,25 @@ pub async fn existing(
     from: Date,
     to: Date,
 ) -> Result<Existing, AppError> {
-    let ids: Vec<String> = on_db!(db, |pool| {
-        sqlx::query_scalar(
-            "SELECT external_id FROM transactions \
-             WHERE organisation_id = $1 AND account_id = $2 AND external_id IS NOT NULL",
-        )
-        .bind(scope.org_id)
-        .bind(account_id)
-        .fetch_all(pool)
-        .await
-    })?;
-    let rows: Vec<ExistingRow> = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT occurred_on, kind, amount, counter_amount, account_id, payee FROM transactions \
-             WHERE organisation_id = $1 AND (account_id = $2 OR counter_account_id = $2) \
-               AND occurred_on >= $3 AND occurred_on <= $4",
-        )
-        .bind(scope.org_id)
-        .bind(account_id)
-        .bind(from)
-        .bind(to)
-        .fetch_all(pool)
-        .await
-    })?;
+    let ids: Vec<String> = sql!(
+        db,
+        scalars,
+        "SELECT external_id FROM transactions \
+         WHERE organisation_id = $1 AND account_id = $2 AND external_id IS NOT NULL",
+        scope.org_id,
+        account_id
+    )?;
+    let rows: Vec<ExistingRow> = sql!(
+        db,
+        all,
+        "SELECT occurred_on, kind, amount, counter_amount, account_id, payee FROM transactions \
+         WHERE organisation_id = $1 AND (account_id = $2 OR counter_account_id = $2) \
+           AND occurred_on >= $3 AND occurred_on <= $4",
+        scope.org_id,
+        account_id,
+        from,
+        to
+    )?;
     let keys = rows
         .iter()
         .map(|r| {
@@ -168,21 +160,18 @@ pub async fn commit(
     skipped: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
-    let marked = on_tx!(&mut tx, |conn| {
-        sqlx::query(
-            "UPDATE import_batches SET status = 'committed', imported = $1, skipped = $2, \
-                 committed_at = $3 \
-             WHERE organisation_id = $4 AND id = $5 AND status = 'pending'",
-        )
-        .bind(i64::try_from(rows.len()).unwrap_or(i64::MAX))
-        .bind(skipped)
-        .bind(OffsetDateTime::now_utc())
-        .bind(scope.org_id)
-        .bind(id)
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let marked = sql_tx!(
+        &mut tx,
+        execute,
+        "UPDATE import_batches SET status = 'committed', imported = $1, skipped = $2, \
+             committed_at = $3 \
+         WHERE organisation_id = $4 AND id = $5 AND status = 'pending'",
+        i64::try_from(rows.len()).unwrap_or(i64::MAX),
+        skipped,
+        OffsetDateTime::now_utc(),
+        scope.org_id,
+        id
+    )?;
     if marked == 0 {
         return Err(AppError::Conflict(
             "This file has already been imported.".into(),

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::notifications::NotificationKind;
 use crate::notifications::repo::{NewNotification, Recipients, notify};
 use crate::orgs::repo::Scope;
-use crate::{on_db, on_tx};
+use crate::{sql, sql_tx};
 use florin::calendar::long_month_label;
 use florin::limit::notice_key;
 use florin::money::{Money, NumberFormat};
@@ -67,35 +67,27 @@ pub async fn with_spending(
     scope: &Scope,
     month: Month,
 ) -> Result<Vec<LimitSpending>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT l.id, l.category_id, c.name AS category_name, l.amount, l.currency, l.alert_pct, \
-                    COALESCE((SELECT CAST(SUM(t.amount) AS BIGINT) FROM transactions t \
-                              WHERE t.category_id = l.category_id AND t.occurred_on >= $2 \
-                                AND t.occurred_on <= $3 AND t.organisation_id = l.organisation_id \
-                                AND t.kind = $4 AND t.currency = l.currency), 0) AS spent \
-             FROM category_limits l JOIN categories c ON c.id = l.category_id \
-             WHERE l.organisation_id = $1 ORDER BY LOWER(c.name), l.id",
-        )
-        .bind(scope.org_id)
-        .bind(month.first_day())
-        .bind(month.last_day())
-        .bind("expense")
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT l.id, l.category_id, c.name AS category_name, l.amount, l.currency, l.alert_pct, \
+                COALESCE((SELECT CAST(SUM(t.amount) AS BIGINT) FROM transactions t \
+                          WHERE t.category_id = l.category_id AND t.occurred_on >= $2 \
+                            AND t.occurred_on <= $3 AND t.organisation_id = l.organisation_id \
+                            AND t.kind = $4 AND t.currency = l.currency), 0) AS spent \
+         FROM category_limits l JOIN categories c ON c.id = l.category_id \
+         WHERE l.organisation_id = $1 ORDER BY LOWER(c.name), l.id",
+        scope.org_id,
+        month.first_day(),
+        month.last_day(),
+        "expense"
+    )?;
     Ok(rows)
 }
 
 pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<LimitRecord, AppError> {
     let sql = format!("{SELECT} WHERE l.organisation_id = $1 AND l.id = $2");
-    let row: Option<LimitRecord> = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .bind(id)
-            .fetch_optional(pool)
-            .await
-    })?;
+    let row: Option<LimitRecord> = sql!(db, optional, &sql, scope.org_id, id)?;
     row.ok_or(AppError::NotFound)
 }
 
@@ -110,44 +102,39 @@ const ONE_PER_CATEGORY: [Rule; 1] = [Rule {
 #[tracing::instrument(skip_all, fields(org = scope.org_id, category = new.category_id))]
 pub async fn create(db: &Db, scope: &Scope, new: &NewLimit) -> Result<i64, AppError> {
     let now = OffsetDateTime::now_utc();
-    let id = on_db!(db, |pool| {
-        sqlx::query_scalar(
-            "INSERT INTO category_limits (organisation_id, category_id, amount, currency, alert_pct, \
-                 created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(new.category_id)
-        .bind(new.threshold.limit())
-        .bind(&new.currency)
-        .bind(i64::from(new.threshold.alert_pct()))
-        .bind(now)
-        .fetch_one(pool)
-        .await
-    })
+    let id = sql!(
+        db,
+        scalar,
+        "INSERT INTO category_limits (organisation_id, category_id, amount, currency, alert_pct, \
+             created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        scope.org_id,
+        new.category_id,
+        new.threshold.limit(),
+        &new.currency,
+        i64::from(new.threshold.alert_pct()),
+        now
+    )
     .map_err(|e| on_violation(e, &ONE_PER_CATEGORY))?;
     Ok(id)
 }
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, limit = id, category = new.category_id))]
 pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewLimit) -> Result<(), AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query(
-            "UPDATE category_limits SET category_id = $3, amount = $4, currency = $5, alert_pct = $6, \
-                 updated_at = $7 \
-             WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(new.category_id)
-        .bind(new.threshold.limit())
-        .bind(&new.currency)
-        .bind(i64::from(new.threshold.alert_pct()))
-        .bind(OffsetDateTime::now_utc())
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })
+    let changed = sql!(
+        db,
+        execute,
+        "UPDATE category_limits SET category_id = $3, amount = $4, currency = $5, alert_pct = $6, \
+             updated_at = $7 \
+         WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id,
+        new.category_id,
+        new.threshold.limit(),
+        &new.currency,
+        i64::from(new.threshold.alert_pct()),
+        OffsetDateTime::now_utc()
+    )
     .map_err(|e| on_violation(e, &ONE_PER_CATEGORY))?;
     if changed == 0 {
         return Err(AppError::NotFound);
@@ -157,14 +144,13 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewLimit) -> Result<(
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, limit = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query("DELETE FROM category_limits WHERE organisation_id = $1 AND id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "DELETE FROM category_limits WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
@@ -237,13 +223,7 @@ async fn limit_of(
     category_id: i64,
 ) -> Result<Option<LimitRecord>, AppError> {
     let sql = format!("{SELECT} WHERE l.organisation_id = $1 AND l.category_id = $2");
-    let limit = on_tx!(tx, |conn| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .bind(category_id)
-            .fetch_optional(conn)
-            .await
-    })?;
+    let limit = sql_tx!(tx, optional, &sql, scope.org_id, category_id)?;
     Ok(limit)
 }
 
@@ -254,21 +234,19 @@ async fn spent_in(
     limit: &LimitRecord,
     month: Month,
 ) -> Result<i64, AppError> {
-    let spent: Option<i64> = on_tx!(tx, |conn| {
-        sqlx::query_scalar(
-            "SELECT CAST(SUM(amount) AS BIGINT) FROM transactions \
-             WHERE category_id = $1 AND occurred_on >= $2 AND occurred_on <= $3 \
-               AND organisation_id = $4 AND kind = $5 AND currency = $6",
-        )
-        .bind(limit.category_id)
-        .bind(month.first_day())
-        .bind(month.last_day())
-        .bind(scope.org_id)
-        .bind("expense")
-        .bind(&limit.currency)
-        .fetch_one(conn)
-        .await
-    })?;
+    let spent: Option<i64> = sql_tx!(
+        tx,
+        scalar,
+        "SELECT CAST(SUM(amount) AS BIGINT) FROM transactions \
+         WHERE category_id = $1 AND occurred_on >= $2 AND occurred_on <= $3 \
+           AND organisation_id = $4 AND kind = $5 AND currency = $6",
+        limit.category_id,
+        month.first_day(),
+        month.last_day(),
+        scope.org_id,
+        "expense",
+        &limit.currency
+    )?;
     Ok(spent.unwrap_or(0))
 }
 
@@ -309,28 +287,26 @@ fn notice(
 
 /// The user's IANA time zone from their profile (UTC when unset).
 pub async fn time_zone(db: &Db, user_id: i64) -> Result<String, AppError> {
-    let zone: Option<String> = on_db!(db, |pool| {
-        sqlx::query_scalar("SELECT time_zone FROM profiles WHERE user_id = $1")
-            .bind(user_id)
-            .fetch_optional(pool)
-            .await
-    })?;
+    let zone: Option<String> = sql!(
+        db,
+        scalar_optional,
+        "SELECT time_zone FROM profiles WHERE user_id = $1",
+        user_id
+    )?;
     Ok(zone.unwrap_or_else(|| "UTC".to_owned()))
 }
 
 /// Expense categories of the organisation that are not archived: (id, name).
 pub async fn expense_categories(db: &Db, scope: &Scope) -> Result<Vec<(i64, String)>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, name FROM categories \
-             WHERE organisation_id = $1 AND kind = $2 AND archived = $3 \
-             ORDER BY LOWER(name), id",
-        )
-        .bind(scope.org_id)
-        .bind("expense")
-        .bind(false)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT id, name FROM categories \
+         WHERE organisation_id = $1 AND kind = $2 AND archived = $3 \
+         ORDER BY LOWER(name), id",
+        scope.org_id,
+        "expense",
+        false
+    )?;
     Ok(rows)
 }

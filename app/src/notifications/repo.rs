@@ -4,7 +4,7 @@
 use super::types::{NotificationKind, NotificationView, NotificationsList};
 use crate::db::{Db, Tx};
 use crate::error::AppError;
-use crate::{on_db, on_tx};
+use crate::{on_tx, sql};
 use time::OffsetDateTime;
 use time::macros::format_description;
 
@@ -100,30 +100,26 @@ pub async fn notify_now(db: &Db, to: Recipients, note: &NewNotification) -> Resu
 /// The active members of an organisation with their locale, for notices whose text each
 /// member should read in their own number format.
 pub async fn members_with_locale(db: &Db, org_id: i64) -> Result<Vec<(i64, String)>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT m.user_id, COALESCE(p.locale, 'en') AS locale \
-             FROM memberships m JOIN users u ON u.id = m.user_id \
-             LEFT JOIN profiles p ON p.user_id = m.user_id \
-             WHERE m.organisation_id = $1 AND u.is_active = $2 ORDER BY m.user_id",
-        )
-        .bind(org_id)
-        .bind(true)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT m.user_id, COALESCE(p.locale, 'en') AS locale \
+         FROM memberships m JOIN users u ON u.id = m.user_id \
+         LEFT JOIN profiles p ON p.user_id = m.user_id \
+         WHERE m.organisation_id = $1 AND u.is_active = $2 ORDER BY m.user_id",
+        org_id,
+        true
+    )?;
     Ok(rows)
 }
 
 pub async fn unread_count(db: &Db, user_id: i64) -> Result<i64, AppError> {
-    let count = on_db!(db, |pool| {
-        sqlx::query_scalar(
-            "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
-        )
-        .bind(user_id)
-        .fetch_one(pool)
-        .await
-    })?;
+    let count = sql!(
+        db,
+        scalar,
+        "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
+        user_id
+    )?;
     Ok(count)
 }
 
@@ -141,16 +137,14 @@ crate::from_row! {
 
 /// The user's newest notifications and how many are unread.
 pub async fn list(db: &Db, user_id: i64) -> Result<NotificationsList, AppError> {
-    let rows: Vec<NotificationRow> = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, kind, title, body, action_link, read_at, created_at FROM notifications \
-             WHERE user_id = $1 ORDER BY id DESC LIMIT $2",
-        )
-        .bind(user_id)
-        .bind(LIST_LIMIT)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows: Vec<NotificationRow> = sql!(
+        db,
+        all,
+        "SELECT id, kind, title, body, action_link, read_at, created_at FROM notifications \
+         WHERE user_id = $1 ORDER BY id DESC LIMIT $2",
+        user_id,
+        LIST_LIMIT
+    )?;
     let unread = unread_count(db, user_id).await?;
     let stamp = format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
     let items = rows
@@ -183,17 +177,14 @@ pub async fn list(db: &Db, user_id: i64) -> Result<NotificationsList, AppError> 
 /// or none, is `NotFound`.
 #[tracing::instrument(skip_all, fields(user_id = user_id, id = id))]
 pub async fn mark_read(db: &Db, user_id: i64, id: i64) -> Result<(), AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query(
-            "UPDATE notifications SET read_at = COALESCE(read_at, $3) WHERE user_id = $1 AND id = $2",
-        )
-        .bind(user_id)
-        .bind(id)
-        .bind(OffsetDateTime::now_utc())
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "UPDATE notifications SET read_at = COALESCE(read_at, $3) WHERE user_id = $1 AND id = $2",
+        user_id,
+        id,
+        OffsetDateTime::now_utc()
+    )?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
@@ -203,13 +194,12 @@ pub async fn mark_read(db: &Db, user_id: i64, id: i64) -> Result<(), AppError> {
 /// Marks every unread notification of the user read; returns how many.
 #[tracing::instrument(skip_all, fields(user_id = user_id))]
 pub async fn mark_all_read(db: &Db, user_id: i64) -> Result<u64, AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL")
-            .bind(user_id)
-            .bind(OffsetDateTime::now_utc())
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL",
+        user_id,
+        OffsetDateTime::now_utc()
+    )?;
     Ok(changed)
 }

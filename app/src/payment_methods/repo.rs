@@ -5,7 +5,7 @@ use crate::accounts::repo::org_rows;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, FieldErrors};
 use crate::orgs::repo::Scope;
-use crate::{on_db, on_tx};
+use crate::{sql, sql_tx};
 use florin::ledger::PaymentMethodKind;
 use time::OffsetDateTime;
 
@@ -43,28 +43,20 @@ pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<PaymentMethodRow>, AppEr
 /// One payment method of the organisation; `NotFound` for any other id.
 pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<PaymentMethodRow, AppError> {
     let sql = format!("{SELECT} AND pm.id = $2");
-    let row: Option<PaymentMethodRow> = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .bind(id)
-            .fetch_optional(pool)
-            .await
-    })?;
+    let row: Option<PaymentMethodRow> = sql!(db, optional, &sql, scope.org_id, id)?;
     row.ok_or(AppError::NotFound)
 }
 
 /// The active payment methods as (id, name), for pickers such as the transaction form.
 pub async fn options(db: &Db, scope: &Scope) -> Result<Vec<(i64, String)>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, name FROM payment_methods WHERE organisation_id = $1 AND archived = $2 \
-             ORDER BY LOWER(name), id",
-        )
-        .bind(scope.org_id)
-        .bind(false)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT id, name FROM payment_methods WHERE organisation_id = $1 AND archived = $2 \
+         ORDER BY LOWER(name), id",
+        scope.org_id,
+        false
+    )?;
     Ok(rows)
 }
 
@@ -82,13 +74,12 @@ pub async fn accounts(db: &Db, scope: &Scope) -> Result<Vec<(i64, String, bool)>
 /// this job because SQLite's `lower()` folds ASCII only, while names are compared with
 /// full Unicode case folding here.
 async fn lock_organisation(tx: &mut Tx, scope: &Scope) -> Result<(), AppError> {
-    on_tx!(tx, |conn| {
-        sqlx::query("UPDATE organisations SET name = name WHERE id = $1")
-            .bind(scope.org_id)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    sql_tx!(
+        tx,
+        execute,
+        "UPDATE organisations SET name = name WHERE id = $1",
+        scope.org_id
+    )?;
     Ok(())
 }
 
@@ -100,12 +91,12 @@ async fn check(
     input: &PaymentMethodInput,
     own_id: Option<i64>,
 ) -> Result<(), AppError> {
-    let names: Vec<(i64, String)> = on_tx!(tx, |conn| {
-        sqlx::query_as("SELECT id, name FROM payment_methods WHERE organisation_id = $1")
-            .bind(scope.org_id)
-            .fetch_all(conn)
-            .await
-    })?;
+    let names: Vec<(i64, String)> = sql_tx!(
+        tx,
+        all,
+        "SELECT id, name FROM payment_methods WHERE organisation_id = $1",
+        scope.org_id
+    )?;
     let wanted = input.name.to_lowercase();
     let mut errors = FieldErrors::new();
     if names
@@ -115,13 +106,13 @@ async fn check(
         errors.add("name", "A payment method with that name already exists.");
     }
     if let Some(account) = input.account_id {
-        let found: Option<i64> = on_tx!(tx, |conn| {
-            sqlx::query_scalar("SELECT id FROM accounts WHERE organisation_id = $1 AND id = $2")
-                .bind(scope.org_id)
-                .bind(account)
-                .fetch_optional(conn)
-                .await
-        })?;
+        let found: Option<i64> = sql_tx!(
+            tx,
+            scalar_optional,
+            "SELECT id FROM accounts WHERE organisation_id = $1 AND id = $2",
+            scope.org_id,
+            account
+        )?;
         if found.is_none() {
             errors.add("account_id", "Choose an account from the list.");
         }
@@ -134,20 +125,18 @@ pub async fn create(db: &Db, scope: &Scope, input: &PaymentMethodInput) -> Resul
     let mut tx = db.begin().await?;
     lock_organisation(&mut tx, scope).await?;
     check(&mut tx, scope, input, None).await?;
-    let id = on_tx!(&mut tx, |conn| {
-        sqlx::query_scalar(
-            "INSERT INTO payment_methods (organisation_id, name, kind, account_id, archived, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(&input.name)
-        .bind(input.kind.as_str())
-        .bind(input.account_id)
-        .bind(false)
-        .bind(OffsetDateTime::now_utc())
-        .fetch_one(conn)
-        .await
-    })?;
+    let id = sql_tx!(
+        &mut tx,
+        scalar,
+        "INSERT INTO payment_methods (organisation_id, name, kind, account_id, archived, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        scope.org_id,
+        &input.name,
+        input.kind.as_str(),
+        input.account_id,
+        false,
+        OffsetDateTime::now_utc()
+    )?;
     tx.commit().await?;
     Ok(id)
 }
@@ -161,46 +150,40 @@ pub async fn update(
 ) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     lock_organisation(&mut tx, scope).await?;
-    let exists: Option<i64> = on_tx!(&mut tx, |conn| {
-        sqlx::query_scalar("SELECT id FROM payment_methods WHERE organisation_id = $1 AND id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .fetch_optional(conn)
-            .await
-    })?;
+    let exists: Option<i64> = sql_tx!(
+        &mut tx,
+        scalar_optional,
+        "SELECT id FROM payment_methods WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     exists.ok_or(AppError::NotFound)?;
     check(&mut tx, scope, input, Some(id)).await?;
-    on_tx!(&mut tx, |conn| {
-        sqlx::query(
-            "UPDATE payment_methods SET name = $3, kind = $4, account_id = $5 \
-             WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(&input.name)
-        .bind(input.kind.as_str())
-        .bind(input.account_id)
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    sql_tx!(
+        &mut tx,
+        execute,
+        "UPDATE payment_methods SET name = $3, kind = $4, account_id = $5 \
+         WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id,
+        &input.name,
+        input.kind.as_str(),
+        input.account_id
+    )?;
     tx.commit().await?;
     Ok(())
 }
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, method = id, archived = archived))]
 pub async fn set_archived(db: &Db, scope: &Scope, id: i64, archived: bool) -> Result<(), AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query(
-            "UPDATE payment_methods SET archived = $3 WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(archived)
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "UPDATE payment_methods SET archived = $3 WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id,
+        archived
+    )?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }

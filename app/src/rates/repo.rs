@@ -4,7 +4,7 @@
 use crate::db::{Db, Tx};
 use crate::error::AppError;
 use crate::orgs::repo::Scope;
-use crate::{on_db, on_tx};
+use crate::{on_db, sql, sql_tx};
 use florin::fx::Rate;
 use time::{Date, OffsetDateTime};
 
@@ -21,20 +21,18 @@ pub async fn on_or_before(
     if from == to {
         return Ok(Rate::from_scaled(florin::fx::SCALE));
     }
-    let row: Option<(String, i64)> = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT base, rate_scaled FROM exchange_rates \
-             WHERE organisation_id = $1 AND rate_date <= $4 \
-               AND ((base = $2 AND quote = $3) OR (base = $3 AND quote = $2)) \
-             ORDER BY rate_date DESC, CASE WHEN base = $2 THEN 0 ELSE 1 END LIMIT 1",
-        )
-        .bind(org)
-        .bind(from)
-        .bind(to)
-        .bind(on)
-        .fetch_optional(pool)
-        .await
-    })?;
+    let row: Option<(String, i64)> = sql!(
+        db,
+        optional,
+        "SELECT base, rate_scaled FROM exchange_rates \
+         WHERE organisation_id = $1 AND rate_date <= $4 \
+           AND ((base = $2 AND quote = $3) OR (base = $3 AND quote = $2)) \
+         ORDER BY rate_date DESC, CASE WHEN base = $2 THEN 0 ELSE 1 END LIMIT 1",
+        org,
+        from,
+        to,
+        on
+    )?;
     Ok(row.and_then(|(base, scaled)| {
         let rate = Rate::from_scaled(scaled)?;
         Some(if base == from { rate } else { rate.inverse() })
@@ -59,19 +57,18 @@ pub async fn upsert(
     rate: Rate,
     source: &str,
 ) -> Result<(), AppError> {
-    on_db!(db, |pool| {
-        sqlx::query(UPSERT)
-            .bind(org)
-            .bind(on)
-            .bind(base)
-            .bind(quote)
-            .bind(rate.scaled())
-            .bind(source)
-            .bind(OffsetDateTime::now_utc())
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    sql!(
+        db,
+        execute,
+        UPSERT,
+        org,
+        on,
+        base,
+        quote,
+        rate.scaled(),
+        source,
+        OffsetDateTime::now_utc()
+    )?;
     Ok(())
 }
 
@@ -108,37 +105,34 @@ pub async fn save_all(
         } else {
             saved.added += 1;
         }
-        on_tx!(&mut tx, |conn| {
-            sqlx::query(UPSERT)
-                .bind(scope.org_id)
-                .bind(rate.date)
-                .bind(&rate.base)
-                .bind(&rate.quote)
-                .bind(rate.rate.scaled())
-                .bind(source)
-                .bind(now)
-                .execute(conn)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
+        sql_tx!(
+            &mut tx,
+            execute,
+            UPSERT,
+            scope.org_id,
+            rate.date,
+            &rate.base,
+            &rate.quote,
+            rate.rate.scaled(),
+            source,
+            now
+        )?;
     }
     tx.commit().await?;
     Ok(saved)
 }
 
 async fn exists(tx: &mut Tx, scope: &Scope, rate: &NewRate) -> Result<bool, AppError> {
-    let found: Option<i64> = on_tx!(tx, |conn| {
-        sqlx::query_scalar(
-            "SELECT id FROM exchange_rates \
-             WHERE organisation_id = $1 AND base = $2 AND quote = $3 AND rate_date = $4",
-        )
-        .bind(scope.org_id)
-        .bind(&rate.base)
-        .bind(&rate.quote)
-        .bind(rate.date)
-        .fetch_optional(conn)
-        .await
-    })?;
+    let found: Option<i64> = sql_tx!(
+        tx,
+        scalar_optional,
+        "SELECT id FROM exchange_rates \
+         WHERE organisation_id = $1 AND base = $2 AND quote = $3 AND rate_date = $4",
+        scope.org_id,
+        &rate.base,
+        &rate.quote,
+        rate.date
+    )?;
     Ok(found.is_some())
 }
 
@@ -211,26 +205,19 @@ pub async fn list(
 /// One rate of the organisation; `NotFound` for any other id.
 pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<RateRow, AppError> {
     let sql = format!("{COLUMNS} WHERE organisation_id = $1 AND id = $2");
-    let row: Option<RateRow> = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .bind(id)
-            .fetch_optional(pool)
-            .await
-    })?;
+    let row: Option<RateRow> = sql!(db, optional, &sql, scope.org_id, id)?;
     row.ok_or(AppError::NotFound)
 }
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, rate = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
-    let deleted = on_db!(db, |pool| {
-        sqlx::query("DELETE FROM exchange_rates WHERE organisation_id = $1 AND id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let deleted = sql!(
+        db,
+        execute,
+        "DELETE FROM exchange_rates WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     if deleted == 0 {
         return Err(AppError::NotFound);
     }

@@ -6,8 +6,8 @@
 
 use crate::db::Db;
 use crate::error::AppError;
-use crate::on_db;
 use crate::orgs::repo::Scope;
+use crate::sql;
 use florin::fx::{Rate, RateBook};
 use florin::report::Grouping;
 use time::Date;
@@ -19,16 +19,14 @@ pub type Foreign = Vec<(String, String, Date, String, i64)>;
 
 /// The organisation's rates that involve `target`, ready for many lookups.
 pub async fn rate_book(db: &Db, scope: &Scope, target: &str) -> Result<RateBook, AppError> {
-    let rows: Vec<(String, String, Date, i64)> = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT base, quote, rate_date, rate_scaled FROM exchange_rates \
-             WHERE organisation_id = $1 AND (base = $2 OR quote = $2)",
-        )
-        .bind(scope.org_id)
-        .bind(target)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows: Vec<(String, String, Date, i64)> = sql!(
+        db,
+        all,
+        "SELECT base, quote, rate_date, rate_scaled FROM exchange_rates \
+         WHERE organisation_id = $1 AND (base = $2 OR quote = $2)",
+        scope.org_id,
+        target
+    )?;
     Ok(RateBook::new(
         target,
         rows.into_iter()
@@ -55,15 +53,7 @@ fn key_sql(grouping: Grouping) -> (&'static str, &'static str) {
 /// and the first and last day ($3, $4).
 macro_rules! fetch_range {
     ($db:expr, $sql:expr, $scope:expr, $currency:expr, $from:expr, $to:expr) => {
-        on_db!($db, |pool| {
-            sqlx::query_as($sql)
-                .bind($scope.org_id)
-                .bind($currency)
-                .bind($from)
-                .bind($to)
-                .fetch_all(pool)
-                .await
-        })
+        sql!($db, all, $sql, $scope.org_id, $currency, $from, $to)
     };
 }
 
@@ -154,9 +144,7 @@ pub async fn names(
         Grouping::Account => "SELECT id, name FROM accounts WHERE organisation_id = $1",
         _ => return Ok(Vec::new()),
     };
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(sql).bind(scope.org_id).fetch_all(pool).await
-    })?;
+    let rows = sql!(db, all, sql, scope.org_id)?;
     Ok(rows)
 }
 
@@ -171,49 +159,43 @@ crate::from_row! {
 }
 
 pub async fn saved(db: &Db, scope: &Scope) -> Result<Vec<Saved>, AppError> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, name, query FROM saved_reports WHERE organisation_id = $1 \
-             ORDER BY LOWER(name), id",
-        )
-        .bind(scope.org_id)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows = sql!(
+        db,
+        all,
+        "SELECT id, name, query FROM saved_reports WHERE organisation_id = $1 \
+         ORDER BY LOWER(name), id",
+        scope.org_id
+    )?;
     Ok(rows)
 }
 
 /// Saves a definition; the same name again replaces its parameters.
 #[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn save(db: &Db, scope: &Scope, name: &str, query: &str) -> Result<(), AppError> {
-    on_db!(db, |pool| {
-        sqlx::query(
-            "INSERT INTO saved_reports (organisation_id, name, query, created_at) \
-             VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (organisation_id, name) DO UPDATE SET query = excluded.query",
-        )
-        .bind(scope.org_id)
-        .bind(name)
-        .bind(query)
-        .bind(time::OffsetDateTime::now_utc())
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    sql!(
+        db,
+        execute,
+        "INSERT INTO saved_reports (organisation_id, name, query, created_at) \
+         VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (organisation_id, name) DO UPDATE SET query = excluded.query",
+        scope.org_id,
+        name,
+        query,
+        time::OffsetDateTime::now_utc()
+    )?;
     Ok(())
 }
 
 /// Forgets a saved definition; another organisation's id, or none, is `NotFound`.
 #[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
-    let deleted = on_db!(db, |pool| {
-        sqlx::query("DELETE FROM saved_reports WHERE organisation_id = $1 AND id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let deleted = sql!(
+        db,
+        execute,
+        "DELETE FROM saved_reports WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     if deleted == 0 {
         return Err(AppError::NotFound);
     }

@@ -2,8 +2,8 @@
 
 use crate::db::Db;
 use crate::error::AppError;
-use crate::on_db;
 use crate::orgs::repo::Scope;
+use crate::sql;
 use florin::planning::{Frequency, PlanError};
 use time::{Date, OffsetDateTime};
 
@@ -60,12 +60,7 @@ const SELECT: &str = "SELECT t.id, t.name, t.description, t.amount, t.currency, 
 /// Active templates first, then by name.
 pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<TemplateRecord>, AppError> {
     let sql = format!("{SELECT} ORDER BY t.active DESC, LOWER(t.name), t.id");
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .fetch_all(pool)
-            .await
-    })?;
+    let rows = sql!(db, all, &sql, scope.org_id)?;
     Ok(rows)
 }
 
@@ -77,83 +72,65 @@ pub async fn active_in(
 ) -> Result<Vec<TemplateRecord>, AppError> {
     let sql =
         format!("{SELECT} AND t.active = $2 AND t.currency = $3 ORDER BY LOWER(t.name), t.id");
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .bind(true)
-            .bind(currency)
-            .fetch_all(pool)
-            .await
-    })?;
+    let rows = sql!(db, all, &sql, scope.org_id, true, currency)?;
     Ok(rows)
 }
 
 pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<TemplateRecord, AppError> {
     let sql = format!("{SELECT} AND t.id = $2");
-    let row: Option<TemplateRecord> = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .bind(id)
-            .fetch_optional(pool)
-            .await
-    })?;
+    let row: Option<TemplateRecord> = sql!(db, optional, &sql, scope.org_id, id)?;
     row.ok_or(AppError::NotFound)
 }
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn create(db: &Db, scope: &Scope, new: &NewTemplate) -> Result<i64, AppError> {
     let (kind, value) = new.frequency.to_parts();
-    let id: i64 = on_db!(db, |pool| {
-        sqlx::query_scalar(
-            "INSERT INTO expense_templates (organisation_id, name, description, amount, currency, \
-                 category_id, payment_method_id, frequency, frequency_value, starts_on, active, \
-                 created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(&new.name)
-        .bind(&new.description)
-        .bind(new.amount)
-        .bind(&new.currency)
-        .bind(new.category_id)
-        .bind(new.payment_method_id)
-        .bind(kind)
-        .bind(value)
-        .bind(new.starts_on)
-        .bind(true)
-        .bind(OffsetDateTime::now_utc())
-        .fetch_one(pool)
-        .await
-    })?;
+    let id: i64 = sql!(
+        db,
+        scalar,
+        "INSERT INTO expense_templates (organisation_id, name, description, amount, currency, \
+             category_id, payment_method_id, frequency, frequency_value, starts_on, active, \
+             created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+        scope.org_id,
+        &new.name,
+        &new.description,
+        new.amount,
+        &new.currency,
+        new.category_id,
+        new.payment_method_id,
+        kind,
+        value,
+        new.starts_on,
+        true,
+        OffsetDateTime::now_utc()
+    )?;
     Ok(id)
 }
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTemplate) -> Result<(), AppError> {
     let (kind, value) = new.frequency.to_parts();
-    let changed = on_db!(db, |pool| {
-        sqlx::query(
-            "UPDATE expense_templates SET name = $3, description = $4, amount = $5, \
-                 currency = $6, category_id = $7, payment_method_id = $8, frequency = $9, \
-                 frequency_value = $10, starts_on = $11, updated_at = $12 \
-             WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(&new.name)
-        .bind(&new.description)
-        .bind(new.amount)
-        .bind(&new.currency)
-        .bind(new.category_id)
-        .bind(new.payment_method_id)
-        .bind(kind)
-        .bind(value)
-        .bind(new.starts_on)
-        .bind(OffsetDateTime::now_utc())
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "UPDATE expense_templates SET name = $3, description = $4, amount = $5, \
+             currency = $6, category_id = $7, payment_method_id = $8, frequency = $9, \
+             frequency_value = $10, starts_on = $11, updated_at = $12 \
+         WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id,
+        &new.name,
+        &new.description,
+        new.amount,
+        &new.currency,
+        new.category_id,
+        new.payment_method_id,
+        kind,
+        value,
+        new.starts_on,
+        OffsetDateTime::now_utc()
+    )?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
@@ -162,19 +139,16 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTemplate) -> Resul
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, id = id, active = active))]
 pub async fn set_active(db: &Db, scope: &Scope, id: i64, active: bool) -> Result<(), AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query(
-            "UPDATE expense_templates SET active = $3, updated_at = $4 \
-             WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(active)
-        .bind(OffsetDateTime::now_utc())
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "UPDATE expense_templates SET active = $3, updated_at = $4 \
+         WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id,
+        active,
+        OffsetDateTime::now_utc()
+    )?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
@@ -184,14 +158,13 @@ pub async fn set_active(db: &Db, scope: &Scope, id: i64, active: bool) -> Result
 /// Deletes a template; the expected expenses generated from it stay in their cycles.
 #[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
-    let changed = on_db!(db, |pool| {
-        sqlx::query("DELETE FROM expense_templates WHERE organisation_id = $1 AND id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let changed = sql!(
+        db,
+        execute,
+        "DELETE FROM expense_templates WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }

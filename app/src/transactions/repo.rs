@@ -4,7 +4,7 @@
 use crate::db::{Db, Tx};
 use crate::error::{AppError, FieldErrors};
 use crate::orgs::repo::Scope;
-use crate::{on_db, on_tx};
+use crate::{on_db, sql, sql_tx};
 use florin::ledger::{Source, TransactionKind};
 use time::{Date, OffsetDateTime};
 
@@ -367,12 +367,7 @@ pub async fn tags_of(db: &Db, scope: &Scope, ids: &[i64]) -> Result<Vec<(i64, St
         "SELECT transaction_id, tag FROM transaction_tags \
          WHERE organisation_id = $1 AND transaction_id IN ({list}) ORDER BY tag"
     );
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as(&sql)
-            .bind(scope.org_id)
-            .fetch_all(pool)
-            .await
-    })?;
+    let rows = sql!(db, all, &sql, scope.org_id)?;
     Ok(rows)
 }
 
@@ -398,17 +393,9 @@ crate::from_row! {
 }
 
 pub async fn find(db: &Db, scope: &Scope, id: i64) -> Result<(TxRecord, Vec<String>), AppError> {
-    let record: TxRecord = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, kind, occurred_on, amount, currency, account_id, counter_account_id, counter_amount, \
-                    category_id, payment_method_id, payee, notes, source, external_id \
-             FROM transactions WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .fetch_optional(pool)
-        .await
-    })?
+    let record: TxRecord = sql!(db, optional, "SELECT id, kind, occurred_on, amount, currency, account_id, counter_account_id, counter_amount, \
+                category_id, payment_method_id, payee, notes, source, external_id \
+         FROM transactions WHERE organisation_id = $1 AND id = $2", scope.org_id, id)?
     .ok_or(AppError::NotFound)?;
     let tags = tags_of(db, scope, &[id])
         .await?
@@ -441,31 +428,29 @@ pub struct NewTransaction {
 #[tracing::instrument(skip_all, fields(org = scope.org_id))]
 pub async fn insert_in(tx: &mut Tx, scope: &Scope, new: &NewTransaction) -> Result<i64, AppError> {
     let now = OffsetDateTime::now_utc();
-    let id: i64 = on_tx!(tx, |conn| {
-        sqlx::query_scalar(
-            "INSERT INTO transactions (organisation_id, kind, occurred_on, amount, currency, account_id, \
-                 counter_account_id, counter_amount, category_id, payee, notes, source, external_id, \
-                 created_at, updated_at, payment_method_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(new.kind.as_str())
-        .bind(new.occurred_on)
-        .bind(new.amount)
-        .bind(&new.currency)
-        .bind(new.account_id)
-        .bind(new.counter_account_id)
-        .bind(new.counter_amount)
-        .bind(new.category_id)
-        .bind(&new.payee)
-        .bind(&new.notes)
-        .bind(new.source.as_str())
-        .bind(&new.external_id)
-        .bind(now)
-        .bind(new.payment_method_id)
-        .fetch_one(conn)
-        .await
-    })?;
+    let id: i64 = sql_tx!(
+        tx,
+        scalar,
+        "INSERT INTO transactions (organisation_id, kind, occurred_on, amount, currency, account_id, \
+             counter_account_id, counter_amount, category_id, payee, notes, source, external_id, \
+             created_at, updated_at, payment_method_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15) RETURNING id",
+        scope.org_id,
+        new.kind.as_str(),
+        new.occurred_on,
+        new.amount,
+        &new.currency,
+        new.account_id,
+        new.counter_account_id,
+        new.counter_amount,
+        new.category_id,
+        &new.payee,
+        &new.notes,
+        new.source.as_str(),
+        &new.external_id,
+        now,
+        new.payment_method_id
+    )?;
     add_tags(tx, scope, id, &new.tags).await?;
     let part = Contribution::of_new(new);
     bump_rollup(tx, scope, &part, 1).await?;
@@ -547,27 +532,24 @@ async fn bump_rollup(
     part: &Contribution,
     sign: i64,
 ) -> Result<(), AppError> {
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO monthly_totals (organisation_id, month, account_id, counter_account_id, \
-                 kind, currency, total, n) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-             ON CONFLICT (organisation_id, month, account_id, counter_account_id, kind, currency) \
-             DO UPDATE SET total = monthly_totals.total + excluded.total, \
-                           n = monthly_totals.n + excluded.n",
-        )
-        .bind(scope.org_id)
-        .bind(part.month)
-        .bind(part.account_id)
-        .bind(part.counter_account_id)
-        .bind(&part.kind)
-        .bind(&part.currency)
-        .bind(sign * part.amount)
-        .bind(sign)
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    sql_tx!(
+        tx,
+        execute,
+        "INSERT INTO monthly_totals (organisation_id, month, account_id, counter_account_id, \
+             kind, currency, total, n) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         ON CONFLICT (organisation_id, month, account_id, counter_account_id, kind, currency) \
+         DO UPDATE SET total = monthly_totals.total + excluded.total, \
+                       n = monthly_totals.n + excluded.n",
+        scope.org_id,
+        part.month,
+        part.account_id,
+        part.counter_account_id,
+        &part.kind,
+        &part.currency,
+        sign * part.amount,
+        sign
+    )?;
     Ok(())
 }
 
@@ -579,54 +561,47 @@ async fn stored_contribution(
     scope: &Scope,
     id: i64,
 ) -> Result<Contribution, AppError> {
-    let locked = on_tx!(tx, |conn| {
-        sqlx::query(
-            "UPDATE transactions SET updated_at = updated_at WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let locked = sql_tx!(
+        tx,
+        execute,
+        "UPDATE transactions SET updated_at = updated_at WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     if locked == 0 {
         return Err(AppError::NotFound);
     }
-    let row: StoredContribution = on_tx!(tx, |conn| {
-        sqlx::query_as(
-            "SELECT occurred_on, category_id, account_id, counter_account_id, kind, currency, amount \
-             FROM transactions WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .fetch_one(conn)
-        .await
-    })?;
+    let row: StoredContribution = sql_tx!(
+        tx,
+        one,
+        "SELECT occurred_on, category_id, account_id, counter_account_id, kind, currency, amount \
+         FROM transactions WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     Ok(row.into())
 }
 
 async fn write_tags(tx: &mut Tx, scope: &Scope, id: i64, tags: &[String]) -> Result<(), AppError> {
-    on_tx!(tx, |conn| {
-        sqlx::query("DELETE FROM transaction_tags WHERE transaction_id = $1")
-            .bind(id)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    sql_tx!(
+        tx,
+        execute,
+        "DELETE FROM transaction_tags WHERE transaction_id = $1",
+        id
+    )?;
     add_tags(tx, scope, id, tags).await
 }
 
 async fn add_tags(tx: &mut Tx, scope: &Scope, id: i64, tags: &[String]) -> Result<(), AppError> {
     for tag in tags {
-        on_tx!(tx, |conn| {
-            sqlx::query("INSERT INTO transaction_tags (transaction_id, organisation_id, tag) VALUES ($1, $2, $3)")
-                .bind(id)
-                .bind(scope.org_id)
-                .bind(tag)
-                .execute(conn)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
+        sql_tx!(
+            tx,
+            execute,
+            "INSERT INTO transaction_tags (transaction_id, organisation_id, tag) VALUES ($1, $2, $3)",
+            id,
+            scope.org_id,
+            tag
+        )?;
     }
     Ok(())
 }
@@ -643,31 +618,28 @@ pub async fn create(db: &Db, scope: &Scope, new: &NewTransaction) -> Result<i64,
 pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTransaction) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     let old = stored_contribution(&mut tx, scope, id).await?;
-    let changed = on_tx!(&mut tx, |conn| {
-        sqlx::query(
-            "UPDATE transactions SET kind = $3, occurred_on = $4, amount = $5, currency = $6, account_id = $7, \
-                 counter_account_id = $8, counter_amount = $9, category_id = $10, payee = $11, notes = $12, \
-                 updated_at = $13, payment_method_id = $14 \
-             WHERE organisation_id = $1 AND id = $2",
-        )
-        .bind(scope.org_id)
-        .bind(id)
-        .bind(new.kind.as_str())
-        .bind(new.occurred_on)
-        .bind(new.amount)
-        .bind(&new.currency)
-        .bind(new.account_id)
-        .bind(new.counter_account_id)
-        .bind(new.counter_amount)
-        .bind(new.category_id)
-        .bind(&new.payee)
-        .bind(&new.notes)
-        .bind(OffsetDateTime::now_utc())
-        .bind(new.payment_method_id)
-        .execute(conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let changed = sql_tx!(
+        &mut tx,
+        execute,
+        "UPDATE transactions SET kind = $3, occurred_on = $4, amount = $5, currency = $6, account_id = $7, \
+             counter_account_id = $8, counter_amount = $9, category_id = $10, payee = $11, notes = $12, \
+             updated_at = $13, payment_method_id = $14 \
+         WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id,
+        new.kind.as_str(),
+        new.occurred_on,
+        new.amount,
+        &new.currency,
+        new.account_id,
+        new.counter_account_id,
+        new.counter_amount,
+        new.category_id,
+        &new.payee,
+        &new.notes,
+        OffsetDateTime::now_utc(),
+        new.payment_method_id
+    )?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
@@ -685,14 +657,13 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTransaction) -> Re
 pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     let old = stored_contribution(&mut tx, scope, id).await?;
-    let changed = on_tx!(&mut tx, |conn| {
-        sqlx::query("DELETE FROM transactions WHERE organisation_id = $1 AND id = $2")
-            .bind(scope.org_id)
-            .bind(id)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let changed = sql_tx!(
+        &mut tx,
+        execute,
+        "DELETE FROM transactions WHERE organisation_id = $1 AND id = $2",
+        scope.org_id,
+        id
+    )?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
@@ -718,17 +689,15 @@ pub async fn rebuild_rollups(db: &Db, scope: &Scope) -> Result<(), AppError> {
         }
     }
     // Grouped by day in SQL (one text for both databases), folded into months here.
-    let days: Vec<Daily> = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT occurred_on, account_id, counter_account_id, kind, currency, \
-                    CAST(SUM(amount) AS BIGINT) AS total, COUNT(*) AS n \
-             FROM transactions WHERE organisation_id = $1 \
-             GROUP BY occurred_on, account_id, counter_account_id, kind, currency",
-        )
-        .bind(scope.org_id)
-        .fetch_all(pool)
-        .await
-    })?;
+    let days: Vec<Daily> = sql!(
+        db,
+        all,
+        "SELECT occurred_on, account_id, counter_account_id, kind, currency, \
+                CAST(SUM(amount) AS BIGINT) AS total, COUNT(*) AS n \
+         FROM transactions WHERE organisation_id = $1 \
+         GROUP BY occurred_on, account_id, counter_account_id, kind, currency",
+        scope.org_id
+    )?;
     // (month, account, counter account, kind, currency) → (total, count)
     type MonthKey = (Date, i64, i64, String, String);
     let mut months: std::collections::BTreeMap<MonthKey, (i64, i64)> =
@@ -746,32 +715,28 @@ pub async fn rebuild_rollups(db: &Db, scope: &Scope) -> Result<(), AppError> {
         entry.1 += d.n;
     }
     let mut tx = db.begin().await?;
-    on_tx!(&mut tx, |conn| {
-        sqlx::query("DELETE FROM monthly_totals WHERE organisation_id = $1")
-            .bind(scope.org_id)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    sql_tx!(
+        &mut tx,
+        execute,
+        "DELETE FROM monthly_totals WHERE organisation_id = $1",
+        scope.org_id
+    )?;
     for ((month, account_id, counter_account_id, kind, currency), (total, n)) in months {
-        on_tx!(&mut tx, |conn| {
-            sqlx::query(
-                "INSERT INTO monthly_totals (organisation_id, month, account_id, \
-                     counter_account_id, kind, currency, total, n) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            )
-            .bind(scope.org_id)
-            .bind(month)
-            .bind(account_id)
-            .bind(counter_account_id)
-            .bind(&kind)
-            .bind(&currency)
-            .bind(total)
-            .bind(n)
-            .execute(conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
+        sql_tx!(
+            &mut tx,
+            execute,
+            "INSERT INTO monthly_totals (organisation_id, month, account_id, \
+                 counter_account_id, kind, currency, total, n) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            scope.org_id,
+            month,
+            account_id,
+            counter_account_id,
+            &kind,
+            &currency,
+            total,
+            n
+        )?;
     }
     tx.commit().await?;
     Ok(())
