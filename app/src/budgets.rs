@@ -6,8 +6,8 @@
 //! the period, expenses in the budget's currency only. Entries may add up to more than the
 //! total: that is saved and shown with a warning, not refused.
 //!
-//! `plan_pages` and `plan_fields` hold the page shapes and field checks that cycles and
-//! expense templates share with budgets.
+//! `plan_fields` holds the field checks that cycles and expense templates share with
+//! budgets.
 
 mod copy;
 mod delete;
@@ -15,7 +15,6 @@ mod detail;
 mod edit;
 mod entries;
 mod list;
-pub mod plan_pages;
 pub mod types;
 
 #[cfg(feature = "ssr")]

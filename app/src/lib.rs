@@ -20,6 +20,7 @@ pub mod imports;
 pub mod limits;
 pub mod notifications;
 pub mod orgs;
+pub mod pages;
 pub mod payment_methods;
 pub mod profile;
 pub mod rates;

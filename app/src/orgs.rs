@@ -12,5 +12,5 @@ pub mod repo;
 pub mod types;
 
 #[cfg(feature = "ssr")]
-pub use member::{Member, member_in_default_org, require_member};
+pub use member::{Deletion, Member, delete_record, member_in_default_org, require_member};
 pub use types::OrgSummary;

@@ -5,6 +5,7 @@ use super::types::AccountView;
 use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::Card;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -63,10 +64,9 @@ fn AccountEditor() -> impl IntoView {
                         view! {
                             <h1>{account.name.clone()}</h1>
                             <p class="lead">{format!("Balance: {}", account.balance)}</p>
-                            <section class="card" aria-labelledby="edit-account-title">
-                                <h2 id="edit-account-title">"Edit account"</h2>
+                            <Card title="Edit account" id="edit-account-title">
                                 <AccountForm action=save feedback account=Some(account) default_currency=currency/>
-                            </section>
+                            </Card>
                             <ArchiveSection action=archive id archived/>
                             <p><a href="/accounts">"Back to accounts"</a></p>
                         }.into_any()

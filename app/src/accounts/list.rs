@@ -3,11 +3,11 @@
 
 use super::edit::{AccountForm, SaveAccount};
 use super::types::AccountsOverview;
-use crate::context::{RequireUser, use_shell};
+use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::{Card, Page};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "accounts")]
 pub async fn list_accounts() -> Result<AccountsOverview, AppError> {
@@ -19,11 +19,9 @@ pub async fn list_accounts() -> Result<AccountsOverview, AppError> {
 #[component]
 pub fn AccountsPage() -> impl IntoView {
     view! {
-        <Title text="Accounts"/>
-        <h1>"Accounts"</h1>
-        <RequireUser>
+        <Page title="Accounts">
             <AccountsList/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -41,18 +39,16 @@ fn AccountsList() -> impl IntoView {
                         let feedback = FormFeedback::new("account", stash, save);
                         let base = page.base_currency.clone();
                         view! {
-                            <section class="card" aria-labelledby="accounts-title">
-                                <h2 id="accounts-title">"Your accounts"</h2>
+                            <Card title="Your accounts" id="accounts-title">
                                 {if page.accounts.is_empty() {
                                     view! { <p>"No accounts yet. Add your first one below."</p> }.into_any()
                                 } else {
                                     view! { <AccountsTable page=page/> }.into_any()
                                 }}
-                            </section>
-                            <section class="card" aria-labelledby="add-account-title">
-                                <h2 id="add-account-title">"Add an account"</h2>
+                            </Card>
+                            <Card title="Add an account" id="add-account-title">
                                 <AccountForm action=save feedback account=None default_currency=base/>
-                            </section>
+                            </Card>
                         }.into_any()
                     }
                     Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),

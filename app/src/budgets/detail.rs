@@ -4,12 +4,12 @@
 
 use super::copy::CopyBudget;
 use super::entries::{RemoveEntry, SaveEntry};
-use super::plan_pages::{Fallback, loaded};
 use super::types::{BudgetLine, BudgetView};
 use crate::components::{FormError, ProgressBar, SelectField, TextField};
 use crate::context::RequireUser;
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::{Fallback, loaded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -1,11 +1,11 @@
 //! Adding and editing a budget's name, currency, period and total. Entries are set on the
 //! budget's own page.
 
-use super::plan_pages::{Fallback, currency_options, editor_page, loaded};
 use super::types::{BudgetFields, BudgetInput};
-use crate::components::{FormError, SelectField, TextField};
+use crate::components::{FormError, SelectField, TextField, currency_options};
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::{Fallback, editor_page, loaded};
 use leptos::prelude::*;
 
 #[server(endpoint = "budgets/form")]

@@ -1,11 +1,9 @@
 //! The budgets page: every budget, newest period first.
 
-use super::plan_pages::{Fallback, loaded};
 use super::types::BudgetSummary;
-use crate::context::RequireUser;
 use crate::error::AppError;
+use crate::pages::{Card, Fallback, Head, Page, Table, loaded};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "budgets")]
 pub async fn list_budgets() -> Result<Vec<BudgetSummary>, AppError> {
@@ -18,9 +16,7 @@ pub async fn list_budgets() -> Result<Vec<BudgetSummary>, AppError> {
 pub fn BudgetsPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| list_budgets());
     view! {
-        <Title text="Budgets"/>
-        <h1>"Budgets"</h1>
-        <RequireUser>
+        <Page title="Budgets">
             <p class="actions">
                 <a class="button primary" href="/budgets/new">"Add a budget"</a>
             </p>
@@ -31,24 +27,14 @@ pub fn BudgetsPage() -> impl IntoView {
             } else {
                 budgets_table(budgets).into_any()
             })}
-        </RequireUser>
+        </Page>
     }
 }
 
 fn budgets_table(budgets: Vec<BudgetSummary>) -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="budgets-title">
-            <h2 id="budgets-title">"Your budgets"</h2>
-            <table class="budgets">
-                <thead>
-                    <tr>
-                        <th scope="col">"Budget"</th>
-                        <th scope="col">"Period"</th>
-                        <th scope="col" class="num">"Total"</th>
-                        <th scope="col" class="num">"Entries"</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <Card title="Your budgets" id="budgets-title">
+            <Table class="budgets" heads=vec![Head::text("Budget"), Head::text("Period"), Head::num("Total"), Head::num("Entries")]>
                     {budgets.into_iter().map(|b| view! {
                         <tr>
                             <th scope="row"><a href=format!("/budgets/{}", b.id)>{b.name}</a></th>
@@ -60,8 +46,7 @@ fn budgets_table(budgets: Vec<BudgetSummary>) -> impl IntoView {
                             </td>
                         </tr>
                     }.into_any()).collect_view()}
-                </tbody>
-            </table>
-        </section>
+            </Table>
+        </Card>
     }
 }

@@ -5,6 +5,7 @@ use super::types::{CategoryDeleteInput, CategoryView};
 use crate::components::{FormError, SelectField};
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::Card;
 use leptos::prelude::*;
 
 /// Deletes a category; its transactions move to `into` (a merge). Without a destination
@@ -43,8 +44,7 @@ pub fn DeleteSection(
             .map(|o| (o.id.to_string(), o.name.clone())),
     );
     view! {
-        <section class="card" aria-labelledby="delete-category-title">
-            <h2 id="delete-category-title">"Delete or merge"</h2>
+        <Card title="Delete or merge" id="delete-category-title">
             <p>"Deleting moves this category's transactions to the category you choose, then removes it. This cannot be undone."</p>
             <ActionForm action=action attr:novalidate=true>
                 <FormError errors/>
@@ -52,6 +52,6 @@ pub fn DeleteSection(
                 <SelectField label="Move its transactions to" name="into" value=feedback.value("into", "") options=targets errors/>
                 <button type="submit" class="danger">"Delete category"</button>
             </ActionForm>
-        </section>
+        </Card>
     }
 }

@@ -5,6 +5,7 @@ use super::types::{CategoryFormInput, CategoryView};
 use crate::components::{FormError, SelectField, TextField};
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::Card;
 use florin::ledger::CategoryKind;
 use leptos::prelude::*;
 
@@ -63,8 +64,7 @@ pub fn EditCategoryForm(
     let c = category;
     let parent = c.parent_id.map(|p| p.to_string()).unwrap_or_default();
     view! {
-        <section class="card" aria-labelledby="edit-category-title">
-            <h2 id="edit-category-title">"Rename or recolour"</h2>
+        <Card title="Rename or recolour" id="edit-category-title">
             <ActionForm action=action attr:novalidate=true>
                 <FormError errors=errors/>
                 <input type="hidden" name="id" value=c.id/>
@@ -76,6 +76,6 @@ pub fn EditCategoryForm(
                 </div>
                 <button type="submit" class="primary">"Save category"</button>
             </ActionForm>
-        </section>
+        </Card>
     }
 }

@@ -4,12 +4,12 @@
 use super::edit::{SaveCategory, kind_options, parent_options};
 use super::types::CategoryView;
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::{RequireUser, use_shell};
+use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::{Card, Page};
 use florin::ledger::CategoryKind;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "categories")]
 pub async fn list_categories() -> Result<Vec<CategoryView>, AppError> {
@@ -21,11 +21,9 @@ pub async fn list_categories() -> Result<Vec<CategoryView>, AppError> {
 #[component]
 pub fn CategoriesPage() -> impl IntoView {
     view! {
-        <Title text="Categories"/>
-        <h1>"Categories"</h1>
-        <RequireUser>
+        <Page title="Categories">
             <CategoriesList/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -96,8 +94,7 @@ fn AddCategoryForm(
 ) -> impl IntoView {
     let errors = feedback.errors();
     view! {
-        <section class="card" aria-labelledby="add-category-title">
-            <h2 id="add-category-title">"Add a category"</h2>
+        <Card title="Add a category" id="add-category-title">
             <ActionForm action=action attr:novalidate=true>
                 <FormError errors=errors/>
                 <input type="hidden" name="id" value=""/>
@@ -111,6 +108,6 @@ fn AddCategoryForm(
                 </div>
                 <button type="submit" class="primary">"Add category"</button>
             </ActionForm>
-        </section>
+        </Card>
     }
 }

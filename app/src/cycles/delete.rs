@@ -1,38 +1,28 @@
 //! Deleting a cycle that is not completed, after a confirmation page (no script needed).
 
 use super::edit::cycle_form;
-use crate::budgets::plan_pages::{Fallback, confirm_delete, loaded};
-use crate::context::RequireUser;
 use crate::error::AppError;
+use crate::pages::{Fallback, Page, confirm_delete, loaded};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "cycles/delete")]
 pub async fn delete_cycle(id: String) -> Result<(), AppError> {
-    use crate::session::{Done, finish};
-    use florin::role::{Access, Area};
-
-    let result = async {
-        let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
-        let id = crate::budgets::plan_fields::record_id(&id)?;
-        super::ssr::delete(&member, id).await
-    }
-    .await;
-    let page = format!("/cycles/{}/delete", id.trim());
-    finish("cycle-delete", &page, &(), result, |()| {
-        Done::new("Cycle deleted.", "/cycles")
-    })
-    .await
+    use crate::orgs::{Deletion, delete_record};
+    let cycles = Deletion {
+        area: florin::role::Area::Budgets,
+        form: "cycle-delete",
+        base: "/cycles",
+        done: "Cycle deleted.",
+    };
+    delete_record(cycles, &id, async |m, id| super::ssr::delete(m, id).await).await
 }
 
 #[component]
 pub fn DeleteCyclePage() -> impl IntoView {
     view! {
-        <Title text="Delete cycle"/>
-        <h1>"Delete cycle"</h1>
-        <RequireUser>
+        <Page title="Delete cycle">
             <DeleteCycleConfirm/>
-        </RequireUser>
+        </Page>
     }
 }
 

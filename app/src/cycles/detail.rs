@@ -2,11 +2,11 @@
 //! expected expenses by date and, by category, expected against actual spending.
 
 use super::types::{CycleLine, CycleView, ExpectedExpense};
-use crate::budgets::plan_pages::{Fallback, loaded};
 use crate::components::{FormError, ProgressBar};
 use crate::context::RequireUser;
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::{Fallback, loaded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -2,10 +2,10 @@
 //! A new cycle can list its expected expenses from the active templates at once.
 
 use super::types::{CycleFields, CycleInput};
-use crate::budgets::plan_pages::{Fallback, currency_options, editor_page, loaded};
-use crate::components::{FormError, SelectField, TextField};
+use crate::components::{FormError, SelectField, TextField, currency_options};
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::{Fallback, editor_page, loaded};
 use leptos::prelude::*;
 
 #[server(endpoint = "cycles/form")]

@@ -1,11 +1,9 @@
 //! The cycles page: every cycle, newest first, with the way to the expense templates.
 
 use super::types::CycleSummary;
-use crate::budgets::plan_pages::{Fallback, loaded};
-use crate::context::RequireUser;
 use crate::error::AppError;
+use crate::pages::{Card, Fallback, Head, Page, Table, loaded};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "cycles")]
 pub async fn list_cycles() -> Result<Vec<CycleSummary>, AppError> {
@@ -17,11 +15,9 @@ pub async fn list_cycles() -> Result<Vec<CycleSummary>, AppError> {
 #[component]
 pub fn CyclesPage() -> impl IntoView {
     view! {
-        <Title text="Cycles"/>
-        <h1>"Cycles"</h1>
-        <RequireUser>
+        <Page title="Cycles">
             <CyclesOverview/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -46,19 +42,8 @@ fn CyclesOverview() -> impl IntoView {
 
 fn cycles_table(cycles: Vec<CycleSummary>) -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="cycles-title">
-            <h2 id="cycles-title">"Your cycles"</h2>
-            <table class="cycles">
-                <thead>
-                    <tr>
-                        <th scope="col">"Cycle"</th>
-                        <th scope="col">"Period"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col" class="num">"Expected income"</th>
-                        <th scope="col" class="num">"Expected expenses"</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <Card title="Your cycles" id="cycles-title">
+            <Table class="cycles" heads=vec![Head::text("Cycle"), Head::text("Period"), Head::text("Status"), Head::num("Expected income"), Head::num("Expected expenses")]>
                     {cycles.into_iter().map(|c| view! {
                         <tr>
                             <th scope="row"><a href=format!("/cycles/{}", c.id)>{c.name}</a></th>
@@ -68,8 +53,7 @@ fn cycles_table(cycles: Vec<CycleSummary>) -> impl IntoView {
                             <td class="num">{c.expected_expenses}</td>
                         </tr>
                     }.into_any()).collect_view()}
-                </tbody>
-            </table>
-        </section>
+            </Table>
+        </Card>
     }
 }

@@ -3,6 +3,7 @@
 
 use super::cards::{DebtsCard, GoalsCard, LimitsCard, NoticesCard, RecentCard};
 use super::types::{DashboardView, Figure};
+use crate::pages::Card;
 use crate::reports::missing_rates::MissingRates;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,14 +21,13 @@ pub fn Dashboard(view: Option<DashboardView>) -> impl IntoView {
 fn DashboardBody(view: DashboardView) -> impl IntoView {
     if !view.has_ledger {
         return view! {
-            <section class="card" aria-labelledby="start-title">
-                <h2 id="start-title">"Getting started"</h2>
+            <Card title="Getting started" id="start-title">
                 <p>"Add an account, then record or import its transactions; this page then shows where your money goes."</p>
                 <p class="actions">
                     <a class="button primary" href="/accounts">"Add an account"</a>
                     <a class="button" href="/import">"Import a statement"</a>
                 </p>
-            </section>
+            </Card>
         }
         .into_any();
     }

@@ -7,6 +7,7 @@
 use super::types::{DebtLine, NoticeLine, RecentLine};
 use crate::goals::GoalSummary;
 use crate::limits::LimitView;
+use crate::pages::{Card, Head, Table};
 use leptos::prelude::*;
 
 /// A titled card: `lines` draws the items, or `none` says there are none; then `links`
@@ -44,17 +45,7 @@ pub fn RecentCard(lines: Vec<RecentLine>) -> impl IntoView {
 
 fn recent_lines(lines: Vec<RecentLine>) -> AnyView {
     view! {
-        <table>
-            <thead>
-                <tr>
-                    <th scope="col">"Date"</th>
-                    <th scope="col">"Payee"</th>
-                    <th scope="col">"Account"</th>
-                    <th scope="col">"Category"</th>
-                    <th scope="col" class="num">"Amount"</th>
-                </tr>
-            </thead>
-            <tbody>
+        <Table heads=vec![Head::text("Date"), Head::text("Payee"), Head::text("Account"), Head::text("Category"), Head::num("Amount")]>
                 {lines.into_iter().map(|l| view! {
                     <tr>
                         <td>{l.date}</td>
@@ -64,8 +55,7 @@ fn recent_lines(lines: Vec<RecentLine>) -> AnyView {
                         <td class="num" class:negative=l.kind == "expense">{l.amount}</td>
                     </tr>
                 }).collect_view()}
-            </tbody>
-        </table>
+        </Table>
     }
     .into_any()
 }
@@ -73,8 +63,7 @@ fn recent_lines(lines: Vec<RecentLine>) -> AnyView {
 #[component]
 pub fn NoticesCard(unread: i64, lines: Vec<NoticeLine>) -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="notices-title">
-            <h2 id="notices-title">"Notifications"</h2>
+        <Card title="Notifications" id="notices-title">
             <p>{florin::notification::unread_label(unread)}</p>
             <ul class="notices">
                 {lines.into_iter().map(|n| view! {
@@ -88,7 +77,7 @@ pub fn NoticesCard(unread: i64, lines: Vec<NoticeLine>) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <p class="actions"><a href="/notifications">"All notifications"</a></p>
-        </section>
+        </Card>
     }
 }
 
@@ -170,15 +159,7 @@ pub fn DebtsCard(lines: Vec<DebtLine>) -> impl IntoView {
 
 fn debt_lines(lines: Vec<DebtLine>) -> AnyView {
     view! {
-        <table>
-            <thead>
-                <tr>
-                    <th scope="col">"Debt"</th>
-                    <th scope="col" class="num">"Still owed"</th>
-                    <th scope="col">"Next payment"</th>
-                </tr>
-            </thead>
-            <tbody>
+        <Table heads=vec![Head::text("Debt"), Head::num("Still owed"), Head::text("Next payment")]>
                 {lines.into_iter().map(|d| view! {
                     <tr>
                         <th scope="row"><a href=format!("/debts/{}", d.id)>{d.name}</a></th>
@@ -186,8 +167,7 @@ fn debt_lines(lines: Vec<DebtLine>) -> AnyView {
                         <td>{d.next_payment}</td>
                     </tr>
                 }).collect_view()}
-            </tbody>
-        </table>
+        </Table>
     }
     .into_any()
 }

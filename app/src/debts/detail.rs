@@ -5,6 +5,7 @@ use super::pay::PaymentForm;
 use super::types::{DebtView, PaymentView, ScheduleView};
 use crate::context::RequireUser;
 use crate::error::AppError;
+use crate::pages::{Card, Head, Table};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -62,8 +63,7 @@ fn DebtBody(view: DebtView) -> impl IntoView {
         )
     };
     let terms = view! {
-        <section class="card" aria-labelledby="terms-title">
-            <h2 id="terms-title">"Terms"</h2>
+        <Card title="Terms" id="terms-title">
             <table class="terms">
                 <tbody>
                     <tr><th scope="row">"Kind"</th><td>{d.kind_label.clone()}</td></tr>
@@ -82,7 +82,7 @@ fn DebtBody(view: DebtView) -> impl IntoView {
                 " "
                 <a href=format!("/debts/{}/delete", d.id)>"Delete debt"</a>
             </p>
-        </section>
+        </Card>
     }
     .into_any();
     let pay = (!d.paid_off).then(|| view! { <PaymentForm defaults=view.pay.clone()/> }.into_any());
@@ -167,25 +167,12 @@ fn ScheduleTable(id: i64, schedule: ScheduleView) -> impl IntoView {
 #[component]
 fn PaymentsTable(payments: Vec<PaymentView>) -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="payments-title">
-            <h2 id="payments-title">"Payments"</h2>
+        <Card title="Payments" id="payments-title">
             {if payments.is_empty() {
                 view! { <p>"No payments recorded yet."</p> }.into_any()
             } else {
                 view! {
-                    <table class="payments">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Date"</th>
-                                <th scope="col" class="num">"Amount"</th>
-                                <th scope="col" class="num">"Interest"</th>
-                                <th scope="col" class="num">"Principal"</th>
-                                <th scope="col">"Method"</th>
-                                <th scope="col">"Reference"</th>
-                                <th scope="col">"Status"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
+                    <Table class="payments" heads=vec![Head::text("Date"), Head::num("Amount"), Head::num("Interest"), Head::num("Principal"), Head::text("Method"), Head::text("Reference"), Head::text("Status")]>
                             {payments.into_iter().map(|p| view! {
                                 <tr>
                                     <td>{p.date}</td>
@@ -200,10 +187,9 @@ fn PaymentsTable(payments: Vec<PaymentView>) -> impl IntoView {
                                     </td>
                                 </tr>
                             }).collect_view()}
-                        </tbody>
-                    </table>
+                    </Table>
                 }.into_any()
             }}
-        </section>
+        </Card>
     }
 }

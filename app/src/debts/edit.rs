@@ -4,11 +4,11 @@
 use super::types::{DebtFields, DebtInput, DebtKind};
 use crate::components::currency_options;
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::{RequireUser, use_shell};
+use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::Page;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The form for a new debt (`id` = None) or an existing one.
 #[server(endpoint = "debts/form")]
@@ -46,11 +46,9 @@ pub async fn save_debt(#[server(flatten)] input: DebtInput) -> Result<i64, AppEr
 #[component]
 pub fn NewDebtPage() -> impl IntoView {
     view! {
-        <Title text="Add a debt"/>
-        <h1>"Add a debt"</h1>
-        <RequireUser>
+        <Page title="Add a debt">
             <DebtEditor id=Signal::derive(|| None)/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -58,11 +56,9 @@ pub fn NewDebtPage() -> impl IntoView {
 pub fn EditDebtPage() -> impl IntoView {
     let id = crate::url::id_param();
     view! {
-        <Title text="Edit debt"/>
-        <h1>"Edit debt"</h1>
-        <RequireUser>
+        <Page title="Edit debt">
             <DebtEditor id=Signal::derive(move || Some(id()))/>
-        </RequireUser>
+        </Page>
     }
 }
 

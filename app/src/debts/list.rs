@@ -3,10 +3,9 @@
 
 use super::table::{Column, FigureTable};
 use super::types::{DebtSummary, DebtsOverview, HistoryRow, SummaryRow};
-use crate::context::RequireUser;
 use crate::error::AppError;
+use crate::pages::{Card, Head, Page, Table};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "debts")]
 pub async fn list_debts() -> Result<DebtsOverview, AppError> {
@@ -18,11 +17,9 @@ pub async fn list_debts() -> Result<DebtsOverview, AppError> {
 #[component]
 pub fn DebtsPage() -> impl IntoView {
     view! {
-        <Title text="Debts"/>
-        <h1>"Debts"</h1>
-        <RequireUser>
+        <Page title="Debts">
             <DebtsOverviewView/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -78,32 +75,18 @@ fn SummaryTable(rows: Vec<SummaryRow>) -> impl IntoView {
         })
         .collect();
     view! {
-        <section class="card" aria-labelledby="debt-summary-title">
-            <h2 id="debt-summary-title">"Summary"</h2>
+        <Card title="Summary" id="debt-summary-title">
             <FigureTable class="debt-summary" columns rows/>
             <p class="hint">"The average rate is weighted by what remains of each debt. The debt-free month assumes each instalment is paid as scheduled, with interest."</p>
-        </section>
+        </Card>
     }
 }
 
 #[component]
 fn DebtsTable(debts: Vec<DebtSummary>) -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="debts-title">
-            <h2 id="debts-title">"Your debts"</h2>
-            <table class="debts">
-                <thead>
-                    <tr>
-                        <th scope="col">"Debt"</th>
-                        <th scope="col">"Kind"</th>
-                        <th scope="col">"Lender"</th>
-                        <th scope="col" class="num">"Remaining"</th>
-                        <th scope="col" class="num">"Instalment"</th>
-                        <th scope="col" class="num">"Rate"</th>
-                        <th scope="col">"Next payment"</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <Card title="Your debts" id="debts-title">
+            <Table class="debts" heads=vec![Head::text("Debt"), Head::text("Kind"), Head::text("Lender"), Head::num("Remaining"), Head::num("Instalment"), Head::num("Rate"), Head::text("Next payment")]>
                     {debts.into_iter().map(|d| view! {
                         <tr class:archived=d.paid_off>
                             <td>
@@ -118,9 +101,8 @@ fn DebtsTable(debts: Vec<DebtSummary>) -> impl IntoView {
                             <td>{if d.paid_off { "—".to_owned() } else { d.next_payment }}</td>
                         </tr>
                     }.into_any()).collect_view()}
-                </tbody>
-            </table>
-        </section>
+            </Table>
+        </Card>
     }
 }
 
@@ -136,9 +118,8 @@ fn HistoryTable(currencies: Vec<String>, rows: Vec<HistoryRow>) -> impl IntoView
         view! { <FigureTable class="debt-history" columns rows/> }.into_any()
     };
     view! {
-        <section class="card" aria-labelledby="debt-history-title">
-            <h2 id="debt-history-title">"Payments by month"</h2>
+        <Card title="Payments by month" id="debt-history-title">
             {body}
-        </section>
+        </Card>
     }
 }

@@ -6,6 +6,7 @@ use crate::components::{FormError, SelectField, TextField};
 use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::Card;
 use florin::ledger::PaymentMethodKind;
 use leptos::prelude::*;
 
@@ -46,8 +47,7 @@ pub fn PaymentForm(defaults: PaymentDefaults) -> impl IntoView {
     let action = ServerAction::<RecordPayment>::new();
     let defaults = StoredValue::new(defaults);
     view! {
-        <section class="card" aria-labelledby="pay-title">
-            <h2 id="pay-title">"Record a payment"</h2>
+        <Card title="Record a payment" id="pay-title">
             <Suspense>
                 {move || Suspend::new(async move {
                     let stash = shell.await.ok().and_then(|s| s.form);
@@ -55,7 +55,7 @@ pub fn PaymentForm(defaults: PaymentDefaults) -> impl IntoView {
                     view! { <PaymentFields defaults=defaults.get_value() feedback action/> }
                 })}
             </Suspense>
-        </section>
+        </Card>
     }
 }
 

@@ -15,10 +15,9 @@
 use super::table::{Column, FigureTable};
 use super::types::{PayoffPlan, PayoffPlanQuery, PlanDebtView, StrategyView};
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::RequireUser;
 use crate::error::AppError;
+use crate::pages::{Card, Head, Page, Table};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[server(endpoint = "debts/plan")]
@@ -40,9 +39,7 @@ pub fn PlannerPage() -> impl IntoView {
     };
     let data = Resource::new(inputs, plan_payoff);
     view! {
-        <Title text="Payoff planner"/>
-        <h1>"Payoff planner"</h1>
-        <RequireUser>
+        <Page title="Payoff planner">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -54,7 +51,7 @@ pub fn PlannerPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -101,21 +98,9 @@ fn PlanView(plan: PayoffPlan) -> impl IntoView {
 #[component]
 fn Comparison(strategies: Vec<StrategyView>) -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="compare-title">
-            <h2 id="compare-title">"Strategies compared"</h2>
+        <Card title="Strategies compared" id="compare-title">
             <p class="hint">"Avalanche pays the extra to the highest rate first; snowball to the smallest balance first. Both then roll each closed debt's instalment into the next."</p>
-            <table class="strategies">
-                <thead>
-                    <tr>
-                        <th scope="col">"Strategy"</th>
-                        <th scope="col">"Debt-free in"</th>
-                        <th scope="col">"Debt-free"</th>
-                        <th scope="col" class="num">"Total interest"</th>
-                        <th scope="col" class="num">"Total paid"</th>
-                        <th scope="col">"Order debts close"</th>
-                    </tr>
-                </thead>
-                <tbody>
+            <Table class="strategies" heads=vec![Head::text("Strategy"), Head::text("Debt-free in"), Head::text("Debt-free"), Head::num("Total interest"), Head::num("Total paid"), Head::text("Order debts close")]>
                     {strategies.into_iter().map(|s| view! {
                         <tr>
                             <th scope="row">{s.name}</th>
@@ -130,9 +115,8 @@ fn Comparison(strategies: Vec<StrategyView>) -> impl IntoView {
                             </td>
                         </tr>
                     }.into_any()).collect_view()}
-                </tbody>
-            </table>
-        </section>
+            </Table>
+        </Card>
     }
 }
 
@@ -149,8 +133,7 @@ fn Chart(plan: PayoffPlan) -> impl IntoView {
         .chain(names.into_iter().map(Column::num))
         .collect();
     view! {
-        <section class="card" aria-labelledby="chart-title">
-            <h2 id="chart-title">"Balance over time"</h2>
+        <Card title="Balance over time" id="chart-title">
             <figure class="chart">
                 <img src=plan.chart_src.clone() alt=alt width="720" height="360"/>
                 <figcaption>{caption}</figcaption>
@@ -160,7 +143,7 @@ fn Chart(plan: PayoffPlan) -> impl IntoView {
                 <FigureTable class="chart-data" caption="Total balance now and every twelve months"
                     columns rows=plan.table/>
             </details>
-        </section>
+        </Card>
     }
 }
 
@@ -177,9 +160,8 @@ fn StartingPoint(debts: Vec<PlanDebtView>) -> impl IntoView {
         .map(|d| (d.name, vec![d.balance, d.rate, d.minimum]))
         .collect();
     view! {
-        <section class="card" aria-labelledby="start-title">
-            <h2 id="start-title">"Starting from"</h2>
+        <Card title="Starting from" id="start-title">
             <FigureTable columns rows/>
-        </section>
+        </Card>
     }
 }

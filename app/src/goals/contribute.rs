@@ -6,6 +6,7 @@ use crate::components::{FormError, SelectField, TextField};
 use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::Card;
 use leptos::prelude::*;
 
 /// Records a contribution; the flash names the highest milestone it reached.
@@ -38,8 +39,7 @@ pub fn ContributionForm(defaults: ContributionDefaults) -> impl IntoView {
     let action = ServerAction::<AddContribution>::new();
     let defaults = StoredValue::new(defaults);
     view! {
-        <section class="card" aria-labelledby="contribute-title">
-            <h2 id="contribute-title">"Add a contribution"</h2>
+        <Card title="Add a contribution" id="contribute-title">
             <Suspense>
                 {move || Suspend::new(async move {
                     let stash = shell.await.ok().and_then(|s| s.form);
@@ -47,7 +47,7 @@ pub fn ContributionForm(defaults: ContributionDefaults) -> impl IntoView {
                     view! { <ContributionFields defaults=defaults.get_value() feedback action/> }
                 })}
             </Suspense>
-        </section>
+        </Card>
     }
 }
 

@@ -4,12 +4,12 @@
 use super::types::{GoalFields, GoalInput};
 use crate::components::currency_options;
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::{RequireUser, use_shell};
+use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::Page;
 use florin::goal::{GoalKind, Priority};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The form for a new goal (`id` = None) or an existing one.
 #[server(endpoint = "goals/form")]
@@ -47,11 +47,9 @@ pub async fn save_goal(#[server(flatten)] input: GoalInput) -> Result<i64, AppEr
 #[component]
 pub fn NewGoalPage() -> impl IntoView {
     view! {
-        <Title text="Add a goal"/>
-        <h1>"Add a goal"</h1>
-        <RequireUser>
+        <Page title="Add a goal">
             <GoalEditor id=Signal::derive(|| None)/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -59,11 +57,9 @@ pub fn NewGoalPage() -> impl IntoView {
 pub fn EditGoalPage() -> impl IntoView {
     let id = crate::url::id_param();
     view! {
-        <Title text="Edit goal"/>
-        <h1>"Edit goal"</h1>
-        <RequireUser>
+        <Page title="Edit goal">
             <GoalEditor id=Signal::derive(move || Some(id()))/>
-        </RequireUser>
+        </Page>
     }
 }
 

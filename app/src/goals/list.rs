@@ -2,10 +2,9 @@
 
 use super::progress::GoalProgressBar;
 use super::types::GoalSummary;
-use crate::context::RequireUser;
 use crate::error::AppError;
+use crate::pages::{Card, Head, Page, Table};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "goals")]
 pub async fn list_goals() -> Result<Vec<GoalSummary>, AppError> {
@@ -17,11 +16,9 @@ pub async fn list_goals() -> Result<Vec<GoalSummary>, AppError> {
 #[component]
 pub fn GoalsPage() -> impl IntoView {
     view! {
-        <Title text="Goals"/>
-        <h1>"Goals"</h1>
-        <RequireUser>
+        <Page title="Goals">
             <GoalsOverview/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -49,21 +46,8 @@ fn GoalsOverview() -> impl IntoView {
 #[component]
 fn GoalsTable(goals: Vec<GoalSummary>) -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="goals-title">
-            <h2 id="goals-title">"Your goals"</h2>
-            <table class="goals">
-                <thead>
-                    <tr>
-                        <th scope="col">"Goal"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"Priority"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Progress"</th>
-                        <th scope="col">"Target date"</th>
-                        <th scope="col">"Monthly saving needed"</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <Card title="Your goals" id="goals-title">
+            <Table class="goals" heads=vec![Head::text("Goal"), Head::text("Type"), Head::text("Priority"), Head::text("Status"), Head::text("Progress"), Head::text("Target date"), Head::text("Monthly saving needed")]>
                     {goals.into_iter().map(|g| view! {
                         <tr class:archived=g.status == "completed" || g.status == "cancelled">
                             <td><a href=format!("/goals/{}", g.id)>{g.title.clone()}</a></td>
@@ -75,8 +59,7 @@ fn GoalsTable(goals: Vec<GoalSummary>) -> impl IntoView {
                             <td>{g.monthly}</td>
                         </tr>
                     }.into_any()).collect_view()}
-                </tbody>
-            </table>
-        </section>
+            </Table>
+        </Card>
     }
 }

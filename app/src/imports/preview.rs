@@ -3,11 +3,10 @@
 
 use super::commit::CommitForm;
 use super::types::{MAPPED_FIELDS, MappingQuery, Preview, PreviewRow};
-use crate::context::RequireUser;
 use crate::error::AppError;
+use crate::pages::{Card, Head, Page, Table};
 use florin::import_review::RowStatus;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[server(endpoint = "imports/preview")]
@@ -50,9 +49,7 @@ pub fn ImportPreviewPage() -> impl IntoView {
         |(id, mapping)| import_preview(id, mapping),
     );
     view! {
-        <Title text="Review the import"/>
-        <h1>"Review the import"</h1>
-        <RequireUser>
+        <Page title="Review the import">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -61,7 +58,7 @@ pub fn ImportPreviewPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -104,13 +101,12 @@ fn PreviewView(preview: Preview) -> impl IntoView {
 fn RowErrors(errors: Vec<String>, count: usize) -> impl IntoView {
     let more = count.saturating_sub(errors.len());
     view! {
-        <section class="card" aria-labelledby="row-errors">
-            <h2 id="row-errors">"Rows with errors"</h2>
+        <Card title="Rows with errors" id="row-errors">
             <ul class="errors">
                 {errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
             </ul>
             {(more > 0).then(|| view! { <p>{format!("… and {more} more.")}</p> })}
-        </section>
+        </Card>
     }
 }
 
@@ -192,18 +188,7 @@ fn PreviewTable(rows: Vec<PreviewRow>, total: usize) -> impl IntoView {
         <section aria-labelledby="preview-title">
             <h2 id="preview-title">"Rows"</h2>
             {(shown < total).then(|| view! { <p>{format!("The first {shown} of {total} rows; all are checked.")}</p> })}
-            <table class="transactions preview">
-                <thead>
-                    <tr>
-                        <th scope="col" class="num">"Line"</th>
-                        <th scope="col">"Date"</th>
-                        <th scope="col">"Payee"</th>
-                        <th scope="col">"Category"</th>
-                        <th scope="col" class="num">"Amount"</th>
-                        <th scope="col">"Status"</th>
-                    </tr>
-                </thead>
-                <tbody>
+            <Table class="transactions preview" heads=vec![Head::num("Line"), Head::text("Date"), Head::text("Payee"), Head::text("Category"), Head::num("Amount"), Head::text("Status")]>
                     {rows.into_iter().map(|r| {
                         let status = match RowStatus::parse(&r.status) {
                             Some(RowStatus::New) => RowStatus::New.label().to_owned(),
@@ -221,8 +206,7 @@ fn PreviewTable(rows: Vec<PreviewRow>, total: usize) -> impl IntoView {
                             </tr>
                         }.into_any()
                     }).collect_view()}
-                </tbody>
-            </table>
+            </Table>
         </section>
     }
 }

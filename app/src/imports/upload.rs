@@ -2,11 +2,10 @@
 //! server function) and the organisation's recent imports.
 
 use super::types::{ImportStart, RecentImport};
-use crate::context::RequireUser;
 use crate::error::AppError;
+use crate::pages::{Card, Page};
 use florin::import_review::BatchStatus;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "imports")]
 pub async fn load_imports() -> Result<ImportStart, AppError> {
@@ -19,9 +18,7 @@ pub async fn load_imports() -> Result<ImportStart, AppError> {
 pub fn ImportPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_imports());
     view! {
-        <Title text="Import a statement"/>
-        <h1>"Import a statement"</h1>
-        <RequireUser>
+        <Page title="Import a statement">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -30,7 +27,7 @@ pub fn ImportPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -68,8 +65,7 @@ fn UploadForm(start: ImportStart) -> impl IntoView {
 #[component]
 fn RecentImports(recent: Vec<RecentImport>) -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="recent-imports">
-            <h2 id="recent-imports">"Recent imports"</h2>
+        <Card title="Recent imports" id="recent-imports">
             <table>
                 <thead><tr><th scope="col">"File"</th><th scope="col">"Account"</th><th scope="col" class="num">"Rows"</th><th scope="col">"Status"</th><th scope="col">"Uploaded"</th></tr></thead>
                 <tbody>
@@ -91,6 +87,6 @@ fn RecentImports(recent: Vec<RecentImport>) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </section>
+        </Card>
     }
 }

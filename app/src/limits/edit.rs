@@ -4,11 +4,11 @@
 use super::types::{LimitFields, LimitInput};
 use crate::components::currency_options;
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::{RequireUser, use_shell};
+use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::Page;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The form for a new limit (`id` = None) or an existing one.
 #[server(endpoint = "limits/form")]
@@ -46,11 +46,9 @@ pub async fn save_limit(#[server(flatten)] input: LimitInput) -> Result<i64, App
 #[component]
 pub fn NewLimitPage() -> impl IntoView {
     view! {
-        <Title text="Add a limit"/>
-        <h1>"Add a limit"</h1>
-        <RequireUser>
+        <Page title="Add a limit">
             <LimitEditor id=Signal::derive(|| None)/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -58,11 +56,9 @@ pub fn NewLimitPage() -> impl IntoView {
 pub fn EditLimitPage() -> impl IntoView {
     let id = crate::url::id_param();
     view! {
-        <Title text="Edit limit"/>
-        <h1>"Edit limit"</h1>
-        <RequireUser>
+        <Page title="Edit limit">
             <LimitEditor id=Signal::derive(move || Some(id()))/>
-        </RequireUser>
+        </Page>
     }
 }
 

@@ -4,6 +4,7 @@ use super::types::{LimitView, LimitsOverview};
 use crate::components::ProgressBar;
 use crate::context::RequireUser;
 use crate::error::AppError;
+use crate::pages::{Head, Table};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -63,21 +64,9 @@ fn LimitsTable(month: String, limits: Vec<LimitView>) -> impl IntoView {
         <section class="card" aria-labelledby="limits-title">
             <h2 id="limits-title">"Spending in " {month}</h2>
             <p class="hint">"Only expenses in a limit's currency count towards it. You get one notice when a category reaches its alert threshold and another when it reaches its limit, once a month."</p>
-            <table class="limits">
-                <thead>
-                    <tr>
-                        <th scope="col">"Category"</th>
-                        <th scope="col" class="num">"Spent"</th>
-                        <th scope="col" class="num">"Limit"</th>
-                        <th scope="col" class="num">"Remaining"</th>
-                        <th scope="col">"Progress"</th>
-                        <th scope="col">"Actions"</th>
-                    </tr>
-                </thead>
-                <tbody>
+            <Table class="limits" heads=vec![Head::text("Category"), Head::num("Spent"), Head::num("Limit"), Head::num("Remaining"), Head::text("Progress"), Head::text("Actions")]>
                     {limits.into_iter().map(limit_row).collect_view()}
-                </tbody>
-            </table>
+            </Table>
         </section>
     }
 }

@@ -2,10 +2,9 @@
 //! with a plain form (no script needed).
 
 use super::types::{NotificationView, NotificationsList};
-use crate::context::RequireUser;
 use crate::error::AppError;
+use crate::pages::Page;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The signed-in user's notifications, newest first.
 #[server(endpoint = "notifications")]
@@ -46,11 +45,9 @@ pub async fn mark_all_notifications_read() -> Result<(), AppError> {
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     view! {
-        <Title text="Notifications"/>
-        <h1>"Notifications"</h1>
-        <RequireUser>
+        <Page title="Notifications">
             <NotificationsCentre/>
-        </RequireUser>
+        </Page>
     }
 }
 

@@ -52,3 +52,34 @@ pub async fn member_in_default_org(
     let scope = repo::scope(&app.db, user.id, org, access).await?;
     Ok(Member { app, user, scope })
 }
+
+/// A kind of record a confirmation page deletes: the member's right it needs, the form's
+/// name, where its pages live (`/debts`) and what the flash says once it is gone.
+pub struct Deletion {
+    pub area: florin::role::Area,
+    pub form: &'static str,
+    pub base: &'static str,
+    pub done: &'static str,
+}
+
+/// The whole of a delete server function: the member's right, the record's `id` read
+/// from the form, `remove`, then the flash and the list, or the error on the
+/// confirmation page (`{base}/{id}/delete`).
+pub async fn delete_record(
+    what: Deletion,
+    id: &str,
+    remove: impl AsyncFnOnce(&Member, i64) -> Result<(), AppError>,
+) -> Result<(), AppError> {
+    use crate::session::{Done, finish};
+    let result = async {
+        let member = require_member(Access::Write(what.area)).await?;
+        let id = id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
+        remove(&member, id).await
+    }
+    .await;
+    let page = format!("{}/{}/delete", what.base, id.trim());
+    finish(what.form, &page, &(), result, |()| {
+        Done::new(what.done, what.base)
+    })
+    .await
+}

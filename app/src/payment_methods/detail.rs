@@ -6,6 +6,7 @@ use crate::components::FormError;
 use crate::context::{RequireUser, use_shell};
 use crate::error::{AppError, FieldErrors};
 use crate::form::FormFeedback;
+use crate::pages::Card;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -72,10 +73,9 @@ fn MethodEditor() -> impl IntoView {
                         view! {
                             <h1>{title}</h1>
                             <p class="lead">{lead}</p>
-                            <section class="card" aria-labelledby="edit-method-title">
-                                <h2 id="edit-method-title">"Edit payment method"</h2>
+                            <Card title="Edit payment method" id="edit-method-title">
                                 <MethodForm action=save feedback method=Some(method) accounts=edit.accounts/>
-                            </section>
+                            </Card>
                             {archive_section}
                             <p><a href="/payment-methods">"Back to payment methods"</a></p>
                         }.into_any()

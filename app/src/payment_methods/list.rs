@@ -3,11 +3,11 @@
 
 use super::edit::{MethodForm, SavePaymentMethod};
 use super::types::{PaymentMethodView, PaymentMethodsOverview};
-use crate::context::{RequireUser, use_shell};
+use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::{Card, Head, Page, Table};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "payment-methods")]
 pub async fn list_payment_methods() -> Result<PaymentMethodsOverview, AppError> {
@@ -19,11 +19,9 @@ pub async fn list_payment_methods() -> Result<PaymentMethodsOverview, AppError> 
 #[component]
 pub fn PaymentMethodsPage() -> impl IntoView {
     view! {
-        <Title text="Payment methods"/>
-        <h1>"Payment methods"</h1>
-        <RequireUser>
+        <Page title="Payment methods">
             <PaymentMethodsList/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -45,14 +43,12 @@ fn PaymentMethodsList() -> impl IntoView {
                             view! { <MethodsTable methods=page.methods/> }.into_any()
                         };
                         view! {
-                            <section class="card" aria-labelledby="methods-title">
-                                <h2 id="methods-title">"Your payment methods"</h2>
+                            <Card title="Your payment methods" id="methods-title">
                                 {list}
-                            </section>
-                            <section class="card" aria-labelledby="add-method-title">
-                                <h2 id="add-method-title">"Add a payment method"</h2>
+                            </Card>
+                            <Card title="Add a payment method" id="add-method-title">
                                 <MethodForm action=save feedback method=None accounts=page.accounts/>
-                            </section>
+                            </Card>
                         }.into_any()
                     }
                     Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
@@ -65,15 +61,7 @@ fn PaymentMethodsList() -> impl IntoView {
 #[component]
 fn MethodsTable(methods: Vec<PaymentMethodView>) -> impl IntoView {
     view! {
-        <table>
-            <thead>
-                <tr>
-                    <th scope="col">"Payment method"</th>
-                    <th scope="col">"Kind"</th>
-                    <th scope="col">"Linked account"</th>
-                </tr>
-            </thead>
-            <tbody>
+        <Table heads=vec![Head::text("Payment method"), Head::text("Kind"), Head::text("Linked account")]>
                 {methods.into_iter().map(|m| view! {
                     <tr class:archived=m.archived>
                         <td>
@@ -84,7 +72,6 @@ fn MethodsTable(methods: Vec<PaymentMethodView>) -> impl IntoView {
                         <td>{m.account_name.clone().unwrap_or_default()}</td>
                     </tr>
                 }).collect_view()}
-            </tbody>
-        </table>
+        </Table>
     }
 }

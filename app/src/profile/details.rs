@@ -4,6 +4,7 @@ use super::types::{ProfileInput, ProfilePageData};
 use crate::components::{FormError, SelectField, TextField};
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::Card;
 use leptos::prelude::*;
 
 #[server(endpoint = "profile")]
@@ -51,8 +52,7 @@ pub fn ProfileForm(
         .map(|z| (z.clone(), z.replace('_', " ")))
         .collect();
     view! {
-        <section class="card" aria-labelledby="profile-title">
-            <h2 id="profile-title">"Your details"</h2>
+        <Card title="Your details" id="profile-title">
             <p>"Signed in as " <strong>{p.email.clone()}</strong></p>
             <ActionForm action=action attr:novalidate=true>
                 <FormError errors=errors/>
@@ -65,6 +65,6 @@ pub fn ProfileForm(
                 <SelectField label="Time zone" name="time_zone" value=feedback.value("time_zone", &p.time_zone) options=zones errors=errors/>
                 <button type="submit" class="primary" disabled=move || action.pending().get()>"Save profile"</button>
             </ActionForm>
-        </section>
+        </Card>
     }
 }

@@ -4,6 +4,7 @@ use super::types::PasswordInput;
 use crate::components::{FormError, TextField};
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::Card;
 use leptos::prelude::*;
 
 /// Changes the password after checking the current one; every other session ends.
@@ -28,8 +29,7 @@ pub async fn change_password(#[server(flatten)] input: PasswordInput) -> Result<
 pub fn PasswordForm(feedback: FormFeedback, action: ServerAction<ChangePassword>) -> impl IntoView {
     let errors = feedback.errors();
     view! {
-        <section class="card" aria-labelledby="password-title">
-            <h2 id="password-title">"Change password"</h2>
+        <Card title="Change password" id="password-title">
             <p>"Changing your password signs out every other session."</p>
             <ActionForm action=action attr:novalidate=true>
                 <FormError errors=errors/>
@@ -37,6 +37,6 @@ pub fn PasswordForm(feedback: FormFeedback, action: ServerAction<ChangePassword>
                 <TextField label="New password" name="new_password" kind="password" value=String::new() errors=errors autocomplete="new-password" required=true hint="At least 10 characters. Not a common password."/>
                 <button type="submit" class="primary" disabled=move || action.pending().get()>"Change password"</button>
             </ActionForm>
-        </section>
+        </Card>
     }
 }

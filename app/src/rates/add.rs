@@ -4,6 +4,7 @@ use super::types::RateInput;
 use crate::components::{FormError, SelectField, TextField, currency_options};
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::Card;
 use leptos::prelude::*;
 
 /// Adds a rate by hand; one for the same pair and date is replaced.
@@ -38,8 +39,7 @@ pub fn AddRateForm(
     let errors = feedback.errors();
     let from_default = if base_currency == "USD" { "EUR" } else { "USD" };
     view! {
-        <section class="card" aria-labelledby="add-rate-title">
-            <h2 id="add-rate-title">"Add a rate"</h2>
+        <Card title="Add a rate" id="add-rate-title">
             <p class="hint">"One unit of the first currency is worth the rate in the second; a rate for the same date and pair is replaced."</p>
             <ActionForm action=action attr:novalidate=true>
                 <FormError errors=errors/>
@@ -54,6 +54,6 @@ pub fn AddRateForm(
                 </div>
                 <button type="submit" class="primary" disabled=move || action.pending().get()>"Add rate"</button>
             </ActionForm>
-        </section>
+        </Card>
     }
 }

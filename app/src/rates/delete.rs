@@ -3,11 +3,11 @@
 
 use super::types::RateView;
 use crate::components::FormError;
-use crate::context::{RequireUser, use_shell};
+use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::{Card, Page};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "rates/one")]
 pub async fn get_rate(id: i64) -> Result<RateView, AppError> {
@@ -38,11 +38,9 @@ pub async fn delete_rate(id: i64) -> Result<(), AppError> {
 #[component]
 pub fn DeleteRatePage() -> impl IntoView {
     view! {
-        <Title text="Delete a rate"/>
-        <h1>"Delete a rate"</h1>
-        <RequireUser>
+        <Page title="Delete a rate">
             <DeleteRateConfirm/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -58,8 +56,7 @@ fn DeleteRateConfirm() -> impl IntoView {
                 let errors = FormFeedback::new("rate-delete", stash, delete).errors();
                 match data.await {
                     Ok(rate) => view! {
-                        <section class="card" aria-labelledby="delete-rate-title">
-                            <h2 id="delete-rate-title">"Delete this rate?"</h2>
+                        <Card title="Delete this rate?" id="delete-rate-title">
                             <FormError errors/>
                             <p>{format!("On {}, 1 {} = {} {} ({}).", rate.date, rate.base, rate.rate, rate.quote, rate.source)}</p>
                             <p>"Amounts converted with it will use the next older rate, or none."</p>
@@ -69,7 +66,7 @@ fn DeleteRateConfirm() -> impl IntoView {
                                 " "
                                 <a href="/rates">"Cancel"</a>
                             </ActionForm>
-                        </section>
+                        </Card>
                     }.into_any(),
                     Err(error) => view! {
                         <p class="error">{error.to_string()}</p>

@@ -4,6 +4,7 @@ use super::types::RateImportInput;
 use crate::components::FormError;
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::Card;
 use leptos::prelude::*;
 
 /// Imports `date,base,quote,rate` lines: every line valid or nothing written.
@@ -35,8 +36,7 @@ pub fn ImportForm(action: ServerAction<ImportRates>, feedback: FormFeedback) -> 
     let value = feedback.value("csv", "");
     let error = move || errors.read().get("csv").map(str::to_owned);
     view! {
-        <section class="card" aria-labelledby="import-rates-title">
-            <h2 id="import-rates-title">"Import from CSV"</h2>
+        <Card title="Import from CSV" id="import-rates-title">
             <ActionForm action=action attr:novalidate=true>
                 <FormError errors=errors/>
                 <div class="field" class:has-error=move || error().is_some()>
@@ -56,6 +56,6 @@ pub fn ImportForm(action: ServerAction<ImportRates>, feedback: FormFeedback) -> 
                 </div>
                 <button type="submit" class="primary" disabled=move || action.pending().get()>"Import rates"</button>
             </ActionForm>
-        </section>
+        </Card>
     }
 }

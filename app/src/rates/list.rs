@@ -6,11 +6,11 @@ use super::delete::DeleteRate;
 use super::import::{ImportForm, ImportRates};
 use super::types::{LIST_LIMIT, RateView, RatesData, RatesQuery};
 use crate::components::{FormError, SelectField, TextField, currency_options};
-use crate::context::{RequireUser, use_shell};
+use crate::context::use_shell;
 use crate::error::{AppError, FieldErrors};
 use crate::form::FormFeedback;
+use crate::pages::{Card, Page};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[server(endpoint = "rates")]
@@ -35,11 +35,9 @@ fn query_from_url() -> Memo<RatesQuery> {
 #[component]
 pub fn RatesPage() -> impl IntoView {
     view! {
-        <Title text="Exchange rates"/>
-        <h1>"Exchange rates"</h1>
-        <RequireUser>
+        <Page title="Exchange rates">
             <RatesBody/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -110,17 +108,15 @@ fn FilterForm(q: RatesQuery, errors: FieldErrors) -> impl IntoView {
 fn RatesTable(rates: Vec<RateView>, more: bool, errors: Signal<FieldErrors>) -> impl IntoView {
     if rates.is_empty() {
         return view! {
-            <section class="card" aria-labelledby="rates-title">
-                <h2 id="rates-title">"Rates"</h2>
+            <Card title="Rates" id="rates-title">
                 <FormError errors/>
                 <p>"No rates yet. Add one below, or import a CSV file."</p>
-            </section>
+            </Card>
         }
         .into_any();
     }
     view! {
-        <section class="card" aria-labelledby="rates-title">
-            <h2 id="rates-title">"Rates"</h2>
+        <Card title="Rates" id="rates-title">
             <FormError errors/>
             <table class="rates">
                 <thead>
@@ -153,7 +149,7 @@ fn RatesTable(rates: Vec<RateView>, more: bool, errors: Signal<FieldErrors>) -> 
             {more.then(|| view! {
                 <p class="hint">{format!("Showing the newest {LIST_LIMIT}; narrow the dates to see older rates.")}</p>
             })}
-        </section>
+        </Card>
     }
     .into_any()
 }

@@ -5,11 +5,11 @@ use super::results::{ReportResults, SummaryResults};
 use super::saved::{SaveReport, SavedReports};
 use super::types::{ReportQuery, ReportView};
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::{RequireUser, use_shell};
+use crate::context::use_shell;
 use crate::error::{AppError, FieldErrors};
 use crate::form::FormStash;
+use crate::pages::Page;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[server(endpoint = "reports/run")]
@@ -37,9 +37,7 @@ pub fn ReportsPage() -> impl IntoView {
     let data = Resource::new(query_from_url(), run_report);
     let shell = use_shell();
     view! {
-        <Title text="Reports"/>
-        <h1>"Reports"</h1>
-        <RequireUser>
+        <Page title="Reports">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     // One suspense for the report and the form stash: the forms below
@@ -51,7 +49,7 @@ pub fn ReportsPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </RequireUser>
+        </Page>
     }
 }
 

@@ -1,10 +1,10 @@
 //! Adding and editing an expense template.
 
 use super::types::{TemplateFields, TemplateInput};
-use crate::budgets::plan_pages::{Fallback, currency_options, editor_page, loaded};
-use crate::components::{FormError, SelectField, TextField};
+use crate::components::{FormError, SelectField, TextField, currency_options};
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::{Fallback, editor_page, loaded};
 use leptos::prelude::*;
 
 #[server(endpoint = "templates/form")]

@@ -2,11 +2,9 @@
 //! activate or deactivate each.
 
 use super::types::TemplateSummary;
-use crate::budgets::plan_pages::{Fallback, loaded};
-use crate::context::RequireUser;
 use crate::error::AppError;
+use crate::pages::{Card, Fallback, Head, Page, Table, loaded};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[server(endpoint = "templates")]
 pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
@@ -42,11 +40,9 @@ pub async fn set_template_active(id: String, active: String) -> Result<(), AppEr
 #[component]
 pub fn TemplatesPage() -> impl IntoView {
     view! {
-        <Title text="Expense templates"/>
-        <h1>"Expense templates"</h1>
-        <RequireUser>
+        <Page title="Expense templates">
             <TemplatesOverview/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -75,25 +71,11 @@ fn templates_table(
     toggle: ServerAction<SetTemplateActive>,
 ) -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="templates-title">
-            <h2 id="templates-title">"Your templates"</h2>
-            <table class="templates">
-                <thead>
-                    <tr>
-                        <th scope="col">"Template"</th>
-                        <th scope="col" class="num">"Amount"</th>
-                        <th scope="col">"Category"</th>
-                        <th scope="col">"Payment method"</th>
-                        <th scope="col">"Frequency"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Actions"</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <Card title="Your templates" id="templates-title">
+            <Table class="templates" heads=vec![Head::text("Template"), Head::num("Amount"), Head::text("Category"), Head::text("Payment method"), Head::text("Frequency"), Head::text("Status"), Head::text("Actions")]>
                     {templates.into_iter().map(|t| template_row(t, toggle)).collect_view()}
-                </tbody>
-            </table>
-        </section>
+            </Table>
+        </Card>
     }
 }
 

@@ -3,12 +3,12 @@
 
 use super::types::{TransactionInput, TxForm, with_blank};
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::{RequireUser, use_shell};
+use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::Page;
 use florin::ledger::TransactionKind;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// The form for a new transaction (`id` = None), an existing one, or a copy of one
@@ -46,11 +46,9 @@ pub fn NewTransactionPage() -> impl IntoView {
     let query = use_query_map();
     let copy = move || query.read().get("copy").and_then(|c| c.parse::<i64>().ok());
     view! {
-        <Title text="Add a transaction"/>
-        <h1>"Add a transaction"</h1>
-        <RequireUser>
+        <Page title="Add a transaction">
             <TransactionEditor id=Signal::derive(|| None) copy_of=Signal::derive(copy)/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -58,11 +56,9 @@ pub fn NewTransactionPage() -> impl IntoView {
 pub fn EditTransactionPage() -> impl IntoView {
     let id = crate::url::id_param();
     view! {
-        <Title text="Edit transaction"/>
-        <h1>"Edit transaction"</h1>
-        <RequireUser>
+        <Page title="Edit transaction">
             <TransactionEditor id=Signal::derive(move || Some(id())) copy_of=Signal::derive(|| None)/>
-        </RequireUser>
+        </Page>
     }
 }
 

@@ -3,11 +3,10 @@
 
 use super::types::{ListItem, ListPage, ListQuery, with_blank};
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::RequireUser;
 use crate::error::{AppError, FieldErrors};
+use crate::pages::{Card, Page};
 use florin::ledger::TransactionKind;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[server(endpoint = "transactions")]
@@ -40,11 +39,9 @@ fn query_from_url() -> Memo<ListQuery> {
 #[component]
 pub fn TransactionsPage() -> impl IntoView {
     view! {
-        <Title text="Transactions"/>
-        <h1>"Transactions"</h1>
-        <RequireUser>
+        <Page title="Transactions">
             <TransactionsList/>
-        </RequireUser>
+        </Page>
     }
 }
 
@@ -156,8 +153,7 @@ fn FilterForm(page: ListPage, q: ListQuery) -> impl IntoView {
 #[component]
 fn TotalsSection(totals: Vec<(String, String, String, i64)>, export_href: String) -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="totals-title">
-            <h2 id="totals-title">"Totals of the filtered transactions"</h2>
+        <Card title="Totals of the filtered transactions" id="totals-title">
             <p class="actions">
                 <a class="button" href=export_href download="florin-transactions.csv" rel="external">"Export these as CSV"</a>
             </p>
@@ -175,7 +171,7 @@ fn TotalsSection(totals: Vec<(String, String, String, i64)>, export_href: String
                     </table>
                 }.into_any()
             }}
-        </section>
+        </Card>
     }
 }
 

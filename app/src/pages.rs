@@ -1,9 +1,9 @@
-//! Page shapes the planning features share (budgets, cycles, expense templates): the add
-//! and edit pages, data shown once loaded or its error with a way back, the delete
-//! confirmation, the currency choices.
+//! Page shapes every feature shares: a signed-in page with its title, the add and edit
+//! pages, data shown once loaded (or its error with a way back), a card, a table with its
+//! column heads, the card that asks before deleting.
 //!
 //! Rule: this module knows no feature's data; each page passes its words and draws its
-//! own view, so a change here changes every planning page the same way.
+//! own view, so a change here changes every page the same way.
 
 use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
@@ -59,6 +59,78 @@ impl Fallback {
     }
 }
 
+/// A page for signed-in users: its title in the tab and as the heading, then `children`
+/// once a user is signed in (others are sent to sign in).
+#[component]
+pub fn Page(title: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <Title text=title/>
+        <h1>{title}</h1>
+        <RequireUser>{children()}</RequireUser>
+    }
+}
+
+/// A card with a heading that names it for screen readers (`aria-labelledby` on `id`).
+#[component]
+pub fn Card(
+    /// The heading.
+    #[prop(into)]
+    title: String,
+    /// The heading's element id, unique on the page.
+    id: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby=id>
+            <h2 id=id>{title}</h2>
+            {children()}
+        </section>
+    }
+}
+
+/// A column head: its words, and whether the column holds numbers (right-aligned).
+#[derive(Clone, Copy, Debug)]
+pub struct Head {
+    words: &'static str,
+    num: bool,
+}
+
+impl Head {
+    /// The head of a column of words.
+    pub const fn text(words: &'static str) -> Self {
+        Self { words, num: false }
+    }
+
+    /// The head of a column of numbers.
+    pub const fn num(words: &'static str) -> Self {
+        Self { words, num: true }
+    }
+}
+
+/// A table with one row of column heads and `children` as its body rows.
+#[component]
+pub fn Table(
+    /// The heads, left to right.
+    heads: Vec<Head>,
+    /// The table's class, for the columns' widths.
+    #[prop(optional)]
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <table class=(!class.is_empty()).then_some(class)>
+            <thead>
+                <tr>
+                    {heads.into_iter().map(|head| view! {
+                        <th scope="col" class=head.num.then_some("num")>{head.words}</th>
+                    }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>{children()}</tbody>
+        </table>
+    }
+}
+
 /// An add page (`editing` false) or the edit page of the route's `:id`, titled `title`,
 /// with `editor` for the record (None to add one) once a user is signed in.
 pub fn editor_page<E>(title: &'static str, editing: bool, editor: E) -> impl IntoView
@@ -69,11 +141,7 @@ where
         Some(id) => Signal::derive(move || Some(id())),
         None => Signal::derive(|| None),
     };
-    view! {
-        <Title text=title/>
-        <h1>{title}</h1>
-        <RequireUser>{editor(id)}</RequireUser>
-    }
+    view! { <Page title>{editor(id)}</Page> }
 }
 
 /// Shows `render(data, stash)` once `data` has loaded, with the form stash of a plain
@@ -101,6 +169,39 @@ where
                 })
             }}
         </Suspense>
+    }
+}
+
+/// The page that asks before deleting the route's record: `load` reads it by id, `ask`
+/// says what goes (the question) and where "Keep it" leads, and the button, worded as
+/// the page's `title`, posts the id to `action`.
+pub fn delete_page<T, L, Fut, A, P, Q>(
+    title: &'static str,
+    load: L,
+    action: ServerAction<A>,
+    ask: impl Fn(T) -> (Q, String) + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    L: Fn(i64) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
+    Q: IntoView + 'static,
+    A: DeserializeOwned + ServerFn<Protocol = Http<PostUrl, P>> + Clone + Send + Sync + 'static,
+    <<A::Client as Client<A::Error>>::Request as ClientReq<A::Error>>::FormData:
+        From<leptos::web_sys::FormData>,
+    A::Output: Send + Sync + 'static,
+    A::Error: Send + Sync + 'static,
+    A::Client: Client<A::Error>,
+{
+    let id = crate::url::id_param();
+    let data = Resource::new(id, load);
+    view! {
+        <Page title>
+            {loaded(data, Fallback::NONE, move |record, _| {
+                let (question, keep) = ask(record);
+                confirm_delete(action, id().to_string(), title, keep, question).into_any()
+            })}
+        </Page>
     }
 }
 
@@ -133,5 +234,3 @@ where
         </section>
     }
 }
-
-pub use crate::components::currency_options;
