@@ -104,8 +104,10 @@ pub fn balance_effect(
 
 /// Normalises free-text tags: trimmed, inner whitespace collapsed, lower-cased, without a
 /// leading `#`, at most 40 characters, de-duplicated, in first-seen order. Input is split
-/// on commas.
+/// on commas. Linear in the input: a form of 60,000 tags is refused by its count, not
+/// after seconds of comparing each with the others.
 pub fn parse_tags(raw: &str) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
     let mut tags: Vec<String> = Vec::new();
     for part in raw.split(',') {
         let tag = part
@@ -116,7 +118,7 @@ pub fn parse_tags(raw: &str) -> Vec<String> {
             .join(" ")
             .to_lowercase();
         let tag: String = tag.chars().take(40).collect();
-        if !tag.is_empty() && !tags.contains(&tag) {
+        if !tag.is_empty() && seen.insert(tag.clone()) {
             tags.push(tag);
         }
     }

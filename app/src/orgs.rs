@@ -12,5 +12,7 @@ pub mod repo;
 pub mod types;
 
 #[cfg(feature = "ssr")]
-pub use member::{Deletion, Member, delete_record, member_in_default_org, require_member};
+pub use member::{
+    Deletion, Member, Saving, delete_record, member_in_default_org, require_member, save_record,
+};
 pub use types::OrgSummary;

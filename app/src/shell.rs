@@ -33,12 +33,27 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The document's title: the page's own, then the app's name. Every page's title passes
+/// here, and on the server leptos_meta writes it into the HTML as it is, so the server
+/// escapes it: a goal named `</title><meta …>` stays text. (In the browser it is set
+/// through the DOM, which needs no escaping.)
+fn document_title(text: String) -> String {
+    let title = if text.is_empty() {
+        "Florin".to_owned()
+    } else {
+        format!("{text} · Florin")
+    };
+    #[cfg(feature = "ssr")]
+    let title = html_escape::encode_text(&title).into_owned();
+    title
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Meta name="description" content="Florin: your money, on your server."/>
-        <Title formatter=|text: String| if text.is_empty() { "Florin".to_owned() } else { format!("{text} · Florin") }/>
+        <Title formatter=document_title/>
         <Router>
             <Layout>
                 <Routes fallback=NotFound>

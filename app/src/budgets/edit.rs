@@ -20,24 +20,19 @@ pub async fn budget_form(id: Option<i64>) -> Result<BudgetFields, AppError> {
 /// Creates a budget (empty `id`) or updates one.
 #[server(endpoint = "budgets/save")]
 pub async fn save_budget(#[server(flatten)] input: BudgetInput) -> Result<i64, AppError> {
-    use crate::session::{Done, finish};
-    use florin::role::{Access, Area};
-
-    let result = async {
-        let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
-        super::ssr::save(&member, &input).await
-    }
-    .await;
+    use crate::orgs::{Saving, save_record};
+    let budgets = Saving {
+        area: florin::role::Area::Budgets,
+        form: "budget",
+        noun: "Budget",
+        base: "/budgets",
+        to_record: true,
+    };
     let page = input.page();
-    let saved = finish("budget", &page, &input, result, |(id, created)| {
-        let message = if *created {
-            "Budget added."
-        } else {
-            "Budget saved."
-        };
-        Done::new(message, format!("/budgets/{id}"))
-    });
-    saved.await.map(|(id, _)| id)
+    save_record(budgets, &input, &page, async |m| {
+        super::ssr::save(m, &input).await
+    })
+    .await
 }
 
 #[component]

@@ -4,10 +4,9 @@
 use super::types::{DebtFields, DebtInput, DebtKind};
 use crate::components::currency_options;
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::pages::Page;
+use crate::pages::{Fallback, editor_page, loaded};
 use leptos::prelude::*;
 
 /// The form for a new debt (`id` = None) or an existing one.
@@ -23,67 +22,44 @@ pub async fn debt_form(id: Option<i64>) -> Result<DebtFields, AppError> {
 /// Creates a debt (empty `id`) or updates one.
 #[server(endpoint = "debts/save")]
 pub async fn save_debt(#[server(flatten)] input: DebtInput) -> Result<i64, AppError> {
-    use crate::session::{Done, finish};
-    use florin::role::{Access, Area};
-
-    let result = async {
-        let member = crate::orgs::require_member(Access::Write(Area::Debts)).await?;
-        super::ssr::save(&member, &input).await
-    }
-    .await;
+    use crate::orgs::{Saving, save_record};
+    let debts = Saving {
+        area: florin::role::Area::Debts,
+        form: "debt",
+        noun: "Debt",
+        base: "/debts",
+        to_record: true,
+    };
     let page = input.page();
-    let saved = finish("debt", &page, &input, result, |(id, created)| {
-        let message = if *created {
-            "Debt added."
-        } else {
-            "Debt saved."
-        };
-        Done::new(message, format!("/debts/{id}"))
-    });
-    saved.await.map(|(id, _)| id)
+    save_record(debts, &input, &page, async |m| {
+        super::ssr::save(m, &input).await
+    })
+    .await
 }
 
 #[component]
 pub fn NewDebtPage() -> impl IntoView {
-    view! {
-        <Page title="Add a debt">
-            <DebtEditor id=Signal::derive(|| None)/>
-        </Page>
-    }
+    editor_page("Add a debt", false, |id| {
+        view! { <DebtEditor id/> }.into_any()
+    })
 }
 
 #[component]
 pub fn EditDebtPage() -> impl IntoView {
-    let id = crate::url::id_param();
-    view! {
-        <Page title="Edit debt">
-            <DebtEditor id=Signal::derive(move || Some(id()))/>
-        </Page>
-    }
+    editor_page("Edit debt", true, |id| {
+        view! { <DebtEditor id/> }.into_any()
+    })
 }
 
 #[component]
 fn DebtEditor(id: Signal<Option<i64>>) -> impl IntoView {
-    let shell = use_shell();
     let data = Resource::new(move || id.get(), debt_form);
     let save = ServerAction::<SaveDebt>::new();
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let stash = shell.await.ok().and_then(|s| s.form);
-                match data.await {
-                    Ok(form) => {
-                        let feedback = FormFeedback::new("debt", stash, save);
-                        view! { <DebtFormView form feedback action=save/> }.into_any()
-                    }
-                    Err(error) => view! {
-                        <p class="error">{error.to_string()}</p>
-                        <p><a href="/debts">"Back to debts"</a></p>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let back = Fallback::back("/debts", "Back to debts");
+    loaded(data, back, move |form, stash| {
+        let feedback = FormFeedback::new("debt", stash, save);
+        view! { <DebtFormView form feedback action=save/> }.into_any()
+    })
 }
 
 fn kind_options() -> Vec<(String, String)> {

@@ -4,10 +4,9 @@
 use super::types::{GoalFields, GoalInput};
 use crate::components::currency_options;
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::pages::Page;
+use crate::pages::{Fallback, editor_page, loaded};
 use florin::goal::{GoalKind, Priority};
 use leptos::prelude::*;
 
@@ -24,67 +23,44 @@ pub async fn goal_form(id: Option<i64>) -> Result<GoalFields, AppError> {
 /// Creates a goal (empty `id`) or updates one.
 #[server(endpoint = "goals/save")]
 pub async fn save_goal(#[server(flatten)] input: GoalInput) -> Result<i64, AppError> {
-    use crate::session::{Done, finish};
-    use florin::role::{Access, Area};
-
-    let result = async {
-        let member = crate::orgs::require_member(Access::Write(Area::Goals)).await?;
-        super::ssr::save(&member, &input).await
-    }
-    .await;
+    use crate::orgs::{Saving, save_record};
+    let goals = Saving {
+        area: florin::role::Area::Goals,
+        form: "goal",
+        noun: "Goal",
+        base: "/goals",
+        to_record: true,
+    };
     let page = input.page();
-    let saved = finish("goal", &page, &input, result, |(id, created)| {
-        let message = if *created {
-            "Goal added."
-        } else {
-            "Goal saved."
-        };
-        Done::new(message, format!("/goals/{id}"))
-    });
-    saved.await.map(|(id, _)| id)
+    save_record(goals, &input, &page, async |m| {
+        super::ssr::save(m, &input).await
+    })
+    .await
 }
 
 #[component]
 pub fn NewGoalPage() -> impl IntoView {
-    view! {
-        <Page title="Add a goal">
-            <GoalEditor id=Signal::derive(|| None)/>
-        </Page>
-    }
+    editor_page("Add a goal", false, |id| {
+        view! { <GoalEditor id/> }.into_any()
+    })
 }
 
 #[component]
 pub fn EditGoalPage() -> impl IntoView {
-    let id = crate::url::id_param();
-    view! {
-        <Page title="Edit goal">
-            <GoalEditor id=Signal::derive(move || Some(id()))/>
-        </Page>
-    }
+    editor_page("Edit goal", true, |id| {
+        view! { <GoalEditor id/> }.into_any()
+    })
 }
 
 #[component]
 fn GoalEditor(id: Signal<Option<i64>>) -> impl IntoView {
-    let shell = use_shell();
     let data = Resource::new(move || id.get(), goal_form);
     let save = ServerAction::<SaveGoal>::new();
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let stash = shell.await.ok().and_then(|s| s.form);
-                match data.await {
-                    Ok(form) => {
-                        let feedback = FormFeedback::new("goal", stash, save);
-                        view! { <GoalForm form feedback action=save/> }.into_any()
-                    }
-                    Err(error) => view! {
-                        <p class="error">{error.to_string()}</p>
-                        <p><a href="/goals">"Back to goals"</a></p>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let back = Fallback::back("/goals", "Back to goals");
+    loaded(data, back, move |form, stash| {
+        let feedback = FormFeedback::new("goal", stash, save);
+        view! { <GoalForm form feedback action=save/> }.into_any()
+    })
 }
 
 fn kind_options() -> Vec<(String, String)> {

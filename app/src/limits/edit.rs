@@ -4,10 +4,9 @@
 use super::types::{LimitFields, LimitInput};
 use crate::components::currency_options;
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::pages::Page;
+use crate::pages::{Fallback, editor_page, loaded};
 use leptos::prelude::*;
 
 /// The form for a new limit (`id` = None) or an existing one.
@@ -23,67 +22,44 @@ pub async fn limit_form(id: Option<i64>) -> Result<LimitFields, AppError> {
 /// Creates a limit (empty `id`) or updates one.
 #[server(endpoint = "limits/save")]
 pub async fn save_limit(#[server(flatten)] input: LimitInput) -> Result<i64, AppError> {
-    use crate::session::{Done, finish};
-    use florin::role::{Access, Area};
-
-    let result = async {
-        let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
-        super::ssr::save(&member, &input).await
-    }
-    .await;
+    use crate::orgs::{Saving, save_record};
+    let limits = Saving {
+        area: florin::role::Area::Budgets,
+        form: "limit",
+        noun: "Limit",
+        base: "/limits",
+        to_record: false,
+    };
     let page = input.page();
-    let saved = finish("limit", &page, &input, result, |(_, created)| {
-        let message = if *created {
-            "Limit added."
-        } else {
-            "Limit saved."
-        };
-        Done::new(message, "/limits")
-    });
-    saved.await.map(|(id, _)| id)
+    save_record(limits, &input, &page, async |m| {
+        super::ssr::save(m, &input).await
+    })
+    .await
 }
 
 #[component]
 pub fn NewLimitPage() -> impl IntoView {
-    view! {
-        <Page title="Add a limit">
-            <LimitEditor id=Signal::derive(|| None)/>
-        </Page>
-    }
+    editor_page("Add a limit", false, |id| {
+        view! { <LimitEditor id/> }.into_any()
+    })
 }
 
 #[component]
 pub fn EditLimitPage() -> impl IntoView {
-    let id = crate::url::id_param();
-    view! {
-        <Page title="Edit limit">
-            <LimitEditor id=Signal::derive(move || Some(id()))/>
-        </Page>
-    }
+    editor_page("Edit limit", true, |id| {
+        view! { <LimitEditor id/> }.into_any()
+    })
 }
 
 #[component]
 fn LimitEditor(id: Signal<Option<i64>>) -> impl IntoView {
-    let shell = use_shell();
     let data = Resource::new(move || id.get(), limit_form);
     let save = ServerAction::<SaveLimit>::new();
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let stash = shell.await.ok().and_then(|s| s.form);
-                match data.await {
-                    Ok(form) => {
-                        let feedback = FormFeedback::new("limit", stash, save);
-                        view! { <LimitFormView form feedback action=save/> }.into_any()
-                    }
-                    Err(error) => view! {
-                        <p class="error">{error.to_string()}</p>
-                        <p><a href="/limits">"Back to limits"</a></p>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let back = Fallback::back("/limits", "Back to limits");
+    loaded(data, back, move |form, stash| {
+        let feedback = FormFeedback::new("limit", stash, save);
+        view! { <LimitFormView form feedback action=save/> }.into_any()
+    })
 }
 
 #[component]

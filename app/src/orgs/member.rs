@@ -83,3 +83,41 @@ pub async fn delete_record(
     })
     .await
 }
+
+/// A kind of record an add-or-edit form saves: the member's right it needs, the form's
+/// name, the word for it in the flash ("Goal added.", "Goal saved.") and where the
+/// browser goes next: the record's page under `base`, or `base` itself.
+pub struct Saving {
+    pub area: florin::role::Area,
+    pub form: &'static str,
+    pub noun: &'static str,
+    pub base: &'static str,
+    pub to_record: bool,
+}
+
+/// The whole of an add-or-edit server function: the member's right, `save` (the new or
+/// saved record's id, and whether it was created), then the flash and the next page, or
+/// the errors and the input as typed on `page`.
+pub async fn save_record(
+    what: Saving,
+    input: &impl serde::Serialize,
+    page: &str,
+    save: impl AsyncFnOnce(&Member) -> Result<(i64, bool), AppError>,
+) -> Result<i64, AppError> {
+    use crate::session::{Done, finish};
+    let result = async {
+        let member = require_member(Access::Write(what.area)).await?;
+        save(&member).await
+    }
+    .await;
+    let saved = finish(what.form, page, input, result, |&(id, created)| {
+        let verb = if created { "added" } else { "saved" };
+        let to = if what.to_record {
+            format!("{}/{id}", what.base)
+        } else {
+            what.base.to_owned()
+        };
+        Done::new(format!("{} {verb}.", what.noun), to)
+    });
+    saved.await.map(|(id, _)| id)
+}

@@ -19,24 +19,19 @@ pub async fn template_form(id: Option<i64>) -> Result<TemplateFields, AppError> 
 /// Creates a template (empty `id`) or updates one.
 #[server(endpoint = "templates/save")]
 pub async fn save_template(#[server(flatten)] input: TemplateInput) -> Result<i64, AppError> {
-    use crate::session::{Done, finish};
-    use florin::role::{Access, Area};
-
-    let result = async {
-        let member = crate::orgs::require_member(Access::Write(Area::Budgets)).await?;
-        super::ssr::save(&member, &input).await
-    }
-    .await;
+    use crate::orgs::{Saving, save_record};
+    let templates = Saving {
+        area: florin::role::Area::Budgets,
+        form: "template",
+        noun: "Template",
+        base: "/templates",
+        to_record: false,
+    };
     let page = input.page();
-    let saved = finish("template", &page, &input, result, |(_, created)| {
-        let message = if *created {
-            "Template added."
-        } else {
-            "Template saved."
-        };
-        Done::new(message, "/templates")
-    });
-    saved.await.map(|(id, _)| id)
+    save_record(templates, &input, &page, async |m| {
+        super::ssr::save(m, &input).await
+    })
+    .await
 }
 
 #[component]

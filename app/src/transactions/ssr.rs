@@ -11,7 +11,7 @@ use crate::accounts::form_parts;
 use crate::error::{AppError, FieldErrors};
 use crate::form::{format_date, parse_date};
 use crate::orgs::Member;
-use florin::import::{MAX_NOTES_CHARS, MAX_PAYEE_CHARS};
+use florin::import::{MAX_NOTES_CHARS, MAX_PAYEE_CHARS, MAX_TAGS_CHARS};
 use florin::ledger::{Source, TransactionKind, parse_tags};
 use florin::money::{Money, NumberFormat};
 use florin::transaction::{amount_label, parse_positive};
@@ -412,6 +412,8 @@ fn texts<'a>(
     form_parts::at_most("payee", payee, MAX_PAYEE_CHARS, errors);
     let notes = input.notes.trim();
     form_parts::at_most("notes", notes, MAX_NOTES_CHARS, errors);
+    // The whole field is bounded before it is split, like every text.
+    form_parts::at_most("tags", &input.tags, MAX_TAGS_CHARS, errors);
     let tags = parse_tags(&input.tags);
     if tags.len() > MAX_TAGS {
         errors.add("tags", format!("Use at most {MAX_TAGS} tags."));
