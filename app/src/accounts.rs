@@ -21,15 +21,7 @@ pub use edit::{SaveAccount, save_account};
 pub use list::{AccountsPage, ListAccounts, list_accounts};
 pub use types::{AccountFormInput, AccountView, AccountsOverview};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn AccountRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/accounts") view=AccountsPage ssr=SsrMode::Async/>
-        <Route path=path!("/accounts/:id") view=AccountPage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(AccountRoutes {
+    "/accounts" => AccountsPage,
+    "/accounts/:id" => AccountPage,
+});

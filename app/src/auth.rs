@@ -20,15 +20,7 @@ pub use sign_out::{SignOut, SignOutButton, sign_out};
 pub use sign_up::{SignUp, SignUpPage, sign_up};
 pub use types::{SignInInput, SignUpInput};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn AuthRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
-        <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(AuthRoutes {
+    "/sign-in" => SignInPage,
+    "/sign-up" => SignUpPage,
+});

@@ -32,18 +32,10 @@ pub use entries::{RemoveEntry, SaveEntry, remove_entry, save_entry};
 pub use list::{BudgetsPage, ListBudgets, list_budgets};
 pub use types::{BudgetFields, BudgetInput, BudgetLine, BudgetSummary, BudgetView, EntryInput};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn BudgetRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/budgets") view=BudgetsPage ssr=SsrMode::Async/>
-        <Route path=path!("/budgets/new") view=NewBudgetPage ssr=SsrMode::Async/>
-        <Route path=path!("/budgets/:id") view=BudgetPage ssr=SsrMode::Async/>
-        <Route path=path!("/budgets/:id/edit") view=EditBudgetPage ssr=SsrMode::Async/>
-        <Route path=path!("/budgets/:id/delete") view=DeleteBudgetPage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(BudgetRoutes {
+    "/budgets" => BudgetsPage,
+    "/budgets/new" => NewBudgetPage,
+    "/budgets/:id" => BudgetPage,
+    "/budgets/:id/edit" => EditBudgetPage,
+    "/budgets/:id/delete" => DeleteBudgetPage,
+});

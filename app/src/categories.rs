@@ -21,15 +21,7 @@ pub use edit::{SaveCategory, save_category};
 pub use list::{CategoriesPage, ListCategories, list_categories};
 pub use types::{CategoryDeleteInput, CategoryFormInput, CategoryView};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn CategoryRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/categories") view=CategoriesPage ssr=SsrMode::Async/>
-        <Route path=path!("/categories/:id") view=CategoryPage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(CategoryRoutes {
+    "/categories" => CategoriesPage,
+    "/categories/:id" => CategoryPage,
+});

@@ -27,18 +27,10 @@ pub use edit::{EditCyclePage, NewCyclePage, SaveCycle, cycle_form, save_cycle};
 pub use list::{CyclesPage, ListCycles, list_cycles};
 pub use types::{CycleFields, CycleInput, CycleLine, CycleSummary, CycleView, ExpectedExpense};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn CycleRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/cycles") view=CyclesPage ssr=SsrMode::Async/>
-        <Route path=path!("/cycles/new") view=NewCyclePage ssr=SsrMode::Async/>
-        <Route path=path!("/cycles/:id") view=CyclePage ssr=SsrMode::Async/>
-        <Route path=path!("/cycles/:id/edit") view=EditCyclePage ssr=SsrMode::Async/>
-        <Route path=path!("/cycles/:id/delete") view=DeleteCyclePage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(CycleRoutes {
+    "/cycles" => CyclesPage,
+    "/cycles/new" => NewCyclePage,
+    "/cycles/:id" => CyclePage,
+    "/cycles/:id/edit" => EditCyclePage,
+    "/cycles/:id/delete" => DeleteCyclePage,
+});

@@ -27,14 +27,6 @@ pub use body::Dashboard;
 pub use home::{Home, HomePage, home};
 pub use types::{DashboardView, DebtLine, Figure, HomeView, NoticeLine, RecentLine};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn DashboardRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(DashboardRoutes {
+    "/" => HomePage,
+});

@@ -35,19 +35,11 @@ pub use types::{
     PaymentInput, PayoffPlan, PayoffPlanQuery,
 };
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn DebtRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/debts") view=DebtsPage ssr=SsrMode::Async/>
-        <Route path=path!("/debts/new") view=NewDebtPage ssr=SsrMode::Async/>
-        <Route path=path!("/debts/planner") view=PlannerPage ssr=SsrMode::Async/>
-        <Route path=path!("/debts/:id") view=DebtPage ssr=SsrMode::Async/>
-        <Route path=path!("/debts/:id/edit") view=EditDebtPage ssr=SsrMode::Async/>
-        <Route path=path!("/debts/:id/delete") view=DeleteDebtPage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(DebtRoutes {
+    "/debts" => DebtsPage,
+    "/debts/new" => NewDebtPage,
+    "/debts/planner" => PlannerPage,
+    "/debts/:id" => DebtPage,
+    "/debts/:id/edit" => EditDebtPage,
+    "/debts/:id/delete" => DeleteDebtPage,
+});

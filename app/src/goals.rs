@@ -35,18 +35,10 @@ pub use list::{GoalsPage, ListGoals, list_goals};
 pub use progress::GoalProgressBar;
 pub use types::{ContributionDefaults, GoalFields, GoalSummary, GoalView};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn GoalRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/goals") view=GoalsPage ssr=SsrMode::Async/>
-        <Route path=path!("/goals/new") view=NewGoalPage ssr=SsrMode::Async/>
-        <Route path=path!("/goals/:id") view=GoalPage ssr=SsrMode::Async/>
-        <Route path=path!("/goals/:id/edit") view=EditGoalPage ssr=SsrMode::Async/>
-        <Route path=path!("/goals/:id/delete") view=DeleteGoalPage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(GoalRoutes {
+    "/goals" => GoalsPage,
+    "/goals/new" => NewGoalPage,
+    "/goals/:id" => GoalPage,
+    "/goals/:id/edit" => EditGoalPage,
+    "/goals/:id/delete" => DeleteGoalPage,
+});

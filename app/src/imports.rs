@@ -26,15 +26,7 @@ pub use types::{
 };
 pub use upload::{ImportPage, LoadImports, load_imports};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn ImportRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/import") view=ImportPage ssr=SsrMode::Async/>
-        <Route path=path!("/import/:id") view=ImportPreviewPage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(ImportRoutes {
+    "/import" => ImportPage,
+    "/import/:id" => ImportPreviewPage,
+});

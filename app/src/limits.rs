@@ -23,17 +23,9 @@ pub use edit::{EditLimitPage, NewLimitPage, SaveLimit, limit_form, save_limit};
 pub use list::{LimitsPage, ListLimits, list_limits};
 pub use types::{LimitFields, LimitView, LimitsOverview};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn LimitRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/limits") view=LimitsPage ssr=SsrMode::Async/>
-        <Route path=path!("/limits/new") view=NewLimitPage ssr=SsrMode::Async/>
-        <Route path=path!("/limits/:id/edit") view=EditLimitPage ssr=SsrMode::Async/>
-        <Route path=path!("/limits/:id/delete") view=DeleteLimitPage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(LimitRoutes {
+    "/limits" => LimitsPage,
+    "/limits/new" => NewLimitPage,
+    "/limits/:id/edit" => EditLimitPage,
+    "/limits/:id/delete" => DeleteLimitPage,
+});

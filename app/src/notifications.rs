@@ -16,14 +16,6 @@ pub use centre::{
 };
 pub use types::{NotificationKind, NotificationView, NotificationsList};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn NotificationRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(NotificationRoutes {
+    "/notifications" => NotificationsPage,
+});

@@ -26,15 +26,7 @@ pub use types::{
     PaymentMethodEdit, PaymentMethodFormInput, PaymentMethodView, PaymentMethodsOverview,
 };
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn PaymentMethodRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/payment-methods") view=PaymentMethodsPage ssr=SsrMode::Async/>
-        <Route path=path!("/payment-methods/:id") view=PaymentMethodPage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(PaymentMethodRoutes {
+    "/payment-methods" => PaymentMethodsPage,
+    "/payment-methods/:id" => PaymentMethodPage,
+});

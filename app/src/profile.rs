@@ -20,14 +20,6 @@ pub use password::{ChangePassword, change_password};
 pub use ssr::validate_profile;
 pub use types::{PasswordInput, Profile, ProfileInput, ProfilePageData};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn ProfileRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(ProfileRoutes {
+    "/profile" => ProfilePage,
+});

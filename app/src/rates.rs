@@ -24,15 +24,7 @@ pub use import::{ImportRates, import_rates};
 pub use list::{ListRates, RatesPage, list_rates};
 pub use types::{LIST_LIMIT, RateImportInput, RateInput, RateView, RatesData, RatesQuery};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn RateRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/rates") view=RatesPage ssr=SsrMode::Async/>
-        <Route path=path!("/rates/:id/delete") view=DeleteRatePage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(RateRoutes {
+    "/rates" => RatesPage,
+    "/rates/:id/delete" => DeleteRatePage,
+});

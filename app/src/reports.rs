@@ -27,14 +27,6 @@ pub use page::{ReportsPage, RunReport, run_report};
 pub use saved::{DeleteSavedReport, SaveReport, delete_saved_report, save_report};
 pub use types::{ReportQuery, ReportRow, ReportView, SaveReportInput, SummaryLine, SummaryTable};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn ReportRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/reports") view=ReportsPage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(ReportRoutes {
+    "/reports" => ReportsPage,
+});

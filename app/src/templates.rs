@@ -23,17 +23,9 @@ pub use list::{
 };
 pub use types::{TemplateFields, TemplateInput, TemplateSummary};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn TemplateRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/templates") view=TemplatesPage ssr=SsrMode::Async/>
-        <Route path=path!("/templates/new") view=NewTemplatePage ssr=SsrMode::Async/>
-        <Route path=path!("/templates/:id/edit") view=EditTemplatePage ssr=SsrMode::Async/>
-        <Route path=path!("/templates/:id/delete") view=DeleteTemplatePage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(TemplateRoutes {
+    "/templates" => TemplatesPage,
+    "/templates/new" => NewTemplatePage,
+    "/templates/:id/edit" => EditTemplatePage,
+    "/templates/:id/delete" => DeleteTemplatePage,
+});

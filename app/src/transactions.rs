@@ -22,17 +22,9 @@ pub use edit::{
 pub use list::{ListTransactions, TransactionsPage, list_transactions};
 pub use types::{Choice, ListItem, ListPage, ListQuery, TransactionInput, TxForm};
 
-/// This feature's pages, for the shell's router.
-#[leptos::component(transparent)]
-pub fn TransactionRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use leptos::prelude::*;
-    use leptos_router::components::Route;
-    use leptos_router::{SsrMode, path};
-    view! {
-        <Route path=path!("/transactions") view=TransactionsPage ssr=SsrMode::Async/>
-        <Route path=path!("/transactions/new") view=NewTransactionPage ssr=SsrMode::Async/>
-        <Route path=path!("/transactions/:id") view=EditTransactionPage ssr=SsrMode::Async/>
-        <Route path=path!("/transactions/:id/delete") view=DeleteTransactionPage ssr=SsrMode::Async/>
-    }
-    .into_inner()
-}
+crate::routes!(TransactionRoutes {
+    "/transactions" => TransactionsPage,
+    "/transactions/new" => NewTransactionPage,
+    "/transactions/:id" => EditTransactionPage,
+    "/transactions/:id/delete" => DeleteTransactionPage,
+});

@@ -27,3 +27,24 @@ pub fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
             .unwrap_or(-1)
     }
 }
+
+/// Declares a feature's route group for the shell's router, a transparent component as
+/// Leptos' router examples write it: `routes!(LimitRoutes { "/limits" => LimitsPage })`.
+/// Every page renders on the server with its data (`SsrMode::Async`), so it works the
+/// same with JavaScript off.
+#[macro_export]
+macro_rules! routes {
+    ($name:ident { $($path:tt => $view:ident),* $(,)? }) => {
+        /// This feature's pages, for the shell's router.
+        #[leptos::component(transparent)]
+        pub fn $name() -> impl leptos_router::MatchNestedRoutes + Clone {
+            use leptos::prelude::*;
+            use leptos_router::components::Route;
+            use leptos_router::{SsrMode, path};
+            view! {
+                $(<Route path=path!($path) view=$view ssr=SsrMode::Async/>)*
+            }
+            .into_inner()
+        }
+    };
+}
