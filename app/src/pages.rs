@@ -172,6 +172,27 @@ where
     }
 }
 
+/// Like [`loaded`], for a list: `none` in a card while `is_none(&data)` (nothing to list
+/// yet, and what to do about it), else `render(data)`.
+pub fn listed<T, F>(
+    data: Resource<Result<T, AppError>>,
+    none: &'static str,
+    is_none: fn(&T) -> bool,
+    render: F,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    F: Fn(T) -> AnyView + Clone + Send + Sync + 'static,
+{
+    loaded(data, Fallback::NONE, move |value, _| {
+        if is_none(&value) {
+            view! { <p class="card">{none}</p> }.into_any()
+        } else {
+            render(value)
+        }
+    })
+}
+
 /// The page that asks before deleting the route's record: `load` reads it by id, `ask`
 /// says what goes (the question) and where "Keep it" leads, and the button, worded as
 /// the page's `title`, posts the id to `action`.

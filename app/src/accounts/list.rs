@@ -3,10 +3,9 @@
 
 use super::edit::{AccountForm, SaveAccount};
 use super::types::AccountsOverview;
-use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::pages::{Card, Page};
+use crate::pages::{Card, Fallback, Page, loaded};
 use leptos::prelude::*;
 
 #[server(endpoint = "accounts")]
@@ -27,15 +26,10 @@ pub fn AccountsPage() -> impl IntoView {
 
 #[component]
 fn AccountsList() -> impl IntoView {
-    let shell = use_shell();
     let data = Resource::new(|| (), |_| list_accounts());
     let save = ServerAction::<SaveAccount>::new();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let stash = shell.await.ok().and_then(|s| s.form);
-                match data.await {
-                    Ok(page) => {
+        {loaded(data, Fallback::NONE, move |page, stash| {
                         let feedback = FormFeedback::new("account", stash, save);
                         let base = page.base_currency.clone();
                         view! {
@@ -50,11 +44,7 @@ fn AccountsList() -> impl IntoView {
                                 <AccountForm action=save feedback account=None default_currency=base/>
                             </Card>
                         }.into_any()
-                    }
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    })}
     }
 }
 

@@ -4,10 +4,9 @@
 use super::edit::{SaveCategory, kind_options, parent_options};
 use super::types::CategoryView;
 use crate::components::{FormError, SelectField, TextField};
-use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::pages::{Card, Page};
+use crate::pages::{Card, Fallback, Page, loaded};
 use florin::ledger::CategoryKind;
 use leptos::prelude::*;
 
@@ -29,15 +28,10 @@ pub fn CategoriesPage() -> impl IntoView {
 
 #[component]
 fn CategoriesList() -> impl IntoView {
-    let shell = use_shell();
     let data = Resource::new(|| (), |_| list_categories());
     let save = ServerAction::<SaveCategory>::new();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let stash = shell.await.ok().and_then(|s| s.form);
-                match data.await {
-                    Ok(all) => {
+        {loaded(data, Fallback::NONE, move |all, stash| {
                         let feedback = FormFeedback::new("category", stash, save);
                         let parents = parent_options(&all, None, None);
                         view! {
@@ -47,11 +41,7 @@ fn CategoriesList() -> impl IntoView {
                             }).collect_view()}
                             <AddCategoryForm action=save feedback parents/>
                         }.into_any()
-                    }
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    })}
     }
 }
 

@@ -4,7 +4,7 @@
 use super::table::{Column, FigureTable};
 use super::types::{DebtSummary, DebtsOverview, HistoryRow, SummaryRow};
 use crate::error::AppError;
-use crate::pages::{Card, Head, Page, Table};
+use crate::pages::{Card, Head, Page, Table, listed};
 use leptos::prelude::*;
 
 #[server(endpoint = "debts")]
@@ -31,21 +31,11 @@ fn DebtsOverviewView() -> impl IntoView {
             <a class="button primary" href="/debts/new">"Add a debt"</a>
             <a class="button" href="/debts/planner">"Payoff planner"</a>
         </p>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(overview) if overview.debts.is_empty() => view! {
-                        <p class="card">"No debts yet. Add a loan or a card to see its schedule, record payments and plan how to pay it off."</p>
-                    }.into_any(),
-                    Ok(overview) => view! {
+        {listed(data, "No debts yet. Add a loan or a card to see its schedule, record payments and plan how to pay it off.", |overview| overview.debts.is_empty(), |overview| view! {
                         <SummaryTable rows=overview.summary.clone()/>
                         <DebtsTable debts=overview.debts.clone()/>
                         <HistoryTable currencies=overview.history_currencies.clone() rows=overview.history/>
-                    }.into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    }.into_any())}
     }
 }
 

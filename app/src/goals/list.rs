@@ -3,7 +3,7 @@
 use super::progress::GoalProgressBar;
 use super::types::GoalSummary;
 use crate::error::AppError;
-use crate::pages::{Card, Head, Page, Table};
+use crate::pages::{Card, Head, Page, Table, listed};
 use leptos::prelude::*;
 
 #[server(endpoint = "goals")]
@@ -29,17 +29,7 @@ fn GoalsOverview() -> impl IntoView {
         <p class="actions">
             <a class="button primary" href="/goals/new">"Add a goal"</a>
         </p>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(goals) if goals.is_empty() => view! {
-                        <p class="card">"No goals yet. Add one to track what you save towards it and how much to put aside each month."</p>
-                    }.into_any(),
-                    Ok(goals) => view! { <GoalsTable goals/> }.into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {listed(data, "No goals yet. Add one to track what you save towards it and how much to put aside each month.", Vec::is_empty, |goals| view! { <GoalsTable goals/> }.into_any())}
     }
 }
 

@@ -4,7 +4,7 @@
 use super::commit::CommitForm;
 use super::types::{MAPPED_FIELDS, MappingQuery, Preview, PreviewRow};
 use crate::error::AppError;
-use crate::pages::{Card, Head, Page, Table};
+use crate::pages::{Card, Fallback, Head, Page, Table, loaded};
 use florin::import_review::RowStatus;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -50,14 +50,7 @@ pub fn ImportPreviewPage() -> impl IntoView {
     );
     view! {
         <Page title="Review the import">
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(preview) => view! { <PreviewView preview/> }.into_any(),
-                        Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, Fallback::NONE, move |preview, _| view! { <PreviewView preview/> }.into_any())}
         </Page>
     }
 }

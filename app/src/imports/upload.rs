@@ -3,7 +3,7 @@
 
 use super::types::{ImportStart, RecentImport};
 use crate::error::AppError;
-use crate::pages::{Card, Page};
+use crate::pages::{Card, Fallback, Page, loaded};
 use florin::import_review::BatchStatus;
 use leptos::prelude::*;
 
@@ -19,14 +19,7 @@ pub fn ImportPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_imports());
     view! {
         <Page title="Import a statement">
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(start) => view! { <UploadForm start/> }.into_any(),
-                        Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, Fallback::NONE, move |start, _| view! { <UploadForm start/> }.into_any())}
         </Page>
     }
 }

@@ -4,7 +4,7 @@ use super::types::{LimitView, LimitsOverview};
 use crate::components::ProgressBar;
 use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::pages::{Head, Table};
+use crate::pages::{Head, Table, listed};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -37,24 +37,14 @@ fn LimitsOverviewView() -> impl IntoView {
         <p class="actions">
             <a class="button primary" href="/limits/new">"Add a limit"</a>
         </p>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(overview) if overview.limits.is_empty() => view! {
-                        <p class="card">"No limits yet. Set a monthly limit on an expense category to be alerted before you overspend."</p>
-                    }.into_any(),
-                    Ok(overview) => view! {
+        {listed(data, "No limits yet. Set a monthly limit on an expense category to be alerted before you overspend.", |overview| overview.limits.is_empty(), |overview| view! {
                         <nav class="actions" aria-label="Months">
                             <a href=format!("/limits?month={}", overview.previous)>"← " {overview.previous_label.clone()}</a>
                             " "
                             <a href=format!("/limits?month={}", overview.next)>{overview.next_label.clone()} " →"</a>
                         </nav>
                         <LimitsTable month=overview.month.clone() limits=overview.limits/>
-                    }.into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    }.into_any())}
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::types::{NotificationView, NotificationsList};
 use crate::error::AppError;
-use crate::pages::Page;
+use crate::pages::{Page, listed};
 use leptos::prelude::*;
 
 /// The signed-in user's notifications, newest first.
@@ -56,13 +56,7 @@ fn NotificationsCentre() -> impl IntoView {
     let data = Resource::new(|| (), |()| list_notifications());
     let read_all = ServerAction::<MarkAllNotificationsRead>::new();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(list) if list.items.is_empty() => view! {
-                        <p class="card">"No notifications yet. Payment reminders and other notices appear here."</p>
-                    }.into_any(),
-                    Ok(list) => view! {
+        {listed(data, "No notifications yet. Payment reminders and other notices appear here.", |list| list.items.is_empty(), move |list| view! {
                         <p class="lead">{florin::notification::unread_label(list.unread)}</p>
                         {(list.unread > 0).then(|| view! {
                             <ActionForm action=read_all>
@@ -72,11 +66,7 @@ fn NotificationsCentre() -> impl IntoView {
                         <div class="notifications">
                             {list.items.into_iter().map(|item| view! { <NotificationItem item/> }).collect_view()}
                         </div>
-                    }.into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    }.into_any())}
     }
 }
 

@@ -3,10 +3,9 @@
 
 use super::edit::{MethodForm, SavePaymentMethod};
 use super::types::{PaymentMethodView, PaymentMethodsOverview};
-use crate::context::use_shell;
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::pages::{Card, Head, Page, Table};
+use crate::pages::{Card, Fallback, Head, Page, Table, loaded};
 use leptos::prelude::*;
 
 #[server(endpoint = "payment-methods")]
@@ -27,15 +26,10 @@ pub fn PaymentMethodsPage() -> impl IntoView {
 
 #[component]
 fn PaymentMethodsList() -> impl IntoView {
-    let shell = use_shell();
     let data = Resource::new(|| (), |_| list_payment_methods());
     let save = ServerAction::<SavePaymentMethod>::new();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let stash = shell.await.ok().and_then(|s| s.form);
-                match data.await {
-                    Ok(page) => {
+        {loaded(data, Fallback::NONE, move |page, stash| {
                         let feedback = FormFeedback::new("payment-method", stash, save);
                         let list = if page.methods.is_empty() {
                             view! { <p>"No payment methods yet. Add your first one below."</p> }.into_any()
@@ -50,11 +44,7 @@ fn PaymentMethodsList() -> impl IntoView {
                                 <MethodForm action=save feedback method=None accounts=page.accounts/>
                             </Card>
                         }.into_any()
-                    }
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    })}
     }
 }
 

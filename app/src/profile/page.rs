@@ -3,8 +3,9 @@
 
 use super::details::{ProfileForm, UpdateProfile, get_profile};
 use super::password::{ChangePassword, PasswordForm};
-use crate::context::{RequireUser, use_shell};
+use crate::context::RequireUser;
 use crate::form::FormFeedback;
+use crate::pages::{Fallback, loaded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -21,26 +22,17 @@ pub fn ProfilePage() -> impl IntoView {
 
 #[component]
 fn ProfileForms() -> impl IntoView {
-    let shell = use_shell();
     let data = Resource::new(|| (), |()| get_profile());
     let save = ServerAction::<UpdateProfile>::new();
     let password = ServerAction::<ChangePassword>::new();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let stash = shell.await.ok().and_then(|s| s.form);
-                match data.await {
-                    Ok(data) => {
+        {loaded(data, Fallback::NONE, move |data, stash| {
                         let profile_feedback = FormFeedback::new("profile", stash.clone(), save);
                         let password_feedback = FormFeedback::new("password", stash, password);
                         view! {
                             <ProfileForm data feedback=profile_feedback action=save/>
                             <PasswordForm feedback=password_feedback action=password/>
                         }.into_any()
-                    }
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    })}
     }
 }
