@@ -13,6 +13,7 @@ pub mod types;
 
 #[cfg(feature = "ssr")]
 pub use member::{
-    Deletion, Member, Saving, delete_record, member_in_default_org, require_member, save_record,
+    Deletion, Member, Saving, delete_record, member_in_default_org, reading, require_member,
+    save_record,
 };
 pub use types::OrgSummary;

@@ -144,6 +144,28 @@ where
     view! { <Page title>{editor(id)}</Page> }
 }
 
+/// The add page (`editing` false) or the edit page of the route's record: `load` reads
+/// the form's data (for None, a new record's), and `render` draws it once loaded, with
+/// the form stash of a plain post that failed; or the error and `back`.
+pub fn record_editor<T, L, Fut, F>(
+    title: &'static str,
+    editing: bool,
+    load: L,
+    back: Fallback,
+    render: F,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    L: Fn(Option<i64>) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
+    F: Fn(T, Option<FormStash>) -> AnyView + Clone + Send + Sync + 'static,
+{
+    editor_page(title, editing, move |id| {
+        let data = Resource::new(move || id.get(), load);
+        loaded(data, back, render).into_any()
+    })
+}
+
 /// Shows `render(data, stash)` once `data` has loaded, with the form stash of a plain
 /// post that failed; or the error as `fallback` says.
 pub fn loaded<T, F>(

@@ -11,14 +11,14 @@ use leptos_meta::Title;
 
 #[server(endpoint = "accounts/one")]
 pub async fn get_account(id: i64) -> Result<AccountView, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    let page = super::repo::page(&member).await?;
-    page.accounts
-        .into_iter()
-        .find(|a| a.id == id)
-        .ok_or(AppError::NotFound)
-        .inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| {
+        let page = super::repo::page(m).await?;
+        page.accounts
+            .into_iter()
+            .find(|a| a.id == id)
+            .ok_or(AppError::NotFound)
+    })
+    .await
 }
 
 /// Archives an account (it leaves totals and pickers) or restores it.

@@ -10,9 +10,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "accounts")]
 pub async fn list_accounts() -> Result<AccountsOverview, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::repo::page(&member).await
+    crate::orgs::reading(async |m| super::repo::page(m).await).await
 }
 
 #[component]

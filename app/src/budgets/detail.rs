@@ -15,11 +15,7 @@ use leptos_meta::Title;
 
 #[server(endpoint = "budgets/get")]
 pub async fn get_budget(id: i64) -> Result<BudgetView, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::view(&member, id)
-        .await
-        .inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::view(m, id).await).await
 }
 
 #[component]

@@ -5,16 +5,12 @@ use super::types::{BudgetFields, BudgetInput};
 use crate::components::{FormError, SelectField, TextField, currency_options};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::pages::{Fallback, editor_page, loaded};
+use crate::pages::{Fallback, record_editor};
 use leptos::prelude::*;
 
 #[server(endpoint = "budgets/form")]
 pub async fn budget_form(id: Option<i64>) -> Result<BudgetFields, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::form(&member, id)
-        .await
-        .inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
 }
 
 /// Creates a budget (empty `id`) or updates one.
@@ -37,24 +33,19 @@ pub async fn save_budget(#[server(flatten)] input: BudgetInput) -> Result<i64, A
 
 #[component]
 pub fn NewBudgetPage() -> impl IntoView {
-    editor_page("Add a budget", false, |id| {
-        view! { <BudgetEditor id/> }.into_any()
-    })
+    budget_editor("Add a budget", false)
 }
 
 #[component]
 pub fn EditBudgetPage() -> impl IntoView {
-    editor_page("Edit budget", true, |id| {
-        view! { <BudgetEditor id/> }.into_any()
-    })
+    budget_editor("Edit budget", true)
 }
 
-#[component]
-fn BudgetEditor(id: Signal<Option<i64>>) -> impl IntoView {
-    let data = Resource::new(move || id.get(), budget_form);
+/// The add or edit page of a budget.
+fn budget_editor(title: &'static str, editing: bool) -> impl IntoView {
     let save = ServerAction::<SaveBudget>::new();
     let back = Fallback::back("/budgets", "Back to budgets");
-    loaded(data, back, move |form, stash| {
+    record_editor(title, editing, budget_form, back, move |form, stash| {
         let feedback = FormFeedback::new("budget", stash, save);
         view! { <BudgetFormView form feedback action=save/> }.into_any()
     })

@@ -7,9 +7,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "budgets")]
 pub async fn list_budgets() -> Result<Vec<BudgetSummary>, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::list(&member).await
+    crate::orgs::reading(async |m| super::ssr::list(m).await).await
 }
 
 #[component]

@@ -12,9 +12,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "categories")]
 pub async fn list_categories() -> Result<Vec<CategoryView>, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::list(&member).await
+    crate::orgs::reading(async |m| super::ssr::list(m).await).await
 }
 
 #[component]

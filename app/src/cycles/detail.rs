@@ -12,11 +12,7 @@ use leptos_meta::Title;
 
 #[server(endpoint = "cycles/get")]
 pub async fn get_cycle(id: i64) -> Result<CycleView, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::view(&member, id)
-        .await
-        .inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::view(m, id).await).await
 }
 
 /// Moves a cycle to its next status: draft → active → completed.

@@ -5,16 +5,12 @@ use super::types::{CycleFields, CycleInput};
 use crate::components::{FormError, SelectField, TextField, currency_options};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::pages::{Fallback, editor_page, loaded};
+use crate::pages::{Fallback, record_editor};
 use leptos::prelude::*;
 
 #[server(endpoint = "cycles/form")]
 pub async fn cycle_form(id: Option<i64>) -> Result<CycleFields, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::form(&member, id)
-        .await
-        .inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
 }
 
 /// Creates a cycle (empty `id`) or updates one that is not completed.
@@ -37,24 +33,19 @@ pub async fn save_cycle(#[server(flatten)] input: CycleInput) -> Result<i64, App
 
 #[component]
 pub fn NewCyclePage() -> impl IntoView {
-    editor_page("Add a cycle", false, |id| {
-        view! { <CycleEditor id/> }.into_any()
-    })
+    cycle_editor("Add a cycle", false)
 }
 
 #[component]
 pub fn EditCyclePage() -> impl IntoView {
-    editor_page("Edit cycle", true, |id| {
-        view! { <CycleEditor id/> }.into_any()
-    })
+    cycle_editor("Edit cycle", true)
 }
 
-#[component]
-fn CycleEditor(id: Signal<Option<i64>>) -> impl IntoView {
-    let data = Resource::new(move || id.get(), cycle_form);
+/// The add or edit page of a cycle.
+fn cycle_editor(title: &'static str, editing: bool) -> impl IntoView {
     let save = ServerAction::<SaveCycle>::new();
     let back = Fallback::back("/cycles", "Back to cycles");
-    loaded(data, back, move |form, stash| {
+    record_editor(title, editing, cycle_form, back, move |form, stash| {
         if form.read_only {
             return read_only_notice(&form).into_any();
         }

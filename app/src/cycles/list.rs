@@ -7,9 +7,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "cycles")]
 pub async fn list_cycles() -> Result<Vec<CycleSummary>, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::list(&member).await
+    crate::orgs::reading(async |m| super::ssr::list(m).await).await
 }
 
 #[component]

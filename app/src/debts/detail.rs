@@ -12,11 +12,7 @@ use leptos_router::hooks::use_query_map;
 
 #[server(endpoint = "debts/one")]
 pub async fn get_debt(id: i64, full: bool) -> Result<DebtView, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::detail(&member, id, full)
-        .await
-        .inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::detail(m, id, full).await).await
 }
 
 #[component]

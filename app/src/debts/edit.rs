@@ -6,17 +6,13 @@ use crate::components::currency_options;
 use crate::components::{FormError, SelectField, TextField};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::pages::{Fallback, editor_page, loaded};
+use crate::pages::{Fallback, record_editor};
 use leptos::prelude::*;
 
 /// The form for a new debt (`id` = None) or an existing one.
 #[server(endpoint = "debts/form")]
 pub async fn debt_form(id: Option<i64>) -> Result<DebtFields, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::form(&member, id)
-        .await
-        .inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
 }
 
 /// Creates a debt (empty `id`) or updates one.
@@ -39,24 +35,19 @@ pub async fn save_debt(#[server(flatten)] input: DebtInput) -> Result<i64, AppEr
 
 #[component]
 pub fn NewDebtPage() -> impl IntoView {
-    editor_page("Add a debt", false, |id| {
-        view! { <DebtEditor id/> }.into_any()
-    })
+    debt_editor("Add a debt", false)
 }
 
 #[component]
 pub fn EditDebtPage() -> impl IntoView {
-    editor_page("Edit debt", true, |id| {
-        view! { <DebtEditor id/> }.into_any()
-    })
+    debt_editor("Edit debt", true)
 }
 
-#[component]
-fn DebtEditor(id: Signal<Option<i64>>) -> impl IntoView {
-    let data = Resource::new(move || id.get(), debt_form);
+/// The add or edit page of a debt.
+fn debt_editor(title: &'static str, editing: bool) -> impl IntoView {
     let save = ServerAction::<SaveDebt>::new();
     let back = Fallback::back("/debts", "Back to debts");
-    loaded(data, back, move |form, stash| {
+    record_editor(title, editing, debt_form, back, move |form, stash| {
         let feedback = FormFeedback::new("debt", stash, save);
         view! { <DebtFormView form feedback action=save/> }.into_any()
     })

@@ -9,9 +9,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "debts")]
 pub async fn list_debts() -> Result<DebtsOverview, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::overview(&member).await
+    crate::orgs::reading(async |m| super::ssr::overview(m).await).await
 }
 
 #[component]

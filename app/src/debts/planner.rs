@@ -22,9 +22,7 @@ use leptos_router::hooks::use_query_map;
 
 #[server(endpoint = "debts/plan")]
 pub async fn plan_payoff(query: PayoffPlanQuery) -> Result<PayoffPlan, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::planner(&member, &query).await
+    crate::orgs::reading(async |m| super::ssr::planner(m, &query).await).await
 }
 
 #[component]

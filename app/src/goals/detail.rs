@@ -13,11 +13,7 @@ use leptos_meta::Title;
 
 #[server(endpoint = "goals/one")]
 pub async fn get_goal(id: i64) -> Result<GoalView, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::detail(&member, id)
-        .await
-        .inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::detail(m, id).await).await
 }
 
 /// Pauses, resumes, completes or cancels a goal.

@@ -6,18 +6,14 @@ use crate::components::currency_options;
 use crate::components::{FormError, SelectField, TextField};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::pages::{Fallback, editor_page, loaded};
+use crate::pages::{Fallback, record_editor};
 use florin::goal::{GoalKind, Priority};
 use leptos::prelude::*;
 
 /// The form for a new goal (`id` = None) or an existing one.
 #[server(endpoint = "goals/form")]
 pub async fn goal_form(id: Option<i64>) -> Result<GoalFields, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::form(&member, id)
-        .await
-        .inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
 }
 
 /// Creates a goal (empty `id`) or updates one.
@@ -40,24 +36,19 @@ pub async fn save_goal(#[server(flatten)] input: GoalInput) -> Result<i64, AppEr
 
 #[component]
 pub fn NewGoalPage() -> impl IntoView {
-    editor_page("Add a goal", false, |id| {
-        view! { <GoalEditor id/> }.into_any()
-    })
+    goal_editor("Add a goal", false)
 }
 
 #[component]
 pub fn EditGoalPage() -> impl IntoView {
-    editor_page("Edit goal", true, |id| {
-        view! { <GoalEditor id/> }.into_any()
-    })
+    goal_editor("Edit goal", true)
 }
 
-#[component]
-fn GoalEditor(id: Signal<Option<i64>>) -> impl IntoView {
-    let data = Resource::new(move || id.get(), goal_form);
+/// The add or edit page of a goal.
+fn goal_editor(title: &'static str, editing: bool) -> impl IntoView {
     let save = ServerAction::<SaveGoal>::new();
     let back = Fallback::back("/goals", "Back to goals");
-    loaded(data, back, move |form, stash| {
+    record_editor(title, editing, goal_form, back, move |form, stash| {
         let feedback = FormFeedback::new("goal", stash, save);
         view! { <GoalForm form feedback action=save/> }.into_any()
     })

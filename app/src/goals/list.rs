@@ -8,9 +8,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "goals")]
 pub async fn list_goals() -> Result<Vec<GoalSummary>, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::overview(&member).await
+    crate::orgs::reading(async |m| super::ssr::overview(m).await).await
 }
 
 #[component]

@@ -11,11 +11,7 @@ use leptos_router::hooks::use_query_map;
 
 #[server(endpoint = "imports/preview")]
 pub async fn import_preview(id: i64, mapping: MappingQuery) -> Result<Preview, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::preview(&member, id, &mapping)
-        .await
-        .inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::preview(m, id, &mapping).await).await
 }
 
 fn mapping_from_url() -> impl Fn() -> MappingQuery + Copy + Send + Sync + 'static {

@@ -9,9 +9,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "imports")]
 pub async fn load_imports() -> Result<ImportStart, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::start(&member).await
+    crate::orgs::reading(async |m| super::ssr::start(m).await).await
 }
 
 #[component]

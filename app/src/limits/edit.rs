@@ -6,17 +6,13 @@ use crate::components::currency_options;
 use crate::components::{FormError, SelectField, TextField};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::pages::{Fallback, editor_page, loaded};
+use crate::pages::{Fallback, record_editor};
 use leptos::prelude::*;
 
 /// The form for a new limit (`id` = None) or an existing one.
 #[server(endpoint = "limits/form")]
 pub async fn limit_form(id: Option<i64>) -> Result<LimitFields, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::form(&member, id)
-        .await
-        .inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
 }
 
 /// Creates a limit (empty `id`) or updates one.
@@ -39,24 +35,19 @@ pub async fn save_limit(#[server(flatten)] input: LimitInput) -> Result<i64, App
 
 #[component]
 pub fn NewLimitPage() -> impl IntoView {
-    editor_page("Add a limit", false, |id| {
-        view! { <LimitEditor id/> }.into_any()
-    })
+    limit_editor("Add a limit", false)
 }
 
 #[component]
 pub fn EditLimitPage() -> impl IntoView {
-    editor_page("Edit limit", true, |id| {
-        view! { <LimitEditor id/> }.into_any()
-    })
+    limit_editor("Edit limit", true)
 }
 
-#[component]
-fn LimitEditor(id: Signal<Option<i64>>) -> impl IntoView {
-    let data = Resource::new(move || id.get(), limit_form);
+/// The add or edit page of a limit.
+fn limit_editor(title: &'static str, editing: bool) -> impl IntoView {
     let save = ServerAction::<SaveLimit>::new();
     let back = Fallback::back("/limits", "Back to limits");
-    loaded(data, back, move |form, stash| {
+    record_editor(title, editing, limit_form, back, move |form, stash| {
         let feedback = FormFeedback::new("limit", stash, save);
         view! { <LimitFormView form feedback action=save/> }.into_any()
     })

@@ -12,10 +12,11 @@ use leptos_meta::Title;
 /// missing or malformed.
 #[server(endpoint = "limits")]
 pub async fn list_limits(month: Option<String>) -> Result<LimitsOverview, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    let month = month.as_deref().and_then(florin::planning::Month::parse);
-    super::ssr::overview(&member, month).await
+    crate::orgs::reading(async |m| {
+        let month = month.as_deref().and_then(florin::planning::Month::parse);
+        super::ssr::overview(m, month).await
+    })
+    .await
 }
 
 #[component]

@@ -121,3 +121,13 @@ pub async fn save_record(
     });
     saved.await.map(|(id, _)| id)
 }
+
+/// Runs `read` as the signed-in member, with the right to read; an error also sets the
+/// response's status (404 for a record that is not theirs), for pages rendered on the
+/// server and for plain clients alike.
+pub async fn reading<T>(
+    read: impl AsyncFnOnce(&Member) -> Result<T, AppError>,
+) -> Result<T, AppError> {
+    let member = require_member(Access::Read).await?;
+    read(&member).await.inspect_err(crate::session::set_status)
+}

@@ -12,13 +12,7 @@ use leptos_meta::Title;
 
 #[server(endpoint = "payment-methods/one")]
 pub async fn get_payment_method(id: i64) -> Result<PaymentMethodEdit, AppError> {
-    use florin::role::Access;
-    let result = async {
-        let member = crate::orgs::require_member(Access::Read).await?;
-        super::ssr::edit(&member, id).await
-    }
-    .await;
-    result.inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::edit(m, id).await).await
 }
 
 /// Archives a payment method (it leaves the pickers) or restores it.

@@ -10,9 +10,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "payment-methods")]
 pub async fn list_payment_methods() -> Result<PaymentMethodsOverview, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::list(&member).await
+    crate::orgs::reading(async |m| super::ssr::list(m).await).await
 }
 
 #[component]

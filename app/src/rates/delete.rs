@@ -11,13 +11,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "rates/one")]
 pub async fn get_rate(id: i64) -> Result<RateView, AppError> {
-    use florin::role::Access;
-    let result = async {
-        let member = crate::orgs::require_member(Access::Read).await?;
-        super::ssr::find(&member, id).await
-    }
-    .await;
-    result.inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::find(m, id).await).await
 }
 
 #[server(endpoint = "rates/delete")]

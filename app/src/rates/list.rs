@@ -15,9 +15,7 @@ use leptos_router::hooks::use_query_map;
 
 #[server(endpoint = "rates")]
 pub async fn list_rates(query: RatesQuery) -> Result<RatesData, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::list(&member, &query).await
+    crate::orgs::reading(async |m| super::ssr::list(m, &query).await).await
 }
 
 fn query_from_url() -> Memo<RatesQuery> {

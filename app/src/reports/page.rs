@@ -14,9 +14,7 @@ use leptos_router::hooks::use_query_map;
 
 #[server(endpoint = "reports/run")]
 pub async fn run_report(query: ReportQuery) -> Result<ReportView, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::report(&member, &query).await
+    crate::orgs::reading(async |m| super::ssr::report(m, &query).await).await
 }
 
 /// The report's parameters as the address gives them.

@@ -4,16 +4,12 @@ use super::types::{TemplateFields, TemplateInput};
 use crate::components::{FormError, SelectField, TextField, currency_options};
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::pages::{Fallback, editor_page, loaded};
+use crate::pages::{Fallback, record_editor};
 use leptos::prelude::*;
 
 #[server(endpoint = "templates/form")]
 pub async fn template_form(id: Option<i64>) -> Result<TemplateFields, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::form(&member, id)
-        .await
-        .inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
 }
 
 /// Creates a template (empty `id`) or updates one.
@@ -36,24 +32,19 @@ pub async fn save_template(#[server(flatten)] input: TemplateInput) -> Result<i6
 
 #[component]
 pub fn NewTemplatePage() -> impl IntoView {
-    editor_page("Add an expense template", false, |id| {
-        view! { <TemplateEditor id/> }.into_any()
-    })
+    template_editor("Add an expense template", false)
 }
 
 #[component]
 pub fn EditTemplatePage() -> impl IntoView {
-    editor_page("Edit expense template", true, |id| {
-        view! { <TemplateEditor id/> }.into_any()
-    })
+    template_editor("Edit expense template", true)
 }
 
-#[component]
-fn TemplateEditor(id: Signal<Option<i64>>) -> impl IntoView {
-    let data = Resource::new(move || id.get(), template_form);
+/// The add or edit page of a template.
+fn template_editor(title: &'static str, editing: bool) -> impl IntoView {
     let save = ServerAction::<SaveTemplate>::new();
     let back = Fallback::back("/templates", "Back to templates");
-    loaded(data, back, move |form, stash| {
+    record_editor(title, editing, template_form, back, move |form, stash| {
         let feedback = FormFeedback::new("template", stash, save);
         view! { <TemplateFormView form feedback action=save/> }.into_any()
     })

@@ -8,9 +8,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "templates")]
 pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::list(&member).await
+    crate::orgs::reading(async |m| super::ssr::list(m).await).await
 }
 
 /// Activates (`active` = "true") or deactivates a template.

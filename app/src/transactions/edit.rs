@@ -15,11 +15,7 @@ use leptos_router::hooks::use_query_map;
 /// (`copy_of`).
 #[server(endpoint = "transactions/form")]
 pub async fn transaction_form(id: Option<i64>, copy_of: Option<i64>) -> Result<TxForm, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::form(&member, id, copy_of)
-        .await
-        .inspect_err(crate::session::set_status)
+    crate::orgs::reading(async |m| super::ssr::form(m, id, copy_of).await).await
 }
 
 /// Creates a transaction (empty `id`) or updates one.

@@ -11,9 +11,7 @@ use leptos_router::hooks::use_query_map;
 
 #[server(endpoint = "transactions")]
 pub async fn list_transactions(query: ListQuery) -> Result<ListPage, AppError> {
-    use florin::role::Access;
-    let member = crate::orgs::require_member(Access::Read).await?;
-    super::ssr::list(&member, &query).await
+    crate::orgs::reading(async |m| super::ssr::list(m, &query).await).await
 }
 
 fn query_from_url() -> Memo<ListQuery> {
