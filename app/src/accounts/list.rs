@@ -15,11 +15,7 @@ pub async fn list_accounts() -> Result<AccountsOverview, AppError> {
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
-    view! {
-        <Page title="Accounts">
-            <AccountsList/>
-        </Page>
-    }
+    view! { <Page title="Accounts"><AccountsList/></Page> }
 }
 
 #[component]

@@ -52,17 +52,9 @@ pub struct BudgetView {
     pub categories: Vec<(String, String)>,
 }
 
-/// What the budget form starts from: every field as text, as the user would type it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BudgetFields {
-    /// Empty for a new budget.
-    pub id: String,
-    pub name: String,
-    pub currency: String,
-    pub starts_on: String,
-    pub ends_on: String,
-    pub total: String,
-}
+/// What the budget form starts from: every field as the user would type it, the `id`
+/// empty for a new budget.
+pub type BudgetFields = BudgetInput;
 
 /// The budget form as posted: every field as typed. An empty `id` adds a budget.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

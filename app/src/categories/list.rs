@@ -17,11 +17,7 @@ pub async fn list_categories() -> Result<Vec<CategoryView>, AppError> {
 
 #[component]
 pub fn CategoriesPage() -> impl IntoView {
-    view! {
-        <Page title="Categories">
-            <CategoriesList/>
-        </Page>
-    }
+    view! { <Page title="Categories"><CategoriesList/></Page> }
 }
 
 #[component]

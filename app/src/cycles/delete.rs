@@ -19,11 +19,7 @@ pub async fn delete_cycle(id: String) -> Result<(), AppError> {
 
 #[component]
 pub fn DeleteCyclePage() -> impl IntoView {
-    view! {
-        <Page title="Delete cycle">
-            <DeleteCycleConfirm/>
-        </Page>
-    }
+    view! { <Page title="Delete cycle"><DeleteCycleConfirm/></Page> }
 }
 
 #[component]

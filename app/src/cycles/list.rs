@@ -12,11 +12,7 @@ pub async fn list_cycles() -> Result<Vec<CycleSummary>, AppError> {
 
 #[component]
 pub fn CyclesPage() -> impl IntoView {
-    view! {
-        <Page title="Cycles">
-            <CyclesOverview/>
-        </Page>
-    }
+    view! { <Page title="Cycles"><CyclesOverview/></Page> }
 }
 
 #[component]

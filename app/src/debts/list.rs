@@ -14,11 +14,7 @@ pub async fn list_debts() -> Result<DebtsOverview, AppError> {
 
 #[component]
 pub fn DebtsPage() -> impl IntoView {
-    view! {
-        <Page title="Debts">
-            <DebtsOverviewView/>
-        </Page>
-    }
+    view! { <Page title="Debts"><DebtsOverviewView/></Page> }
 }
 
 #[component]

@@ -76,26 +76,26 @@ pub fn GoalForm(
 ) -> impl IntoView {
     let errors = feedback.errors();
     let value = |field: &str, current: &str| feedback.value(field, current);
-    let cancel = if form.id.is_empty() {
+    let cancel = if form.values.id.is_empty() {
         "/goals".to_owned()
     } else {
-        format!("/goals/{}", form.id)
+        format!("/goals/{}", form.values.id)
     };
-    let label = if form.id.is_empty() {
+    let label = if form.values.id.is_empty() {
         "Add goal"
     } else {
         "Save goal"
     };
     let fields = view! {
         <div class="row">
-            <TextField label="Title" name="title" value=value("title", &form.title) errors required=true/>
-            <SelectField label="Type" name="kind" value=value("kind", &form.kind) options=kind_options() errors/>
-            <SelectField label="Priority" name="priority" value=value("priority", &form.priority) options=priority_options() errors/>
+            <TextField label="Title" name="title" value=value("title", &form.values.title) errors required=true/>
+            <SelectField label="Type" name="kind" value=value("kind", &form.values.kind) options=kind_options() errors/>
+            <SelectField label="Priority" name="priority" value=value("priority", &form.values.priority) options=priority_options() errors/>
         </div>
         <div class="row">
-            <TextField label="Target amount" name="target_amount" value=value("target_amount", &form.target_amount) errors required=true/>
-            <SelectField label="Currency" name="currency" value=value("currency", &form.currency) options=currency_options() errors/>
-            <TextField label="Target date (optional)" name="target_date" kind="date" value=value("target_date", &form.target_date) errors
+            <TextField label="Target amount" name="target_amount" value=value("target_amount", &form.values.target_amount) errors required=true/>
+            <SelectField label="Currency" name="currency" value=value("currency", &form.values.currency) options=currency_options() errors/>
+            <TextField label="Target date (optional)" name="target_date" kind="date" value=value("target_date", &form.values.target_date) errors
                 hint="With a date, the goal shows what to save each month."/>
         </div>
     }
@@ -103,7 +103,7 @@ pub fn GoalForm(
     view! {
         <ActionForm action=action attr:novalidate=true attr:class="card">
             <FormError errors/>
-            <input type="hidden" name="id" value=form.id.clone()/>
+            <input type="hidden" name="id" value=form.values.id.clone()/>
             {fields}
             {form.has_contributions.then(|| view! { <p class="hint">"The currency is fixed once a contribution is recorded."</p> })}
             <button type="submit" class="primary" disabled=move || action.pending().get()>{label}</button>

@@ -13,11 +13,7 @@ pub async fn list_goals() -> Result<Vec<GoalSummary>, AppError> {
 
 #[component]
 pub fn GoalsPage() -> impl IntoView {
-    view! {
-        <Page title="Goals">
-            <GoalsOverview/>
-        </Page>
-    }
+    view! { <Page title="Goals"><GoalsOverview/></Page> }
 }
 
 #[component]

@@ -145,15 +145,19 @@ pub async fn detail(member: &Member, id: i64) -> Result<GoalView, AppError> {
 pub async fn form(member: &Member, id: Option<i64>) -> Result<GoalFields, AppError> {
     let format = member.number_format();
     let Some(id) = id else {
-        return Ok(GoalFields {
+        let values = GoalInput {
             kind: GoalKind::Purchase.as_str().to_owned(),
             currency: member.user.base_currency.clone(),
             priority: Priority::Medium.as_str().to_owned(),
-            ..GoalFields::default()
+            ..GoalInput::default()
+        };
+        return Ok(GoalFields {
+            values,
+            has_contributions: false,
         });
     };
     let g = repo::find(member.db(), &member.scope, id).await?;
-    Ok(GoalFields {
+    let values = GoalInput {
         id: g.id.to_string(),
         title: g.title.clone(),
         kind: g.kind.clone(),
@@ -161,6 +165,9 @@ pub async fn form(member: &Member, id: Option<i64>) -> Result<GoalFields, AppErr
         currency: g.currency.clone(),
         target_date: g.target_date.map(format_date).unwrap_or_default(),
         priority: g.priority.clone(),
+    };
+    Ok(GoalFields {
+        values,
         has_contributions: g.contributions > 0,
     })
 }

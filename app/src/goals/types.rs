@@ -57,17 +57,11 @@ pub struct GoalView {
     pub contribute: Option<ContributionDefaults>,
 }
 
-/// What the goal form starts from: every field as text, as the user would type it.
+/// What the goal form starts from: every field as the user would type it (the `id`
+/// empty for a new goal), and whether the currency is fixed by a contribution.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoalFields {
-    /// Empty for a new goal.
-    pub id: String,
-    pub title: String,
-    pub kind: String,
-    pub target_amount: String,
-    pub currency: String,
-    pub target_date: String,
-    pub priority: String,
+    pub values: GoalInput,
     pub has_contributions: bool,
 }
 

@@ -44,11 +44,7 @@ pub async fn mark_all_notifications_read() -> Result<(), AppError> {
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
-    view! {
-        <Page title="Notifications">
-            <NotificationsCentre/>
-        </Page>
-    }
+    view! { <Page title="Notifications"><NotificationsCentre/></Page> }
 }
 
 #[component]

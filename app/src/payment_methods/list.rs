@@ -15,11 +15,7 @@ pub async fn list_payment_methods() -> Result<PaymentMethodsOverview, AppError> 
 
 #[component]
 pub fn PaymentMethodsPage() -> impl IntoView {
-    view! {
-        <Page title="Payment methods">
-            <PaymentMethodsList/>
-        </Page>
-    }
+    view! { <Page title="Payment methods"><PaymentMethodsList/></Page> }
 }
 
 #[component]

@@ -31,11 +31,7 @@ pub async fn delete_rate(id: i64) -> Result<(), AppError> {
 
 #[component]
 pub fn DeleteRatePage() -> impl IntoView {
-    view! {
-        <Page title="Delete a rate">
-            <DeleteRateConfirm/>
-        </Page>
-    }
+    view! { <Page title="Delete a rate"><DeleteRateConfirm/></Page> }
 }
 
 #[component]

@@ -32,11 +32,7 @@ fn query_from_url() -> Memo<RatesQuery> {
 
 #[component]
 pub fn RatesPage() -> impl IntoView {
-    view! {
-        <Page title="Exchange rates">
-            <RatesBody/>
-        </Page>
-    }
+    view! { <Page title="Exchange rates"><RatesBody/></Page> }
 }
 
 #[component]

@@ -26,7 +26,7 @@ pub fn DeleteTemplatePage() -> impl IntoView {
     let delete = ServerAction::<DeleteTemplate>::new();
     delete_page("Delete expense template", load, delete, |t| {
         let question = view! {
-            "Delete " <strong>{t.name}</strong> {format!(" ({})? ", t.described)}
+            "Delete " <strong>{t.values.name}</strong> {format!(" ({})? ", t.described)}
             "Expected expenses already generated from it stay in their cycles. This cannot be undone."
         };
         (question, "/templates".to_owned())

@@ -65,7 +65,7 @@ fn TemplateFormView(
 ) -> impl IntoView {
     let errors = feedback.errors();
     let value = move |field: &str, current: &str| feedback.value(field, current);
-    let label = if form.id.is_empty() {
+    let label = if form.values.id.is_empty() {
         "Add template"
     } else {
         "Save template"
@@ -73,24 +73,24 @@ fn TemplateFormView(
     view! {
         <ActionForm action=action attr:novalidate=true attr:class="card">
             <FormError errors/>
-            <input type="hidden" name="id" value=form.id.clone()/>
+            <input type="hidden" name="id" value=form.values.id.clone()/>
             <div class="row">
-                <TextField label="Name" name="name" value=value("name", &form.name) errors required=true/>
-                <TextField label="Description (optional)" name="description" value=value("description", &form.description) errors/>
+                <TextField label="Name" name="name" value=value("name", &form.values.name) errors required=true/>
+                <TextField label="Description (optional)" name="description" value=value("description", &form.values.description) errors/>
             </div>
             <div class="row">
-                <TextField label="Amount" name="amount" value=value("amount", &form.amount) errors required=true/>
-                <SelectField label="Currency" name="currency" value=value("currency", &form.currency) options=currency_options() errors/>
+                <TextField label="Amount" name="amount" value=value("amount", &form.values.amount) errors required=true/>
+                <SelectField label="Currency" name="currency" value=value("currency", &form.values.currency) options=currency_options() errors/>
             </div>
             <div class="row">
-                <SelectField label="Category" name="category_id" value=value("category_id", &form.category_id) options=form.categories.clone() errors/>
-                <SelectField label="Payment method" name="payment_method_id" value=value("payment_method_id", &form.payment_method_id) options=form.payment_methods.clone() errors/>
+                <SelectField label="Category" name="category_id" value=value("category_id", &form.values.category_id) options=form.categories.clone() errors/>
+                <SelectField label="Payment method" name="payment_method_id" value=value("payment_method_id", &form.values.payment_method_id) options=form.payment_methods.clone() errors/>
             </div>
             <div class="row">
-                <SelectField label="Frequency" name="frequency" value=value("frequency", &form.frequency) options=frequency_options() errors/>
-                <TextField label="Every how many days" name="every_days" value=value("every_days", &form.every_days) errors
+                <SelectField label="Frequency" name="frequency" value=value("frequency", &form.values.frequency) options=frequency_options() errors/>
+                <TextField label="Every how many days" name="every_days" value=value("every_days", &form.values.every_days) errors
                     hint="Only for “Every N days”."/>
-                <TextField label="First date" name="starts_on" kind="date" value=value("starts_on", &form.starts_on) errors required=true
+                <TextField label="First date" name="starts_on" kind="date" value=value("starts_on", &form.values.starts_on) errors required=true
                     hint="Weekly and every-N-days keep this date's rhythm; monthly falls on its day of the month."/>
             </div>
             <button type="submit" class="primary" disabled=move || action.pending().get()>{label}</button>

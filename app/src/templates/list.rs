@@ -37,11 +37,7 @@ pub async fn set_template_active(id: String, active: String) -> Result<(), AppEr
 
 #[component]
 pub fn TemplatesPage() -> impl IntoView {
-    view! {
-        <Page title="Expense templates">
-            <TemplatesOverview/>
-        </Page>
-    }
+    view! { <Page title="Expense templates"><TemplatesOverview/></Page> }
 }
 
 #[component]

@@ -155,10 +155,14 @@ pub async fn form(member: &Member, id: Option<i64>) -> Result<TemplateFields, Ap
     let mut fields = match id {
         None => {
             let zone = crate::limits::repo::time_zone(member.db(), member.user.id).await?;
-            TemplateFields {
+            let values = TemplateInput {
                 currency: member.user.base_currency.clone(),
                 frequency: "monthly".to_owned(),
                 starts_on: format_date(today_in(&zone, OffsetDateTime::now_utc())),
+                ..TemplateInput::default()
+            };
+            TemplateFields {
+                values,
                 ..TemplateFields::default()
             }
         }
@@ -179,7 +183,7 @@ fn stored_fields(t: &TemplateRecord, format: NumberFormat) -> Result<TemplateFie
         Frequency::EveryNDays(n) => n.to_string(),
         _ => String::new(),
     };
-    Ok(TemplateFields {
+    let values = TemplateInput {
         id: t.id.to_string(),
         name: t.name.clone(),
         description: t.description.clone(),
@@ -193,6 +197,9 @@ fn stored_fields(t: &TemplateRecord, format: NumberFormat) -> Result<TemplateFie
         frequency: frequency.to_parts().0.to_owned(),
         every_days,
         starts_on: format_date(t.starts_on),
+    };
+    Ok(TemplateFields {
+        values,
         described: frequency_label(frequency, t.starts_on),
         ..TemplateFields::default()
     })

@@ -17,21 +17,11 @@ pub struct TemplateSummary {
     pub active: bool,
 }
 
-/// What the template form starts from: every field as text, as the user would type it,
-/// with the choices for its selects.
+/// What the template form starts from: every field as the user would type it (the `id`
+/// empty for a new template), with the choices for its selects.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TemplateFields {
-    /// Empty for a new template.
-    pub id: String,
-    pub name: String,
-    pub description: String,
-    pub amount: String,
-    pub currency: String,
-    pub category_id: String,
-    pub payment_method_id: String,
-    pub frequency: String,
-    pub every_days: String,
-    pub starts_on: String,
+    pub values: TemplateInput,
     /// The stored frequency in words; empty for a new template.
     pub described: String,
     /// (value, label) of the expense categories, the first one empty.

@@ -36,11 +36,7 @@ fn query_from_url() -> Memo<ListQuery> {
 
 #[component]
 pub fn TransactionsPage() -> impl IntoView {
-    view! {
-        <Page title="Transactions">
-            <TransactionsList/>
-        </Page>
-    }
+    view! { <Page title="Transactions"><TransactionsList/></Page> }
 }
 
 #[component]
