@@ -51,6 +51,16 @@ impl Tx {
     }
 }
 
+/// `Ok` when a write changed a row; none changed means the record is not there, or not
+/// the organisation's: `NotFound` either way.
+pub fn found(changed: u64) -> Result<(), crate::error::AppError> {
+    if changed == 0 {
+        Err(crate::error::AppError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
 /// A unique index or foreign key a write can run into, as each database names it, and
 /// the field error it means. PostgreSQL reports the constraint's name; SQLite reports
 /// the columns (`users.email`), or `index 'name'` for an index on an expression.

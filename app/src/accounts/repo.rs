@@ -184,8 +184,5 @@ pub async fn set_archived(db: &Db, scope: &Scope, id: i64, archived: bool) -> Re
         archived,
         OffsetDateTime::now_utc()
     )?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(changed)
 }

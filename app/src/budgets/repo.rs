@@ -167,10 +167,7 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewBudget) -> Result<
         new.total,
         OffsetDateTime::now_utc()
     )?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(changed)
 }
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, id = id))]
@@ -182,10 +179,7 @@ pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
         scope.org_id,
         id
     )?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(changed)
 }
 
 /// Sets the amount of one category in a budget, replacing an earlier amount. The caller
@@ -228,10 +222,7 @@ pub async fn delete_entry(
         budget_id,
         category_id
     )?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(changed)
 }
 
 /// Copies a budget into the period `starts_on..=ends_on` with its entries, in one

@@ -129,10 +129,7 @@ pub async fn update(
         input.kind.as_str()
     )
     .map_err(|e| on_violation(e, &UNIQUE_NAME))?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(changed)
 }
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, category = id, archived = archived))]
@@ -145,10 +142,7 @@ pub async fn set_archived(db: &Db, scope: &Scope, id: i64, archived: bool) -> Re
         id,
         archived
     )?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(changed)
 }
 
 /// Moves every transaction of `from` to `into`, then deletes `from`,

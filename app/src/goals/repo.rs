@@ -441,10 +441,7 @@ pub async fn delete_contribution(
         goal_id,
         id
     )?;
-    if deleted == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(deleted)
 }
 
 /// Accounts a transfer may use: (id, name, currency), active ones only.

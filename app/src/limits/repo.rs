@@ -136,10 +136,7 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewLimit) -> Result<(
         OffsetDateTime::now_utc()
     )
     .map_err(|e| on_violation(e, &ONE_PER_CATEGORY))?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(changed)
 }
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, limit = id))]
@@ -151,10 +148,7 @@ pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
         scope.org_id,
         id
     )?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(changed)
 }
 
 /// What one expense adds to its category's month.

@@ -185,10 +185,7 @@ pub async fn mark_read(db: &Db, user_id: i64, id: i64) -> Result<(), AppError> {
         id,
         OffsetDateTime::now_utc()
     )?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(changed)
 }
 
 /// Marks every unread notification of the user read; returns how many.

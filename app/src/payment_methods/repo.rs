@@ -184,8 +184,5 @@ pub async fn set_archived(db: &Db, scope: &Scope, id: i64, archived: bool) -> Re
         id,
         archived
     )?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(changed)
 }

@@ -196,8 +196,5 @@ pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
         scope.org_id,
         id
     )?;
-    if deleted == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(deleted)
 }

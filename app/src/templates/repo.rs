@@ -131,10 +131,7 @@ pub async fn update(db: &Db, scope: &Scope, id: i64, new: &NewTemplate) -> Resul
         new.starts_on,
         OffsetDateTime::now_utc()
     )?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(changed)
 }
 
 #[tracing::instrument(skip_all, fields(org = scope.org_id, id = id, active = active))]
@@ -149,10 +146,7 @@ pub async fn set_active(db: &Db, scope: &Scope, id: i64, active: bool) -> Result
         active,
         OffsetDateTime::now_utc()
     )?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(changed)
 }
 
 /// Deletes a template; the expected expenses generated from it stay in their cycles.
@@ -165,8 +159,5 @@ pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
         scope.org_id,
         id
     )?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    crate::db::found(changed)
 }
