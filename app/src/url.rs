@@ -28,6 +28,15 @@ pub fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
     }
 }
 
+/// The page of an add-or-edit form, where a plain post that fails returns:
+/// `{base}/new` for a new record (an empty `id`), else `{base}/{id}/edit`.
+pub fn editor_address(base: &str, id: &str) -> String {
+    match id.trim() {
+        "" => format!("{base}/new"),
+        raw => format!("{base}/{raw}/edit"),
+    }
+}
+
 /// Declares a feature's route group for the shell's router, a transparent component as
 /// Leptos' router examples write it: `routes!(LimitRoutes { "/limits" => LimitsPage })`.
 /// Every page renders on the server with its data (`SsrMode::Async`), so it works the

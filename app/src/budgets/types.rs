@@ -71,10 +71,7 @@ pub struct BudgetInput {
 impl BudgetInput {
     /// The page the form is on, where a plain post that fails returns.
     pub fn page(&self) -> String {
-        match self.id.trim() {
-            "" => "/budgets/new".to_owned(),
-            raw => format!("/budgets/{raw}/edit"),
-        }
+        crate::url::editor_address("/budgets", &self.id)
     }
 }
 

@@ -98,10 +98,7 @@ pub struct CycleInput {
 impl CycleInput {
     /// The page the form is on, where a plain post that fails returns.
     pub fn page(&self) -> String {
-        match self.id.trim() {
-            "" => "/cycles/new".to_owned(),
-            raw => format!("/cycles/{raw}/edit"),
-        }
+        crate::url::editor_address("/cycles", &self.id)
     }
 
     /// Whether the new cycle lists its expected expenses from the templates.

@@ -27,10 +27,7 @@ pub struct DebtInput {
 impl DebtInput {
     /// The page the form is on, where a plain post that fails returns.
     pub fn page(&self) -> String {
-        match self.id.trim() {
-            "" => "/debts/new".to_owned(),
-            raw => format!("/debts/{raw}/edit"),
-        }
+        crate::url::editor_address("/debts", &self.id)
     }
 }
 

@@ -81,10 +81,7 @@ pub struct GoalInput {
 impl GoalInput {
     /// The page the form is on, where a plain post that fails returns.
     pub fn page(&self) -> String {
-        match self.id.trim() {
-            "" => "/goals/new".to_owned(),
-            raw => format!("/goals/{raw}/edit"),
-        }
+        crate::url::editor_address("/goals", &self.id)
     }
 }
 

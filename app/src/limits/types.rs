@@ -62,9 +62,6 @@ pub struct LimitInput {
 impl LimitInput {
     /// The page the form is on, where a plain post that fails returns.
     pub fn page(&self) -> String {
-        match self.id.trim() {
-            "" => "/limits/new".to_owned(),
-            raw => format!("/limits/{raw}/edit"),
-        }
+        crate::url::editor_address("/limits", &self.id)
     }
 }

@@ -49,9 +49,6 @@ pub struct TemplateInput {
 impl TemplateInput {
     /// The page the form is on, where a plain post that fails returns.
     pub fn page(&self) -> String {
-        match self.id.trim() {
-            "" => "/templates/new".to_owned(),
-            raw => format!("/templates/{raw}/edit"),
-        }
+        crate::url::editor_address("/templates", &self.id)
     }
 }
