@@ -228,19 +228,22 @@ fn raw_only(from: Option<Date>, to: Option<Date>) -> RollupSplit {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::assert_names_round_trip;
     use time::macros::date;
 
     #[test]
     fn kinds_round_trip_through_their_stored_names() {
-        for kind in AccountKind::ALL {
-            assert_eq!(AccountKind::parse(kind.as_str()), Some(*kind));
-        }
-        for kind in TransactionKind::ALL {
-            assert_eq!(TransactionKind::parse(kind.as_str()), Some(*kind));
-        }
-        for kind in PaymentMethodKind::ALL {
-            assert_eq!(PaymentMethodKind::parse(kind.as_str()), Some(*kind));
-        }
+        assert_names_round_trip(AccountKind::ALL, AccountKind::as_str, AccountKind::parse);
+        assert_names_round_trip(
+            TransactionKind::ALL,
+            TransactionKind::as_str,
+            TransactionKind::parse,
+        );
+        assert_names_round_trip(
+            PaymentMethodKind::ALL,
+            PaymentMethodKind::as_str,
+            PaymentMethodKind::parse,
+        );
         assert_eq!(AccountKind::parse("piggy_bank"), None);
     }
 

@@ -32,3 +32,6 @@ pub mod spreadsheet;
 pub mod summary;
 pub mod timezone;
 pub mod transaction;
+
+#[cfg(test)]
+mod test_support;

@@ -129,15 +129,12 @@ pub fn permits(role: MemberRole, rights: Rights, access: Access) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::assert_names_round_trip;
 
     #[test]
     fn roles_round_trip_through_their_stored_names() {
-        for role in UserRole::ALL {
-            assert_eq!(UserRole::parse(role.as_str()), Some(role));
-        }
-        for role in MemberRole::ALL {
-            assert_eq!(MemberRole::parse(role.as_str()), Some(role));
-        }
+        assert_names_round_trip(&UserRole::ALL, UserRole::as_str, UserRole::parse);
+        assert_names_round_trip(&MemberRole::ALL, MemberRole::as_str, MemberRole::parse);
         assert_eq!(UserRole::parse("root"), None);
     }
 

@@ -208,18 +208,15 @@ pub fn required_monthly(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::assert_names_round_trip;
     use time::macros::date;
 
     #[test]
     fn goal_statuses_round_trip_and_change_only_where_it_makes_sense() {
         use GoalAction::{Cancel, Complete, Pause, Resume};
         use GoalStatus::{Active, Cancelled, Completed, Paused};
-        for status in GoalStatus::ALL {
-            assert_eq!(GoalStatus::parse(status.as_str()), Some(status));
-        }
-        for action in GoalAction::ALL {
-            assert_eq!(GoalAction::parse(action.as_str()), Some(action));
-        }
+        assert_names_round_trip(&GoalStatus::ALL, GoalStatus::as_str, GoalStatus::parse);
+        assert_names_round_trip(&GoalAction::ALL, GoalAction::as_str, GoalAction::parse);
         assert_eq!(GoalStatus::parse("done"), None);
         assert_eq!(Active.after(Pause), Some(Paused));
         assert_eq!(Paused.after(Resume), Some(Active));

@@ -143,6 +143,7 @@ impl CycleStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::assert_names_round_trip;
 
     #[test]
     fn cycle_status_only_moves_forward_one_step() {
@@ -191,9 +192,7 @@ mod tests {
 
     #[test]
     fn cycle_statuses_round_trip_through_their_stored_names() {
-        for status in CycleStatus::ALL {
-            assert_eq!(CycleStatus::parse(status.as_str()), Some(*status));
-        }
+        assert_names_round_trip(CycleStatus::ALL, CycleStatus::as_str, CycleStatus::parse);
         assert_eq!(CycleStatus::parse("archived"), None);
     }
 
