@@ -3,11 +3,12 @@
 //! rounded once, half to even, to the target currency's minor unit.
 
 use crate::currency;
+use crate::decimal::{self, DecimalError};
 use std::fmt;
 
 /// Rates are stored multiplied by this.
 pub const SCALE: i64 = 1_000_000_000_000;
-const SCALE_DIGITS: usize = 12;
+const SCALE_DIGITS: u8 = 12;
 
 /// "1 unit of `base` is worth `rate` units of `quote`", exactly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -54,33 +55,13 @@ impl Rate {
             return Err(RateError::NotPositive);
         }
         let (int, frac) = raw.split_once('.').unwrap_or((raw, ""));
-        if (int.is_empty() && frac.is_empty())
-            || !int.chars().all(|c| c.is_ascii_digit())
-            || !frac.chars().all(|c| c.is_ascii_digit())
-        {
-            return Err(RateError::NotANumber);
-        }
-        if frac.len() > SCALE_DIGITS {
-            return Err(RateError::TooPrecise);
-        }
-        let int = int.trim_start_matches('0');
-        if int.len() > 6 {
-            return Err(RateError::TooLarge);
-        }
-        let int_value: i64 = if int.is_empty() {
-            0
-        } else {
-            int.parse().map_err(|_| RateError::NotANumber)?
-        };
-        let mut frac_value: i64 = if frac.is_empty() {
-            0
-        } else {
-            frac.parse().map_err(|_| RateError::NotANumber)?
-        };
-        for _ in frac.len()..SCALE_DIGITS {
-            frac_value *= 10;
-        }
-        let scaled = int_value * SCALE + frac_value;
+        // Six integer digits: no currency is worth a million of another.
+        let scaled = decimal::parse_scaled(int, frac, SCALE_DIGITS, 6).map_err(|e| match e {
+            DecimalError::NotANumber => RateError::NotANumber,
+            DecimalError::TooPrecise => RateError::TooPrecise,
+            DecimalError::TooLarge => RateError::TooLarge,
+        })?;
+        let scaled = i64::try_from(scaled).map_err(|_| RateError::TooLarge)?;
         Self::from_scaled(scaled).ok_or(RateError::NotPositive)
     }
 
@@ -94,14 +75,8 @@ impl Rate {
 
 impl fmt::Display for Rate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let int = self.0 / SCALE;
-        let frac = format!("{:012}", self.0 % SCALE);
-        let frac = frac.trim_end_matches('0');
-        if frac.is_empty() {
-            write!(f, "{int}")
-        } else {
-            write!(f, "{int}.{frac}")
-        }
+        // A rate is always positive, so its magnitude is its value.
+        decimal::fmt_scaled(f, self.0.unsigned_abs(), SCALE_DIGITS)
     }
 }
 

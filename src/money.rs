@@ -5,6 +5,7 @@
 //! misread money — "12.345" in USD is an error, not 12345 or 12.35.
 
 use crate::currency::{self, Currency};
+use crate::decimal::{self, DecimalError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -220,16 +221,7 @@ fn parse_minor(input: &str, currency: Currency, format: NumberFormat) -> Result<
     if trimmed.is_empty() {
         return Err(AmountError::Empty);
     }
-    let (negative, body) = match trimmed
-        .strip_prefix('-')
-        .or_else(|| trimmed.strip_prefix('\u{2212}'))
-    {
-        Some(rest) => (true, rest.trim_start()),
-        None => (
-            false,
-            trimmed.strip_prefix('+').unwrap_or(trimmed).trim_start(),
-        ),
-    };
+    let (negative, body) = decimal::split_sign(trimmed);
     // Users type a plain space where the locale groups with a narrow or no-break space.
     let is_group = |c: char| {
         c == format.group
@@ -264,35 +256,19 @@ fn parse_minor(input: &str, currency: Currency, format: NumberFormat) -> Result<
             decimal: format.decimal,
         });
     }
-    let digits: String = groups.concat();
-    if frac.len() > usize::from(currency.exponent) {
-        return Err(AmountError::TooManyDecimals {
-            currency: currency.code.to_owned(),
-            max: currency.exponent,
-        });
-    }
-    let digits = digits.trim_start_matches('0');
-    if digits.len() > 13 {
-        return Err(AmountError::TooLarge);
-    }
-    let major: i64 = if digits.is_empty() {
-        0
-    } else {
-        digits.parse().map_err(|_| AmountError::NotANumber)?
-    };
-    if major > MAX_MAJOR {
-        return Err(AmountError::TooLarge);
-    }
+    // Thirteen integer digits are enough for MAX_MAJOR; the exact bound is checked after.
+    let magnitude = decimal::parse_scaled(&groups.concat(), frac, currency.exponent, 13).map_err(
+        |e| match e {
+            DecimalError::NotANumber => AmountError::NotANumber,
+            DecimalError::TooPrecise => AmountError::TooManyDecimals {
+                currency: currency.code.to_owned(),
+                max: currency.exponent,
+            },
+            DecimalError::TooLarge => AmountError::TooLarge,
+        },
+    )?;
     let scale = 10_i64.pow(u32::from(currency.exponent));
-    let mut frac_value: i64 = if frac.is_empty() {
-        0
-    } else {
-        frac.parse().map_err(|_| AmountError::NotANumber)?
-    };
-    for _ in frac.len()..usize::from(currency.exponent) {
-        frac_value *= 10;
-    }
-    let magnitude = major * scale + frac_value;
+    let magnitude = i64::try_from(magnitude).map_err(|_| AmountError::TooLarge)?;
     if magnitude > MAX_MAJOR * scale {
         return Err(AmountError::TooLarge);
     }

@@ -6,6 +6,7 @@ use super::formula::unescape_formula;
 use super::mapping::Mapping;
 use super::table::{Table, TableRow};
 use crate::currency::{self, Currency};
+use crate::decimal::split_sign;
 use crate::ledger::{self, TransactionKind};
 use crate::money::{self, AmountError, Money, NumberFormat};
 use serde::{Deserialize, Serialize};
@@ -345,18 +346,6 @@ fn symbol_of(currency: Currency) -> Option<String> {
     let symbol = shown.replacen(&number, "", 1);
     let symbol = symbol.trim();
     (!symbol.is_empty() && symbol != currency.code).then(|| symbol.to_owned())
-}
-
-/// Whether the text starts with a minus, and the text after any sign ("+12" is 12).
-fn split_sign(text: &str) -> (bool, &str) {
-    let minus = text
-        .strip_prefix('-')
-        .or_else(|| text.strip_prefix('\u{2212}'));
-    match (minus, text.strip_prefix('+')) {
-        (Some(rest), _) => (true, rest.trim_start()),
-        (None, Some(rest)) => (false, rest.trim_start()),
-        (None, None) => (false, text),
-    }
 }
 
 fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
