@@ -123,35 +123,50 @@ mod tests {
 
     #[test]
     fn parses_rates_exactly() {
-        assert_eq!(rate("6.5").scaled(), 65_000);
-        assert_eq!(rate("6,5").scaled(), 65_000);
-        assert_eq!(rate(" 12 % ").scaled(), 120_000);
-        assert_eq!(rate("0.0125").scaled(), 125);
-        assert_eq!(rate(".5").scaled(), 5_000);
-        assert_eq!(rate("100").scaled(), MAX_RATE);
+        let scaled = [
+            ("6.5", 65_000),
+            ("6,5", 65_000),
+            (" 12 % ", 120_000),
+            ("0.0125", 125),
+            (".5", 5_000),
+            ("100", MAX_RATE),
+        ];
+        for (raw, expected) in scaled {
+            assert_eq!(rate(raw).scaled(), expected, "{raw}");
+        }
         assert_eq!(rate("0"), AnnualRate::ZERO);
-        assert_eq!(rate("007.25").to_string(), "7.25");
-        assert_eq!(rate("6.5000").to_string(), "6.5");
-        assert_eq!(rate("12").to_string(), "12");
-        assert_eq!(rate("0.0001").to_string(), "0.0001");
+        let printed = [
+            ("007.25", "7.25"),
+            ("6.5000", "6.5"),
+            ("12", "12"),
+            ("0.0001", "0.0001"),
+        ];
+        for (raw, expected) in printed {
+            assert_eq!(rate(raw).to_string(), expected);
+        }
     }
 
     #[test]
     fn refuses_bad_rates_with_a_reason() {
         use AnnualRateError::*;
-        assert_eq!(AnnualRate::parse(""), Err(Empty));
-        assert_eq!(AnnualRate::parse(" % "), Err(Empty));
-        assert_eq!(AnnualRate::parse("-1"), Err(Negative));
-        assert_eq!(AnnualRate::parse("\u{2212}0.5"), Err(Negative));
-        assert_eq!(AnnualRate::parse("100.0001"), Err(AboveHundred));
-        assert_eq!(AnnualRate::parse("250"), Err(AboveHundred));
-        assert_eq!(AnnualRate::parse("99999999999999999999"), Err(AboveHundred));
-        assert_eq!(AnnualRate::parse("6.12345"), Err(TooManyDecimals));
-        assert_eq!(AnnualRate::parse("six"), Err(NotANumber));
-        assert_eq!(AnnualRate::parse("6.5a"), Err(NotANumber));
-        assert_eq!(AnnualRate::parse("6.5.1"), Err(NotANumber));
-        assert_eq!(AnnualRate::parse("."), Err(NotANumber));
-        assert_eq!(AnnualRate::parse("1e2"), Err(NotANumber));
+        let refused = [
+            ("", Empty),
+            (" % ", Empty),
+            ("-1", Negative),
+            ("\u{2212}0.5", Negative),
+            ("100.0001", AboveHundred),
+            ("250", AboveHundred),
+            ("99999999999999999999", AboveHundred),
+            ("6.12345", TooManyDecimals),
+            ("six", NotANumber),
+            ("6.5a", NotANumber),
+            ("6.5.1", NotANumber),
+            (".", NotANumber),
+            ("1e2", NotANumber),
+        ];
+        for (raw, error) in refused {
+            assert_eq!(AnnualRate::parse(raw), Err(error), "{raw}");
+        }
         assert_eq!(AnnualRate::from_scaled(MAX_RATE + 1), None);
         assert_eq!(AnnualRate::try_from(MAX_RATE + 1), Err(AboveHundred));
     }
