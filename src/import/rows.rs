@@ -662,32 +662,27 @@ mod tests {
     #[test]
     fn an_unchecked_mapping_reports_every_row_instead_of_panicking() {
         let t = table("Date,Amount\n2026-01-31,1\n");
+        let first_row = |mapping: Mapping| parse_rows(&t, &mapping, "USD").remove(0);
         let no_date = Mapping {
             amount: Some(1),
             ..Mapping::default()
         };
         assert_eq!(
-            parse_rows(&t, &no_date, "USD")[0]
-                .clone()
-                .expect_err("no date")
-                .to_string(),
+            first_row(no_date).expect_err("no date").to_string(),
             "Line 2: Choose the column that holds the date."
         );
         let no_amount = Mapping {
             date: Some(0),
             ..Mapping::default()
         };
-        assert!(parse_rows(&t, &no_amount, "USD")[0].is_err());
+        assert!(first_row(no_amount).is_err());
         let out_of_range = Mapping {
             date: Some(0),
             amount: Some(7),
             ..Mapping::default()
         };
         assert_eq!(
-            parse_rows(&t, &out_of_range, "USD")[0]
-                .clone()
-                .expect_err("missing column")
-                .column,
+            first_row(out_of_range).expect_err("missing column").column,
             "Column 8"
         );
     }
