@@ -323,7 +323,7 @@ mod tests {
 
     #[test]
     fn kinds_round_trip_through_their_stored_names() {
-        assert_names_round_trip(&DebtKind::ALL, DebtKind::as_str, DebtKind::parse);
+        assert_names_round_trip!(DebtKind);
         assert_eq!(DebtKind::parse(" credit_card "), Some(DebtKind::CreditCard));
         assert_eq!(DebtKind::CreditCard.label(), "Credit card");
         assert_eq!(DebtKind::parse("mortgage"), None);

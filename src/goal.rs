@@ -106,8 +106,7 @@ mod tests {
 
     #[test]
     fn stored_names_read_back_as_the_same_kind_and_priority() {
-        assert_names_round_trip(&GoalKind::ALL, GoalKind::as_str, GoalKind::parse);
-        assert_names_round_trip(&Priority::ALL, Priority::as_str, Priority::parse);
+        assert_names_round_trip!(GoalKind, Priority);
         assert_eq!(GoalKind::parse(" travel "), Some(GoalKind::Travel));
         assert_eq!(GoalKind::parse("Travel"), None);
         assert_eq!(Priority::parse(""), None);

@@ -69,7 +69,7 @@ mod tests {
 
     #[test]
     fn statuses_read_back_what_they_write() {
-        assert_names_round_trip(&RowStatus::ALL, RowStatus::as_str, RowStatus::parse);
+        assert_names_round_trip!(RowStatus);
         assert_eq!(RowStatus::parse("other"), None);
         assert_eq!(RowStatus::Duplicate.label(), "Already in the account");
         assert_eq!(

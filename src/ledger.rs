@@ -233,17 +233,7 @@ mod tests {
 
     #[test]
     fn kinds_round_trip_through_their_stored_names() {
-        assert_names_round_trip(AccountKind::ALL, AccountKind::as_str, AccountKind::parse);
-        assert_names_round_trip(
-            TransactionKind::ALL,
-            TransactionKind::as_str,
-            TransactionKind::parse,
-        );
-        assert_names_round_trip(
-            PaymentMethodKind::ALL,
-            PaymentMethodKind::as_str,
-            PaymentMethodKind::parse,
-        );
+        assert_names_round_trip!(AccountKind, TransactionKind, PaymentMethodKind);
         assert_eq!(AccountKind::parse("piggy_bank"), None);
     }
 

@@ -71,11 +71,7 @@ mod tests {
 
     #[test]
     fn every_kind_reads_back_from_its_stored_name() {
-        assert_names_round_trip(
-            &NotificationKind::ALL,
-            NotificationKind::as_str,
-            NotificationKind::parse,
-        );
+        assert_names_round_trip!(NotificationKind);
         assert_eq!(NotificationKind::parse("Payment due"), None);
         assert_eq!(NotificationKind::ExpenseAlert.label(), "Spending alert");
     }

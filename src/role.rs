@@ -133,8 +133,7 @@ mod tests {
 
     #[test]
     fn roles_round_trip_through_their_stored_names() {
-        assert_names_round_trip(&UserRole::ALL, UserRole::as_str, UserRole::parse);
-        assert_names_round_trip(&MemberRole::ALL, MemberRole::as_str, MemberRole::parse);
+        assert_names_round_trip!(UserRole, MemberRole);
         assert_eq!(UserRole::parse("root"), None);
     }
 

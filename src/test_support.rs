@@ -6,15 +6,23 @@ use time::Date;
 
 /// Every value of a stored enum reads back from its stored name: `parse(as_str(v))` is
 /// `Some(v)` for each `v` in `all`.
-pub(crate) fn assert_names_round_trip<T: Copy + PartialEq + Debug>(
-    all: &[T],
+pub(crate) fn names_round_trip<T: Copy + PartialEq + Debug>(
+    all: impl AsRef<[T]>,
     as_str: fn(T) -> &'static str,
     parse: fn(&str) -> Option<T>,
 ) {
-    for &value in all {
+    for &value in all.as_ref() {
         assert_eq!(parse(as_str(value)), Some(value), "{value:?}");
     }
 }
+
+/// [`names_round_trip`] for each enum named, through its `ALL`, `as_str` and `parse`.
+macro_rules! assert_names_round_trip {
+    ($($kind:ty),+ $(,)?) => {$(
+        $crate::test_support::names_round_trip(<$kind>::ALL, <$kind>::as_str, <$kind>::parse);
+    )+};
+}
+pub(crate) use assert_names_round_trip;
 
 /// An exchange rate as stored, (base, quote, date, rate), for building a `RateBook`.
 pub(crate) fn rate_row(

@@ -116,7 +116,7 @@ mod tests {
 
     #[test]
     fn date_formats_round_trip_through_their_names() {
-        assert_names_round_trip(DateFormat::ALL, DateFormat::as_str, DateFormat::parse);
+        assert_names_round_trip!(DateFormat);
         assert_eq!(DateFormat::parse("ymd"), None);
     }
 

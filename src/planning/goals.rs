@@ -215,8 +215,7 @@ mod tests {
     fn goal_statuses_round_trip_and_change_only_where_it_makes_sense() {
         use GoalAction::{Cancel, Complete, Pause, Resume};
         use GoalStatus::{Active, Cancelled, Completed, Paused};
-        assert_names_round_trip(&GoalStatus::ALL, GoalStatus::as_str, GoalStatus::parse);
-        assert_names_round_trip(&GoalAction::ALL, GoalAction::as_str, GoalAction::parse);
+        assert_names_round_trip!(GoalStatus, GoalAction);
         assert_eq!(GoalStatus::parse("done"), None);
         assert_eq!(Active.after(Pause), Some(Paused));
         assert_eq!(Paused.after(Resume), Some(Active));

@@ -144,7 +144,7 @@ impl Threshold {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::assert_names_round_trip;
+    use crate::test_support::names_round_trip;
 
     fn threshold(limit: i64, alert_pct: i64) -> Threshold {
         Threshold::new(limit, alert_pct).expect("valid threshold")
@@ -287,7 +287,7 @@ mod tests {
 
     #[test]
     fn levels_round_trip_through_their_stored_names() {
-        assert_names_round_trip(&[Level::Alert, Level::Limit], Level::as_str, Level::parse);
+        names_round_trip([Level::Alert, Level::Limit], Level::as_str, Level::parse);
         assert_eq!(Level::parse("warning"), None);
     }
 }

@@ -192,7 +192,7 @@ mod tests {
 
     #[test]
     fn cycle_statuses_round_trip_through_their_stored_names() {
-        assert_names_round_trip(CycleStatus::ALL, CycleStatus::as_str, CycleStatus::parse);
+        assert_names_round_trip!(CycleStatus);
         assert_eq!(CycleStatus::parse("archived"), None);
     }
 
