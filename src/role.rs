@@ -144,48 +144,28 @@ mod tests {
         }
     }
 
+    fn may_write(role: MemberRole, rights: Rights, area: Area) -> bool {
+        permits(role, rights, Access::Write(area))
+    }
+
     #[test]
     fn owners_may_write_everywhere() {
-        assert!(permits(
-            MemberRole::Owner,
-            Rights::NONE,
-            Access::Write(Area::Ledger)
-        ));
-        assert!(permits(
-            MemberRole::Owner,
-            Rights::NONE,
-            Access::Write(Area::Members)
-        ));
+        assert!(may_write(MemberRole::Owner, Rights::NONE, Area::Ledger));
+        assert!(may_write(MemberRole::Owner, Rights::NONE, Area::Members));
     }
 
     #[test]
     fn members_write_only_where_granted_and_never_manage_members() {
         let rights = Rights::NONE.with(Area::Ledger).with(Area::Members);
-        assert!(permits(
-            MemberRole::Member,
-            rights,
-            Access::Write(Area::Ledger)
-        ));
-        assert!(!permits(
-            MemberRole::Member,
-            rights,
-            Access::Write(Area::Debts)
-        ));
-        assert!(!permits(
-            MemberRole::Member,
-            rights,
-            Access::Write(Area::Members)
-        ));
+        assert!(may_write(MemberRole::Member, rights, Area::Ledger));
+        assert!(!may_write(MemberRole::Member, rights, Area::Debts));
+        assert!(!may_write(MemberRole::Member, rights, Area::Members));
     }
 
     #[test]
     fn viewers_never_write() {
         let all = Rights::NONE.with(Area::Ledger).with(Area::Goals);
-        assert!(!permits(
-            MemberRole::Viewer,
-            all,
-            Access::Write(Area::Ledger)
-        ));
+        assert!(!may_write(MemberRole::Viewer, all, Area::Ledger));
     }
 
     #[test]

@@ -34,3 +34,12 @@ pub(crate) fn rate_row(
     let rate = Rate::parse(rate).expect("valid rate");
     (base.to_owned(), quote.to_owned(), on, rate)
 }
+
+/// A date written "2024-01-31", so a table of cases reads on one line each.
+pub(crate) fn day(iso: &str) -> Date {
+    Date::parse(
+        iso,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .expect("an ISO date")
+}
