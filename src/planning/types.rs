@@ -198,17 +198,19 @@ mod tests {
 
     #[test]
     fn errors_read_as_sentences_for_the_form() {
-        assert_eq!(
-            PlanError::AlertPercentOutOfRange.to_string(),
-            "The alert threshold is a whole percentage from 1 to 100."
-        );
-        assert_eq!(
-            PlanError::CycleReadOnly.to_string(),
-            "This cycle is completed and can no longer be changed."
-        );
-        assert_eq!(
-            PlanError::TargetDatePassed.to_string(),
-            "The target date has passed."
-        );
+        let messages = [
+            (
+                PlanError::AlertPercentOutOfRange,
+                "The alert threshold is a whole percentage from 1 to 100.",
+            ),
+            (
+                PlanError::CycleReadOnly,
+                "This cycle is completed and can no longer be changed.",
+            ),
+            (PlanError::TargetDatePassed, "The target date has passed."),
+        ];
+        for (error, message) in messages {
+            assert_eq!(error.to_string(), message);
+        }
     }
 }
