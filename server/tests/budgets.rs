@@ -10,7 +10,7 @@ use common::builders::account::add_account;
 use common::builders::budget::{add_budget, set_entry};
 use common::builders::transaction::add_expense;
 use common::query::{category_id, scalar};
-use common::{Backend, PASSWORD, TestApp, text};
+use common::{Backend, PASSWORD, TestApp, assert_shows, text};
 use florin::planning::copy_to_next_period;
 use time::macros::date;
 
@@ -24,13 +24,12 @@ on_both!(
 );
 
 async fn the_budget_form_shows_field_errors_and_keeps_what_was_typed(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let form = ada.get("/budgets/new").await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("value=\"USD\""));
-    let posted = ada
-        .post_form(
+    let back = ada
+        .submit(
             "/api/budgets/save",
             "/budgets/new",
             &[
@@ -43,19 +42,19 @@ async fn the_budget_form_shows_field_errors_and_keeps_what_was_typed(backend: Ba
             ],
         )
         .await;
-    let back = ada.follow(&posted).await;
     let shown = text(&back.body);
-    for message in [
-        "Enter a name.",
-        "The end date is before the start date.",
-        "Amounts cannot be negative.",
-    ] {
-        assert!(shown.contains(message), "{message}: {shown}");
-    }
+    assert_shows(
+        &shown,
+        &[
+            "Enter a name.",
+            "The end date is before the start date.",
+            "Amounts cannot be negative.",
+        ],
+    );
     assert!(back.body.contains("value=\"-5\""));
     assert!(back.body.contains("value=\"2026-11-30\""));
-    let posted = ada
-        .post_form(
+    let shown = ada
+        .submit(
             "/api/budgets/save",
             "/budgets/new",
             &[
@@ -67,8 +66,8 @@ async fn the_budget_form_shows_field_errors_and_keeps_what_was_typed(backend: Ba
                 ("total", "1.234"),
             ],
         )
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains("Enter a date like 2026-01-31."), "{shown}");
     assert!(
         shown.contains("USD amounts have at most 2 decimals."),
@@ -102,8 +101,7 @@ async fn the_budget_form_shows_field_errors_and_keeps_what_was_typed(backend: Ba
 }
 
 async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let usd = add_account(&app, &mut ada, "Checking", "USD").await;
     let eur = add_account(&app, &mut ada, "Euro account", "EUR").await;
     let groceries = category_id(&app, "Groceries").await.to_string();
@@ -167,8 +165,8 @@ async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(b
 
     // Entry field errors come back on the budget's page, as typed.
     let salary = category_id(&app, "Salary").await.to_string();
-    let posted = ada
-        .post_form(
+    let back = ada
+        .submit(
             "/api/budgets/entry",
             &format!("/budgets/{id}"),
             &[
@@ -178,7 +176,6 @@ async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(b
             ],
         )
         .await;
-    let back = ada.follow(&posted).await;
     let shown = text(&back.body);
     assert!(
         shown.contains("Choose a category from the list."),
@@ -189,8 +186,7 @@ async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(b
 }
 
 async fn entries_above_the_total_are_saved_with_a_warning(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_budget(&mut ada, "Trip", "2026-07-01", "2026-07-14", "500").await;
     let travel = category_id(&app, "Travel").await.to_string();
     let food = category_id(&app, "Food").await.to_string();
@@ -209,14 +205,13 @@ async fn entries_above_the_total_are_saved_with_a_warning(backend: Backend) {
 }
 
 async fn copying_moves_to_the_next_period_with_the_entries(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let groceries = category_id(&app, "Groceries").await.to_string();
     let id = add_budget(&mut ada, "Winter", "2024-01-01", "2024-01-31", "900").await;
     set_entry(&mut ada, id, &groceries, "300").await;
     // With entries set, the currency is fixed.
-    let posted = ada
-        .post_form(
+    let shown = ada
+        .submit(
             "/api/budgets/save",
             &format!("/budgets/{id}/edit"),
             &[
@@ -228,8 +223,8 @@ async fn copying_moves_to_the_next_period_with_the_entries(backend: Backend) {
                 ("total", "900"),
             ],
         )
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
+        .await
+        .text();
     assert!(
         shown.contains("The currency cannot change once entries are set"),
         "{shown}"
@@ -271,14 +266,14 @@ async fn copying_moves_to_the_next_period_with_the_entries(backend: Backend) {
 
     // A span that is not whole months keeps its length: 10 days become the next 10.
     let trip = add_budget(&mut ada, "Trip", "2024-02-25", "2024-03-05", "100").await;
-    let posted = ada
-        .post_form(
+    let shown = ada
+        .submit(
             "/api/budgets/copy",
             &format!("/budgets/{trip}"),
             &[("id", &trip.to_string())],
         )
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains("2024-03-06 – 2024-03-15"), "{shown}");
 
     // The domain function over the 29 February boundary.
@@ -297,8 +292,7 @@ async fn copying_moves_to_the_next_period_with_the_entries(backend: Backend) {
 }
 
 async fn deleting_a_budget_takes_its_entries(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_budget(&mut ada, "November", "2026-11-01", "2026-11-30", "100").await;
     let bills = category_id(&app, "Bills").await.to_string();
     set_entry(&mut ada, id, &bills, "50").await;
@@ -326,8 +320,7 @@ async fn deleting_a_budget_takes_its_entries(backend: Backend) {
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let groceries = category_id(&app, "Groceries").await.to_string();
     let id = add_budget(&mut ada, "Secret plan", "2026-11-01", "2026-11-30", "100").await;
     set_entry(&mut ada, id, &groceries, "50").await;
@@ -390,8 +383,8 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     );
     // Nor can Eve plan with Ada's category in her own budget.
     let own = add_budget(&mut eve, "Eve's", "2026-11-01", "2026-11-30", "100").await;
-    let posted = eve
-        .post_form(
+    let shown = eve
+        .submit(
             "/api/budgets/entry",
             &format!("/budgets/{own}"),
             &[
@@ -400,8 +393,8 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
                 ("amount", "1"),
             ],
         )
-        .await;
-    let shown = text(&eve.follow(&posted).await.body);
+        .await
+        .text();
     assert!(
         shown.contains("Choose a category from the list."),
         "{shown}"

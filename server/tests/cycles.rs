@@ -17,7 +17,7 @@ use common::builders::account::add_account;
 use common::builders::cycle::{add_cycle, add_template, cycle_fields, template_fields};
 use common::builders::transaction::add_expense;
 use common::query::{category_id, scalar, text_of};
-use common::{Backend, Browser, PASSWORD, TestApp, text};
+use common::{Backend, Browser, PASSWORD, TestApp, assert_shows, text};
 
 const READ_ONLY: &str = "This cycle is completed and can no longer be changed.";
 
@@ -46,14 +46,13 @@ async fn set_status(browser: &mut Browser, cycle: i64, status: &str) -> String {
 }
 
 async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let form = ada.get("/templates/new").await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("value=\"USD\""));
     let salary = category_id(&app, "Salary").await.to_string();
-    let posted = ada
-        .post_form(
+    let back = ada
+        .submit(
             "/api/templates/save",
             "/templates/new",
             &template_fields(&[
@@ -66,21 +65,21 @@ async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
             ]),
         )
         .await;
-    let back = ada.follow(&posted).await;
     let shown = text(&back.body);
-    for message in [
-        "Enter a name.",
-        "Amounts cannot be negative.",
-        "Choose a category from the list.",
-        "Repeat at least every 1 day.",
-        "Enter a date like 2026-01-31.",
-    ] {
-        assert!(shown.contains(message), "{message}: {shown}");
-    }
+    assert_shows(
+        &shown,
+        &[
+            "Enter a name.",
+            "Amounts cannot be negative.",
+            "Choose a category from the list.",
+            "Repeat at least every 1 day.",
+            "Enter a date like 2026-01-31.",
+        ],
+    );
     assert!(back.body.contains("value=\"-5\""));
     assert!(back.body.contains("value=\"31/01/2026\""));
-    let posted = ada
-        .post_form(
+    let shown = ada
+        .submit(
             "/api/templates/save",
             "/templates/new",
             &template_fields(&[
@@ -89,8 +88,8 @@ async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
                 ("amount", "1.234"),
             ]),
         )
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains("Choose an expense category."), "{shown}");
     assert!(
         shown.contains("Choose how often the expense repeats."),
@@ -156,24 +155,26 @@ async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
         "{list}"
     );
 
-    let posted = ada
-        .post_form(
+    let list = ada
+        .submit(
             "/api/templates/active",
             "/templates",
             &[("id", &id_s), ("active", "false")],
         )
-        .await;
-    let list = text(&ada.follow(&posted).await.body);
+        .await
+        .text();
     assert!(list.contains("Template deactivated."), "{list}");
     assert!(list.contains("Inactive Activate"), "{list}");
-    let posted = ada
-        .post_form(
+    assert!(
+        ada.submit(
             "/api/templates/active",
             "/templates",
-            &[("id", &id_s), ("active", "true")],
+            &[("id", &id_s), ("active", "true")]
         )
-        .await;
-    assert!(text(&ada.follow(&posted).await.body).contains("Template activated."));
+        .await
+        .text()
+        .contains("Template activated.")
+    );
 
     let confirm = text(&ada.get(&format!("/templates/{id}/delete")).await.body);
     assert!(
@@ -200,8 +201,7 @@ async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
 }
 
 async fn a_cycle_from_templates_lists_every_date_each_template_falls_on(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let groceries = category_id(&app, "Groceries").await.to_string();
     let rent = category_id(&app, "Rent").await.to_string();
     let bills = category_id(&app, "Bills").await.to_string();
@@ -364,14 +364,14 @@ async fn a_cycle_from_templates_lists_every_date_each_template_falls_on(backend:
         &format!("SELECT MIN(id) FROM cycle_expenses WHERE cycle_id = {id} AND name = 'Insurance'"),
     )
     .await;
-    let posted = ada
-        .post_form(
+    let shown = ada
+        .submit(
             "/api/cycles/expenses/remove",
             &format!("/cycles/{id}"),
             &[("cycle_id", &id.to_string()), ("id", &expense.to_string())],
         )
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains("Expected expense removed."), "{shown}");
     assert!(shown.contains("Expected expenses $2,800.00"), "{shown}");
     let list = text(&ada.get("/cycles").await.body);
@@ -382,8 +382,7 @@ async fn a_cycle_from_templates_lists_every_date_each_template_falls_on(backend:
 }
 
 async fn expected_and_actual_spending_are_compared_by_category(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let usd = add_account(&app, &mut ada, "Checking", "USD").await;
     let eur = add_account(&app, &mut ada, "Euro account", "EUR").await;
     let groceries = category_id(&app, "Groceries").await.to_string();
@@ -461,8 +460,7 @@ async fn expected_and_actual_spending_are_compared_by_category(backend: Backend)
 }
 
 async fn the_cycle_form_checks_length_and_fields_and_the_status_moves_forward(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let form = ada.get("/cycles/new").await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("value=\"42\""), "the default length");
@@ -473,14 +471,13 @@ async fn the_cycle_form_checks_length_and_fields_and_the_status_moves_forward(ba
         ("0", "A cycle lasts at least 1 day."),
         ("six weeks", "Enter a whole number of days."),
     ] {
-        let posted = ada
-            .post_form(
+        let back = ada
+            .submit(
                 "/api/cycles/save",
                 "/cycles/new",
                 &cycle_fields(&[("length_days", length), ("name", "")]),
             )
             .await;
-        let back = ada.follow(&posted).await;
         let shown = text(&back.body);
         assert!(shown.contains(message), "{length}: {shown}");
         assert!(shown.contains("Enter a name."), "{shown}");
@@ -489,8 +486,8 @@ async fn the_cycle_form_checks_length_and_fields_and_the_status_moves_forward(ba
             "kept as typed"
         );
     }
-    let posted = ada
-        .post_form(
+    let shown = ada
+        .submit(
             "/api/cycles/save",
             "/cycles/new",
             &cycle_fields(&[
@@ -499,21 +496,21 @@ async fn the_cycle_form_checks_length_and_fields_and_the_status_moves_forward(ba
                 ("currency", "XYZ"),
             ]),
         )
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains("Enter a date like 2026-01-31."), "{shown}");
     assert!(
         shown.contains("Choose a currency from the list."),
         "{shown}"
     );
-    let posted = ada
-        .post_form(
+    let shown = ada
+        .submit(
             "/api/cycles/save",
             "/cycles/new",
             &cycle_fields(&[("expected_income", "-1")]),
         )
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains("Amounts cannot be negative."), "{shown}");
     // A hydrated client gets the refusal as 422 with the field messages.
     let json = ada
@@ -594,8 +591,7 @@ async fn the_cycle_form_checks_length_and_fields_and_the_status_moves_forward(ba
 }
 
 async fn a_completed_cycle_refuses_every_change(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     add_template(
         &app,
         &mut ada,
@@ -634,14 +630,14 @@ async fn a_completed_cycle_refuses_every_change(backend: Backend) {
     assert_eq!(posted.location, Some(format!("/cycles/{id}/edit")));
     assert!(text(&ada.follow(&posted).await.body).contains(READ_ONLY));
     // Even with invalid fields the refusal is about the cycle, not the fields.
-    let posted = ada
-        .post_form(
+    let shown = ada
+        .submit(
             "/api/cycles/save",
             &format!("/cycles/{id}/edit"),
             &cycle_fields(&[("id", &id_s), ("length_days", "99")]),
         )
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains(READ_ONLY), "{shown}");
     assert!(!shown.contains("at most 45"), "{shown}");
     // The hydrated client's call: 422 with the same message.
@@ -655,21 +651,23 @@ async fn a_completed_cycle_refuses_every_change(backend: Backend) {
         let shown = set_status(&mut ada, id, status).await;
         assert!(shown.contains(READ_ONLY), "{status}: {shown}");
     }
-    let posted = ada
-        .post_form("/api/cycles/delete", &page, &[("id", &id_s)])
-        .await;
-    assert!(text(&ada.follow(&posted).await.body).contains(READ_ONLY));
+    assert!(
+        ada.submit("/api/cycles/delete", &page, &[("id", &id_s)])
+            .await
+            .text()
+            .contains(READ_ONLY)
+    );
     let delete_page = text(&ada.get(&format!("/cycles/{id}/delete")).await.body);
     assert!(delete_page.contains(READ_ONLY), "{delete_page}");
     let expense = scalar(&app, "SELECT MIN(id) FROM cycle_expenses").await;
-    let posted = ada
-        .post_form(
+    let shown = ada
+        .submit(
             "/api/cycles/expenses/remove",
             &page,
             &[("cycle_id", &id_s), ("id", &expense.to_string())],
         )
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains(READ_ONLY), "{shown}");
     assert!(!shown.contains("Remove"), "no remove buttons: {shown}");
 
@@ -683,8 +681,7 @@ async fn a_completed_cycle_refuses_every_change(backend: Backend) {
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let rent = category_id(&app, "Rent").await.to_string();
     let template = add_template(
         &app,
@@ -786,14 +783,14 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
         1
     );
     // Eve can neither plan with Ada's category nor generate from Ada's templates.
-    let posted = eve
-        .post_form(
+    let shown = eve
+        .submit(
             "/api/templates/save",
             "/templates/new",
             &template_fields(&[("category_id", &rent)]),
         )
-        .await;
-    let shown = text(&eve.follow(&posted).await.body);
+        .await
+        .text();
     assert!(
         shown.contains("Choose a category from the list."),
         "{shown}"

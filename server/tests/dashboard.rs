@@ -33,8 +33,7 @@ fn month_start(date: Date) -> Date {
 }
 
 async fn the_dashboard_adds_up_in_the_base_currency(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let s = member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
     let today = today();
     let this_month = month_start(today);

@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use common::builders::account::{AccountBuilder, add_account};
 use common::builders::debt::{add_debt, loan_fields, pay};
 use common::query::{date_of, member_scope, scalar, text_of};
-use common::{Backend, PASSWORD, TestApp, iso, text, today};
+use common::{Backend, PASSWORD, TestApp, assert_shows, iso, text, today};
 use florin::ledger::PaymentMethodKind;
 use florin::loan::{AnnualRate, Standing};
 use florin::money::NumberFormat;
@@ -50,8 +50,7 @@ on_both!(
 );
 
 async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     // The published home loan: 3,500,000 at 6.5 % over 240 months.
     let id = add_debt(
         &app,
@@ -127,8 +126,7 @@ async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: B
 }
 
 async fn an_instalment_that_cannot_repay_the_loan_is_refused_with_the_minimum(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let fields = loan_fields(&[
         ("principal", "3,500,000"),
         ("currency", "INR"),
@@ -159,10 +157,10 @@ async fn an_instalment_that_cannot_repay_the_loan_is_refused_with_the_minimum(ba
         ("annual_rate", "12"),
         ("emi", "100"),
     ]);
-    let posted = ada
-        .post_form("/api/debts/save", "/debts/new", &fields)
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
+    let shown = ada
+        .submit("/api/debts/save", "/debts/new", &fields)
+        .await
+        .text();
     assert!(shown.contains("does not cover the first month"), "{shown}");
     assert!(
         shown.contains("$100.00; it must be at least $888.49."),
@@ -173,8 +171,7 @@ async fn an_instalment_that_cannot_repay_the_loan_is_refused_with_the_minimum(ba
 }
 
 async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let fields = loan_fields(&[
         ("principal", "12.345"),
         ("annual_rate", "six"),
@@ -182,20 +179,18 @@ async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(bac
         ("start_date", "31/01/2026"),
         ("reminder_days", "99"),
     ]);
-    let posted = ada
-        .post_form("/api/debts/save", "/debts/new", &fields)
-        .await;
-    let back = ada.follow(&posted).await;
+    let back = ada.submit("/api/debts/save", "/debts/new", &fields).await;
     let shown = text(&back.body);
-    for message in [
-        "USD amounts have at most 2 decimals.",
-        "Enter the rate as a number, like 6.5.",
-        "The tenure must be at least one month.",
-        "Enter a date like 2026-01-31.",
-        "Enter a number of days from 0 to 60.",
-    ] {
-        assert!(shown.contains(message), "{message}: {shown}");
-    }
+    assert_shows(
+        &shown,
+        &[
+            "USD amounts have at most 2 decimals.",
+            "Enter the rate as a number, like 6.5.",
+            "The tenure must be at least one month.",
+            "Enter a date like 2026-01-31.",
+            "Enter a number of days from 0 to 60.",
+        ],
+    );
     assert!(back.body.contains("value=\"12.345\""));
     assert!(back.body.contains("value=\"six\""));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 0);
@@ -248,8 +243,7 @@ async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(bac
 }
 
 async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let everyday = AccountBuilder::new("Everyday", "USD")
         .create(&app, &mut ada)
         .await;
@@ -369,8 +363,7 @@ async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(ba
 }
 
 async fn overpayment_is_refused_with_the_maximum_and_the_balance_unchanged(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_debt(&app, &mut ada, &[]).await;
     // What clears it today is the principal and this month's interest (1 %).
     let posted = pay(&mut ada, id, &[("amount", "1,010.01")]).await;
@@ -415,8 +408,7 @@ fn payment(scope: &Scope, amount: i64, reference: Option<&str>) -> NewPayment {
 }
 
 async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_debt(&app, &mut ada, &[]).await;
     let posted = pay(&mut ada, id, &[("amount", "400")]).await;
     ada.follow(&posted).await;
@@ -454,8 +446,7 @@ async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
 }
 
 async fn concurrent_payments_never_overpay_or_lose_an_update(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_debt(&app, &mut ada, &[]).await;
     let scope = member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
     // Ten payments of 150.00 against 1,000.00 at 12 %: as many fit as would one after the
@@ -522,8 +513,7 @@ async fn concurrent_payments_never_overpay_or_lose_an_update(backend: Backend) {
 }
 
 async fn concurrent_form_posts_never_overpay(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_debt(&app, &mut ada, &[]).await;
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..10 {
@@ -546,8 +536,7 @@ async fn concurrent_form_posts_never_overpay(backend: Backend) {
 }
 
 async fn editing_keeps_what_was_paid(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_debt(&app, &mut ada, &[]).await;
     let posted = pay(&mut ada, id, &[("amount", "400")]).await;
     ada.follow(&posted).await;
@@ -571,8 +560,7 @@ async fn editing_keeps_what_was_paid(backend: Backend) {
     );
     // Another currency once paid: refused.
     let fields = loan_fields(&[("id", &id_s), ("currency", "EUR")]);
-    let posted = ada.post_form("/api/debts/save", &edit, &fields).await;
-    let shown = text(&ada.follow(&posted).await.body);
+    let shown = ada.submit("/api/debts/save", &edit, &fields).await.text();
     assert!(shown.contains("so it cannot change"), "{shown}");
 
     // A larger principal and a new name: remaining follows.
@@ -600,8 +588,7 @@ async fn editing_keeps_what_was_paid(backend: Backend) {
 }
 
 async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let everyday = add_account(&app, &mut ada, "Everyday", "USD").await;
     let id = add_debt(&app, &mut ada, &[]).await;
     let posted = pay(
@@ -644,8 +631,7 @@ async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend
 }
 
 async fn the_debts_page_shows_statistics_and_monthly_history(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let empty = text(&ada.get("/debts").await.body);
     assert!(empty.contains("No debts yet."), "{empty}");
     let car = add_debt(
@@ -684,8 +670,7 @@ async fn the_debts_page_shows_statistics_and_monthly_history(backend: Backend) {
 }
 
 async fn the_planner_compares_strategies_and_serves_its_chart(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let empty = text(&ada.get("/debts/planner").await.body);
     assert!(empty.contains("No active debts to plan."), "{empty}");
     add_debt(
@@ -776,8 +761,7 @@ async fn the_planner_compares_strategies_and_serves_its_chart(backend: Backend) 
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_debt(&app, &mut ada, &[("name", "Secret loan")]).await;
     let id_s = id.to_string();
 
@@ -795,14 +779,14 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     assert!(!eve.get("/debts").await.body.contains("Secret loan"));
     assert!(!eve.get("/debts/planner").await.body.contains("Secret loan"));
 
-    let posted = eve
-        .post_form(
+    let shown = eve
+        .submit(
             "/api/debts/delete",
             &format!("/debts/{id}/delete"),
             &[("id", &id_s)],
         )
-        .await;
-    let shown = text(&eve.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains("We could not find that."), "{shown}");
     assert!(!shown.contains("Debt deleted."), "{shown}");
 
@@ -851,8 +835,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
 }
 
 async fn notifications_are_private_and_can_be_marked_read(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let empty = text(&ada.get("/notifications").await.body);
     assert!(empty.contains("No notifications yet."), "{empty}");
     let id = add_debt(&app, &mut ada, &[]).await;
@@ -909,10 +892,9 @@ async fn notifications_are_private_and_can_be_marked_read(backend: Backend) {
     assert_eq!(posted.location.as_deref(), Some("/notifications"));
     let shown = text(&ada.follow(&posted).await.body);
     assert!(shown.contains("1 unread notification."), "{shown}");
-    let posted = ada
-        .post_form("/api/notifications/read-all", "/notifications", &[])
+    let page = ada
+        .submit("/api/notifications/read-all", "/notifications", &[])
         .await;
-    let page = ada.follow(&posted).await;
     let shown = text(&page.body);
     assert!(
         shown.contains("All notifications marked as read."),
@@ -976,8 +958,7 @@ async fn notify_creates_each_deduplicated_notice_once(backend: Backend) {
 }
 
 async fn the_reminder_job_creates_one_notice_per_due_date(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let today = today();
     let soon = iso(today + time::Duration::days(2));
     let later = iso(today + time::Duration::days(10));
@@ -1055,8 +1036,7 @@ async fn the_reminder_job_creates_one_notice_per_due_date(backend: Backend) {
 }
 
 async fn two_job_instances_take_turns_with_the_lease(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let soon = iso(today() + time::Duration::days(1));
     let start = iso(today() - time::Duration::days(20));
     add_debt(
@@ -1160,8 +1140,7 @@ async fn two_job_instances_take_turns_with_the_lease(backend: Backend) {
 }
 
 async fn the_job_loop_runs_on_its_timer_and_stops_on_shutdown(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let soon = iso(today() + time::Duration::days(1));
     let start = iso(today() - time::Duration::days(20));
     add_debt(

@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use common::builders::account::AccountBuilder;
 use common::builders::goal::{add_goal, contribute, contribute_ok, goal_fields};
 use common::query::{member_scope, scalar, text_of, texts};
-use common::{Backend, Browser, PASSWORD, TestApp, iso, text, today};
+use common::{Backend, Browser, PASSWORD, TestApp, assert_shows, iso, text, today};
 use florin::money::NumberFormat;
 use florin::planning::Month;
 use florin::role::{Access, Area};
@@ -41,14 +41,14 @@ on_both!(
 /// back to, as text.
 async fn change_status(browser: &mut Browser, goal: i64, action: &str) -> String {
     let id = goal.to_string();
-    let posted = browser
-        .post_form(
+    browser
+        .submit(
             "/api/goals/status",
             &format!("/goals/{goal}"),
             &[("id", &id), ("action", action)],
         )
-        .await;
-    text(&browser.follow(&posted).await.body)
+        .await
+        .text()
 }
 
 /// The dedup keys of the milestone notices sent so far, oldest first.
@@ -61,8 +61,7 @@ async fn milestone_notices(app: &TestApp) -> Vec<String> {
 }
 
 async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let empty = text(&ada.get("/goals").await.body);
     assert!(empty.contains("No goals yet."), "{empty}");
 
@@ -80,25 +79,25 @@ async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed
     assert_eq!(posted.location.as_deref(), Some("/goals/new"));
     let back = ada.follow(&posted).await;
     let shown = text(&back.body);
-    for message in [
-        "Give the goal a title.",
-        "Choose a type of goal.",
-        "USD amounts have at most 2 decimals.",
-        "Choose a target date from today on.",
-        "Choose a priority.",
-    ] {
-        assert!(shown.contains(message), "{message}: {shown}");
-    }
+    assert_shows(
+        &shown,
+        &[
+            "Give the goal a title.",
+            "Choose a type of goal.",
+            "USD amounts have at most 2 decimals.",
+            "Choose a target date from today on.",
+            "Choose a priority.",
+        ],
+    );
     assert!(back.body.contains("value=\"12.345\""), "{}", back.body);
     assert!(back.body.contains(&format!("value=\"{yesterday}\"")));
-    let posted = ada
-        .post_form(
+    let back = ada
+        .submit(
             "/api/goals/save",
             "/goals/new",
             &goal_fields(&[("target_amount", "0"), ("target_date", "31/12/2030")]),
         )
         .await;
-    let back = ada.follow(&posted).await;
     let shown = text(&back.body);
     assert!(
         shown.contains("A goal's target must be more than zero."),
@@ -188,14 +187,14 @@ async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed
 
     // Once a contribution exists, the currency is fixed.
     contribute_ok(&mut ada, id, "100").await;
-    let posted = ada
-        .post_form(
+    let shown = ada
+        .submit(
             "/api/goals/save",
             &format!("/goals/{id}/edit"),
             &goal_fields(&[("id", &id_s), ("currency", "EUR")]),
         )
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
+        .await
+        .text();
     assert!(
         shown.contains("Contributions are recorded in USD; the currency cannot change."),
         "{shown}"
@@ -205,8 +204,7 @@ async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed
 }
 
 async fn contributions_raise_the_derived_progress_and_deleting_one_lowers_it(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_goal(&mut ada, &[]).await;
 
     // Malformed contributions are field errors and write nothing.
@@ -251,14 +249,14 @@ async fn contributions_raise_the_derived_progress_and_deleting_one_lowers_it(bac
 
     // Deleting a contribution: the progress is a sum, so it simply follows.
     let first = scalar(&app, "SELECT MIN(id) FROM goal_contributions").await;
-    let posted = ada
-        .post_form(
+    let shown = ada
+        .submit(
             "/api/goals/contributions/delete",
             &format!("/goals/{id}"),
             &[("goal_id", &id.to_string()), ("id", &first.to_string())],
         )
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains("Contribution deleted."), "{shown}");
     assert!(
         shown.contains("10 % saved: $100.00 of $1,000.00"),
@@ -280,8 +278,7 @@ async fn contributions_raise_the_derived_progress_and_deleting_one_lowers_it(bac
 }
 
 async fn each_milestone_notifies_once_even_when_crossed_again(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_goal(
         &mut ada,
         &[("title", "Rainy day"), ("kind", "emergency_fund")],
@@ -313,14 +310,12 @@ async fn each_milestone_notifies_once_even_when_crossed_again(backend: Backend) 
     // Deleting the big contribution and adding it again crosses 25 and 50 again, but
     // they were notified already.
     let big = scalar(&app, "SELECT MAX(id) FROM goal_contributions").await;
-    let posted = ada
-        .post_form(
-            "/api/goals/contributions/delete",
-            &format!("/goals/{id}"),
-            &[("goal_id", &id.to_string()), ("id", &big.to_string())],
-        )
-        .await;
-    ada.follow(&posted).await;
+    ada.submit(
+        "/api/goals/contributions/delete",
+        &format!("/goals/{id}"),
+        &[("goal_id", &id.to_string()), ("id", &big.to_string())],
+    )
+    .await;
     contribute_ok(&mut ada, id, "500").await;
     assert_eq!(milestone_notices(&app).await.len(), 2);
 
@@ -342,8 +337,7 @@ async fn each_milestone_notifies_once_even_when_crossed_again(backend: Backend) 
 }
 
 async fn the_monthly_saving_reaches_the_target_by_its_date(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     // Twelve whole months from today.
     let today = today();
     let in_a_year = Month::of(today)
@@ -398,8 +392,7 @@ async fn the_monthly_saving_reaches_the_target_by_its_date(backend: Backend) {
 }
 
 async fn status_changes_and_a_cancelled_goal_refuses_contributions(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_goal(&mut ada, &[]).await;
     let status = || format!("SELECT status FROM goals WHERE id = {id}");
 
@@ -475,8 +468,7 @@ async fn status_changes_and_a_cancelled_goal_refuses_contributions(backend: Back
 }
 
 async fn a_contribution_can_record_a_transfer_in_the_ledger(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let everyday = AccountBuilder::new("Everyday", "USD")
         .kind("savings")
         .create(&app, &mut ada)
@@ -596,8 +588,7 @@ async fn a_contribution_can_record_a_transfer_in_the_ledger(backend: Backend) {
 }
 
 async fn deleting_a_goal_asks_first_and_takes_its_contributions(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let keep = add_goal(&mut ada, &[("title", "Keep me")]).await;
     let id = add_goal(&mut ada, &[("title", "Trip")]).await;
     contribute_ok(&mut ada, id, "300").await;
@@ -639,8 +630,7 @@ async fn deleting_a_goal_asks_first_and_takes_its_contributions(backend: Backend
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_goal(&mut ada, &[("title", "Secret goal")]).await;
     contribute_ok(&mut ada, id, "100").await;
     let id_s = id.to_string();
@@ -686,8 +676,10 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
             .await;
         assert_eq!(refused.status, StatusCode::NOT_FOUND, "{action}");
         // The plain form post comes back with the same refusal.
-        let posted = eve.post_form(action, &format!("/goals/{id}"), fields).await;
-        let shown = text(&eve.follow(&posted).await.body);
+        let shown = eve
+            .submit(action, &format!("/goals/{id}"), fields)
+            .await
+            .text();
         assert!(
             shown.contains("We could not find that."),
             "{action}: {shown}"
@@ -721,8 +713,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
 }
 
 async fn concurrent_contributions_cross_each_milestone_exactly_once(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_goal(&mut ada, &[]).await;
     let scope = member_scope(&app, "ada@example.org", Access::Write(Area::Goals)).await;
     // Twelve contributions of 100.00 towards 1,000.00, all at once: each sees the total
@@ -769,8 +760,7 @@ fn save<'a>(fields: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)
 }
 
 async fn lowering_the_target_notifies_the_milestones_it_reaches(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_goal(&mut ada, &[("title", "Laptop")]).await;
     let id_s = id.to_string();
     contribute_ok(&mut ada, id, "300").await;
@@ -795,14 +785,16 @@ async fn lowering_the_target_notifies_the_milestones_it_reaches(backend: Backend
     };
     // 300 of 500 is 60 %: the 50 % milestone is reached without a contribution.
     let fields = edit("500");
-    let posted = ada
-        .post_form(
+    assert!(
+        ada.submit(
             "/api/goals/save",
             &format!("/goals/{id}/edit"),
-            &save(&fields),
+            &save(&fields)
         )
-        .await;
-    assert!(text(&ada.follow(&posted).await.body).contains("Goal saved."));
+        .await
+        .text()
+        .contains("Goal saved.")
+    );
     assert_eq!(
         milestone_notices(&app).await,
         vec![
@@ -830,8 +822,7 @@ async fn lowering_the_target_notifies_the_milestones_it_reaches(backend: Backend
 }
 
 async fn a_contribution_that_fails_leaves_no_transfer_behind(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let everyday = AccountBuilder::new("Everyday", "USD")
         .kind("savings")
         .create(&app, &mut ada)

@@ -34,8 +34,7 @@ on_both!(
 );
 
 async fn sign_up_creates_the_default_categories(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM categories").await,
         i64::try_from(florin::ledger::DEFAULT_CATEGORIES.len()).expect("a few categories")
@@ -50,8 +49,7 @@ async fn sign_up_creates_the_default_categories(backend: Backend) {
 }
 
 async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let checking = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "1,000.50").await;
     let savings = add_account_at(&app, &mut browser, "Savings", "EUR", "Bank", "200").await;
     let salary = category_id(&app, "Salary").await.to_string();
@@ -134,8 +132,7 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
 }
 
 async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let checking = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     for (field, value, message) in [
         ("amount", "12.345", "USD amounts have at most 2 decimals."),
@@ -173,8 +170,8 @@ async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backe
             "the form keeps what was typed"
         );
     }
-    let posted = browser
-        .post_form(
+    let shown = browser
+        .submit(
             "/api/accounts/save",
             "/accounts",
             &[
@@ -185,8 +182,8 @@ async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backe
                 ("opening_balance", "1.2.3"),
             ],
         )
-        .await;
-    let shown = text(&browser.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains("Give the account a name."), "{shown}");
     assert!(shown.contains("Choose a kind of account."));
     assert!(shown.contains("Choose a currency from the list."));
@@ -196,8 +193,7 @@ async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backe
 }
 
 async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let account = AccountBuilder::new("Ada's checking", "USD")
         .institution("Bank")
         .opening_balance("10")
@@ -372,8 +368,7 @@ fn next_link(body: &str) -> Option<String> {
 }
 
 async fn keyset_pages_cover_every_row_once(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     seed(&app, "ada@example.org", 120).await;
     let mut seen = Vec::new();
@@ -401,8 +396,7 @@ async fn keyset_pages_cover_every_row_once(backend: Backend) {
 }
 
 async fn filters_narrow_the_list_and_the_totals(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     seed(&app, "ada@example.org", 30).await;
     // Income rows are i = 0, 10, 20: amounts 1.00, 1.10, 1.20.
@@ -438,8 +432,7 @@ async fn filters_narrow_the_list_and_the_totals(backend: Backend) {
 }
 
 async fn merging_a_category_moves_its_transactions(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let account = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     let food = category_id(&app, "Food").await.to_string();
     let groceries = category_id(&app, "Groceries").await.to_string();
@@ -466,14 +459,14 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
         .await;
     let shown = text(&browser.follow(&refused).await.body);
     assert!(shown.contains("choose where they go"), "{shown}");
-    let wrong_kind = browser
-        .post_form(
+    let shown = browser
+        .submit(
             "/api/categories/delete",
             &format!("/categories/{food}"),
             &[("id", &food), ("into", &salary)],
         )
-        .await;
-    let shown = text(&browser.follow(&wrong_kind).await.body);
+        .await
+        .text();
     assert!(
         shown.contains("Choose a category of the same kind."),
         "{shown}"
@@ -514,8 +507,8 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
     );
 
     // Rename keeps the kind; a duplicate name of the same kind is refused.
-    let renamed = browser
-        .post_form(
+    let shown = browser
+        .submit(
             "/api/categories/save",
             &format!("/categories/{groceries}"),
             &[
@@ -525,15 +518,14 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
                 ("colour", "#123456"),
             ],
         )
-        .await;
-    let shown = text(&browser.follow(&renamed).await.body);
+        .await
+        .text();
     assert!(shown.contains("already exists"), "{shown}");
     app.finish().await;
 }
 
 async fn editing_and_deleting_a_transaction(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let account = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     post_new_transaction(
         &mut browser,
@@ -630,8 +622,7 @@ async fn ledger_totals(
 }
 
 async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     let savings = AccountBuilder::new("Savings", "USD")
         .institution("Bank")

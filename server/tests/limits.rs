@@ -18,7 +18,7 @@ use common::builders::organisation::add_to_household;
 use common::builders::repo::new_transaction;
 use common::builders::transaction::{post_new_transaction, save_market_expense};
 use common::query::{category_id, scalar, texts, user_id};
-use common::{Backend, PASSWORD, TestApp, text, today};
+use common::{Backend, PASSWORD, TestApp, assert_shows, text, today};
 use florin::ledger::TransactionKind;
 use florin::role::{Access, Area, MemberRole, Rights};
 use florin_app::error::AppError;
@@ -48,8 +48,7 @@ async fn notices(app: &TestApp) -> i64 {
 }
 
 async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let form = ada.get("/limits/new").await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("value=\"80\""), "alert defaults to 80 %");
@@ -58,12 +57,13 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
     let posted = post_limit(&mut ada, "", "", "12.345", "150").await;
     let back = ada.follow(&posted).await;
     let shown = text(&back.body);
-    for message in [
-        "Choose an expense category.",
-        "USD amounts have at most 2 decimals.",
-    ] {
-        assert!(shown.contains(message), "{message}: {shown}");
-    }
+    assert_shows(
+        &shown,
+        &[
+            "Choose an expense category.",
+            "USD amounts have at most 2 decimals.",
+        ],
+    );
     assert!(back.body.contains("value=\"12.345\""));
     assert!(back.body.contains("value=\"150\""));
 
@@ -104,10 +104,10 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
         if let Some(f) = fields.iter_mut().find(|(n, _)| *n == field) {
             f.1 = value;
         }
-        let posted = ada
-            .post_form("/api/limits/save", "/limits/new", &fields)
-            .await;
-        let shown = text(&ada.follow(&posted).await.body);
+        let shown = ada
+            .submit("/api/limits/save", "/limits/new", &fields)
+            .await
+            .text();
         assert!(shown.contains(message), "{field}={value}: {shown}");
     }
     assert_eq!(
@@ -160,8 +160,7 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
 async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not_repeat(
     backend: Backend,
 ) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
     let groceries = category_id(&app, "Groceries").await.to_string();
     set_limit(&mut ada, "", &groceries, "100", "80").await;
@@ -238,8 +237,7 @@ async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not
 }
 
 async fn a_new_month_notifies_again(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
     let food = category_id(&app, "Food").await.to_string();
     set_limit(&mut ada, "", &food, "200", "50").await;
@@ -282,8 +280,7 @@ async fn a_new_month_notifies_again(backend: Backend) {
 }
 
 async fn deleting_expenses_and_limits(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
     let bills = category_id(&app, "Bills").await.to_string();
     set_limit(&mut ada, "", &bills, "100", "80").await;
@@ -329,8 +326,7 @@ async fn deleting_expenses_and_limits(backend: Backend) {
 }
 
 async fn other_currencies_and_categories_do_not_count(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let usd = add_account(&app, &mut ada, "Checking", "USD").await;
     let eur = add_account(&app, &mut ada, "Euro account", "EUR").await;
     let rent = category_id(&app, "Rent").await.to_string();
@@ -371,8 +367,7 @@ async fn other_currencies_and_categories_do_not_count(backend: Backend) {
 }
 
 async fn the_stored_date_decides_the_month_whatever_the_time_zone(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     on_db!(&app.db, |pool| sqlx::query(
         "UPDATE profiles SET time_zone = 'Pacific/Kiritimati'"
     )
@@ -415,8 +410,7 @@ async fn the_stored_date_decides_the_month_whatever_the_time_zone(backend: Backe
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let groceries = category_id(&app, "Groceries").await.to_string();
     set_limit(&mut ada, "", &groceries, "321", "80").await;
     let id = scalar(&app, "SELECT id FROM category_limits")
@@ -473,8 +467,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
 }
 
 async fn every_member_gets_one_notice_and_limits_need_the_budgets_right(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     app.signed_up("bob@example.org", PASSWORD).await;
     let ada_id = user_id(&app, "ada@example.org").await;
     let bob_id = user_id(&app, "bob@example.org").await;
