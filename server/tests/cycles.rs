@@ -17,7 +17,7 @@ use common::builders::account::add_account;
 use common::builders::cycle::{add_cycle, add_template, cycle_fields, template_fields};
 use common::builders::transaction::add_expense;
 use common::query::{category_id, scalar, text_of};
-use common::{Backend, Browser, PASSWORD, TestApp, assert_shows, text};
+use common::{Backend, Browser, PASSWORD, TestApp, assert_not_found, assert_shows, text};
 
 const READ_ONLY: &str = "This cycle is completed and can no longer be changed.";
 
@@ -181,13 +181,7 @@ async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
         confirm.contains("Delete Piano lesson (Every 14 days from 2026-02-03)?"),
         "{confirm}"
     );
-    let posted = ada
-        .post_form(
-            "/api/templates/delete",
-            &format!("/templates/{id}/delete"),
-            &[("id", &id_s)],
-        )
-        .await;
+    let posted = ada.delete("templates", &id_s).await;
     assert_eq!(posted.location.as_deref(), Some("/templates"));
     assert!(text(&ada.follow(&posted).await.body).contains("Template deleted."));
     assert_eq!(
@@ -700,17 +694,18 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
         .to_string();
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    for path in [
-        format!("/cycles/{id}"),
-        format!("/cycles/{id}/edit"),
-        format!("/cycles/{id}/delete"),
-        format!("/templates/{template}/edit"),
-        format!("/templates/{template}/delete"),
-    ] {
-        let page = eve.get(&path).await;
-        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
-        assert!(!page.body.contains("Secret"), "{path} leaks");
-    }
+    assert_not_found(
+        &mut eve,
+        &[
+            format!("/cycles/{id}"),
+            format!("/cycles/{id}/edit"),
+            format!("/cycles/{id}/delete"),
+            format!("/templates/{template}/edit"),
+            format!("/templates/{template}/delete"),
+        ],
+        "Secret",
+    )
+    .await;
     assert!(!eve.get("/cycles").await.body.contains("Secret plan"));
     assert!(!eve.get("/templates").await.body.contains("Secret rent"));
     let page = format!("/cycles/{id}");

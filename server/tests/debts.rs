@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use common::builders::account::{AccountBuilder, add_account};
 use common::builders::debt::{add_debt, loan_fields, pay};
 use common::query::{date_of, member_scope, scalar, text_of};
-use common::{Backend, PASSWORD, TestApp, assert_shows, iso, text, today};
+use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, iso, text, today};
 use florin::ledger::PaymentMethodKind;
 use florin::loan::{AnnualRate, Standing};
 use florin::money::NumberFormat;
@@ -48,6 +48,36 @@ on_both!(
     two_job_instances_take_turns_with_the_lease,
     the_job_loop_runs_on_its_timer_and_stops_on_shutdown,
 );
+
+/// A cash payment of `amount` today by `scope`'s user, under `reference` or a generated one.
+fn payment(scope: &Scope, amount: i64, reference: Option<&str>) -> NewPayment {
+    NewPayment {
+        amount,
+        method: PaymentMethodKind::Cash,
+        paid_on: today(),
+        reference: reference.map_or_else(
+            || florin_app::debts::ssr::generate_reference(today()),
+            str::to_owned,
+        ),
+        expense_account: None,
+        recorded_by: scope.user_id,
+    }
+}
+
+/// Applies `count` payments of `amount` one after the other, as the database must: how
+/// many fit, and where the debt stands after them.
+fn replay(principal: i64, rate: &str, emi: i64, amount: i64, count: usize) -> (i64, Standing) {
+    let rate = AnnualRate::parse(rate).expect("rate");
+    let mut standing = Standing::new(principal);
+    let mut fits = 0;
+    for _ in 0..count {
+        if let Ok(applied) = florin::loan::apply_payment(&standing, rate, emi, amount) {
+            standing = applied.after;
+            fits += 1;
+        }
+    }
+    (fits, standing)
+}
 
 async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: Backend) {
     let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
@@ -393,20 +423,6 @@ async fn overpayment_is_refused_with_the_maximum_and_the_balance_unchanged(backe
     app.finish().await;
 }
 
-fn payment(scope: &Scope, amount: i64, reference: Option<&str>) -> NewPayment {
-    NewPayment {
-        amount,
-        method: PaymentMethodKind::Cash,
-        paid_on: today(),
-        reference: reference.map_or_else(
-            || florin_app::debts::ssr::generate_reference(today()),
-            str::to_owned,
-        ),
-        expense_account: None,
-        recorded_by: scope.user_id,
-    }
-}
-
 async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
     let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_debt(&app, &mut ada, &[]).await;
@@ -604,13 +620,7 @@ async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend
     assert!(shown.contains("Delete Car loan"), "{shown}");
     assert!(shown.contains("Its payment is deleted with it."), "{shown}");
 
-    let posted = ada
-        .post_form(
-            "/api/debts/delete",
-            &format!("/debts/{id}/delete"),
-            &[("id", &id.to_string())],
-        )
-        .await;
+    let posted = ada.delete("debts", id).await;
     assert_eq!(posted.location.as_deref(), Some("/debts"));
     let shown = text(&ada.follow(&posted).await.body);
     assert!(shown.contains("Debt deleted."), "{shown}");
@@ -766,27 +776,24 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     let id_s = id.to_string();
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    for path in [
-        format!("/debts/{id}"),
-        format!("/debts/{id}/edit"),
-        format!("/debts/{id}/delete"),
-    ] {
-        let page = eve.get(&path).await;
-        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
-        assert!(!page.body.contains("Secret loan"), "{path} leaks");
-        assert!(text(&page.body).contains("We could not find that."));
+    for page in assert_not_found(
+        &mut eve,
+        &[
+            format!("/debts/{id}"),
+            format!("/debts/{id}/edit"),
+            format!("/debts/{id}/delete"),
+        ],
+        "Secret loan",
+    )
+    .await
+    {
+        assert!(page.text().contains("We could not find that."));
     }
     assert!(!eve.get("/debts").await.body.contains("Secret loan"));
     assert!(!eve.get("/debts/planner").await.body.contains("Secret loan"));
 
-    let shown = eve
-        .submit(
-            "/api/debts/delete",
-            &format!("/debts/{id}/delete"),
-            &[("id", &id_s)],
-        )
-        .await
-        .text();
+    let posted = eve.delete("debts", &id_s).await;
+    let shown = eve.follow(&posted).await.text();
     assert!(shown.contains("We could not find that."), "{shown}");
     assert!(!shown.contains("Debt deleted."), "{shown}");
 
@@ -1191,19 +1198,4 @@ async fn the_job_loop_runs_on_its_timer_and_stops_on_shutdown(backend: Backend) 
         1
     );
     app.finish().await;
-}
-
-/// Applies `count` payments of `amount` one after the other, as the database must: how
-/// many fit, and where the debt stands after them.
-fn replay(principal: i64, rate: &str, emi: i64, amount: i64, count: usize) -> (i64, Standing) {
-    let rate = AnnualRate::parse(rate).expect("rate");
-    let mut standing = Standing::new(principal);
-    let mut fits = 0;
-    for _ in 0..count {
-        if let Ok(applied) = florin::loan::apply_payment(&standing, rate, emi, amount) {
-            standing = applied.after;
-            fits += 1;
-        }
-    }
-    (fits, standing)
 }

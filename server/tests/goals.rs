@@ -15,7 +15,9 @@ use axum::http::StatusCode;
 use common::builders::account::AccountBuilder;
 use common::builders::goal::{add_goal, contribute, contribute_ok, goal_fields};
 use common::query::{member_scope, scalar, text_of, texts};
-use common::{Backend, Browser, PASSWORD, TestApp, assert_shows, iso, text, today};
+use common::{
+    Backend, Browser, PASSWORD, TestApp, assert_not_found, assert_shows, iso, text, today,
+};
 use florin::money::NumberFormat;
 use florin::planning::Month;
 use florin::role::{Access, Area};
@@ -600,13 +602,7 @@ async fn deleting_a_goal_asks_first_and_takes_its_contributions(backend: Backend
         shown.contains("Trip ( $300.00 of $1,000.00 saved)? Its contribution is deleted with it."),
         "{shown}"
     );
-    let posted = ada
-        .post_form(
-            "/api/goals/delete",
-            &format!("/goals/{id}/delete"),
-            &[("id", &id.to_string())],
-        )
-        .await;
+    let posted = ada.delete("goals", id).await;
     assert_eq!(posted.location.as_deref(), Some("/goals"));
     let shown = text(&ada.follow(&posted).await.body);
     assert!(shown.contains("Goal deleted."), "{shown}");
@@ -639,15 +635,18 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
         .to_string();
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    for path in [
-        format!("/goals/{id}"),
-        format!("/goals/{id}/edit"),
-        format!("/goals/{id}/delete"),
-    ] {
-        let page = eve.get(&path).await;
-        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
-        assert!(!page.body.contains("Secret goal"), "{path} leaks");
-        assert!(text(&page.body).contains("We could not find that."));
+    for page in assert_not_found(
+        &mut eve,
+        &[
+            format!("/goals/{id}"),
+            format!("/goals/{id}/edit"),
+            format!("/goals/{id}/delete"),
+        ],
+        "Secret goal",
+    )
+    .await
+    {
+        assert!(page.text().contains("We could not find that."));
     }
     assert!(!eve.get("/goals").await.body.contains("Secret goal"));
 

@@ -14,7 +14,7 @@ use common::builders::account::{AccountBuilder, add_account_at};
 use common::builders::repo::new_transaction;
 use common::builders::transaction::post_new_transaction;
 use common::query::{category_id, member_scope, scalar};
-use common::{Backend, PASSWORD, TestApp, text};
+use common::{Backend, PASSWORD, TestApp, assert_not_found, text};
 use florin::ledger::TransactionKind;
 use florin::role::Access;
 use florin_app::on_db;
@@ -32,6 +32,98 @@ on_both!(
     editing_and_deleting_a_transaction,
     rollup_totals_match_the_ledger_after_every_kind_of_write,
 );
+
+/// Inserts `n` expenses straight through the repository, one per day going back.
+async fn seed(app: &TestApp, email: &str, n: i64) -> (i64, i64) {
+    let scope = member_scope(app, email, Access::Read).await;
+    let org = scope.org_id;
+    let account = scalar(
+        app,
+        &format!("SELECT MIN(id) FROM accounts WHERE organisation_id = {org}"),
+    )
+    .await;
+    for i in 0..n {
+        let kind = if i % 10 == 0 {
+            TransactionKind::Income
+        } else {
+            TransactionKind::Expense
+        };
+        let new = NewTransaction {
+            payee: format!("Seeded{i:03}"),
+            notes: if i % 7 == 0 {
+                "weekly_shop 100%".into()
+            } else {
+                String::new()
+            },
+            tags: if i % 5 == 0 {
+                vec!["five".into()]
+            } else {
+                vec![]
+            },
+            ..new_transaction(
+                kind,
+                date!(2026 - 11 - 01) - time::Duration::days(i / 3),
+                100 + i,
+                "USD",
+                account,
+            )
+        };
+        tx_repo::create(&app.db, &scope, &new)
+            .await
+            .expect("insert");
+    }
+    (org, account)
+}
+
+/// The distinct seeded payees on a page, in order (each row names its payee twice: in its
+/// cell and in the edit link's hidden label).
+fn payees(body: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for name in text(body)
+        .split_whitespace()
+        .filter(|word| word.starts_with("Seeded"))
+    {
+        if !found.iter().any(|seen| seen == name) {
+            found.push(name.to_owned());
+        }
+    }
+    found
+}
+
+fn next_link(body: &str) -> Option<String> {
+    let at = body.find("rel=\"next\"")?;
+    let start = body[..at].rfind("href=\"")? + 6;
+    let end = start + body[start..].find('"')?;
+    Some(body[start..end].replace("&amp;", "&"))
+}
+
+/// Totals straight from the ledger, the slow way, to check the roll-ups against.
+async fn ledger_totals(
+    app: &TestApp,
+    org: i64,
+    filter: &tx_repo::Filter,
+) -> Vec<(String, String, i64, i64)> {
+    let mut sql = format!(
+        "SELECT currency, kind, CAST(SUM(amount) AS BIGINT), COUNT(*) FROM transactions \
+         WHERE organisation_id = {org}"
+    );
+    if let Some(from) = filter.from {
+        sql.push_str(&format!(" AND occurred_on >= '{from}'"));
+    }
+    if let Some(to) = filter.to {
+        sql.push_str(&format!(" AND occurred_on <= '{to}'"));
+    }
+    if let Some(account) = filter.account {
+        sql.push_str(&format!(
+            " AND (account_id = {account} OR counter_account_id = {account})"
+        ));
+    }
+    if let Some(kind) = filter.kind {
+        sql.push_str(&format!(" AND kind = '{}'", kind.as_str()));
+    }
+    sql.push_str(" GROUP BY currency, kind ORDER BY currency, kind");
+    on_db!(&app.db, |pool| sqlx::query_as(&sql).fetch_all(pool).await).expect("ledger totals")
+}
 
 async fn sign_up_creates_the_default_categories(backend: Backend) {
     let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
@@ -215,18 +307,15 @@ async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
     let tx = scalar(&app, "SELECT id FROM transactions").await;
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    for path in [
+    let paths = [
         format!("/accounts/{account}"),
         format!("/transactions/{tx}"),
         format!("/transactions/{tx}/delete"),
-    ] {
-        let page = eve.get(&path).await;
-        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+    ];
+    for page in assert_not_found(&mut eve, &paths, "Secret").await {
         assert!(
-            !page.body.contains("Secret")
-                && !page.body.contains("Ada&#x27;s checking")
-                && !page.body.contains("Ada's checking"),
-            "{path} leaks"
+            !page.body.contains("Ada&#x27;s checking") && !page.body.contains("Ada's checking"),
+            "the account's name leaks"
         );
     }
     let category_page = eve.get(&format!("/categories/{category}")).await;
@@ -301,70 +390,6 @@ async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
         1
     );
     app.finish().await;
-}
-
-/// Inserts `n` expenses straight through the repository, one per day going back.
-async fn seed(app: &TestApp, email: &str, n: i64) -> (i64, i64) {
-    let scope = member_scope(app, email, Access::Read).await;
-    let org = scope.org_id;
-    let account = scalar(
-        app,
-        &format!("SELECT MIN(id) FROM accounts WHERE organisation_id = {org}"),
-    )
-    .await;
-    for i in 0..n {
-        let kind = if i % 10 == 0 {
-            TransactionKind::Income
-        } else {
-            TransactionKind::Expense
-        };
-        let new = NewTransaction {
-            payee: format!("Seeded{i:03}"),
-            notes: if i % 7 == 0 {
-                "weekly_shop 100%".into()
-            } else {
-                String::new()
-            },
-            tags: if i % 5 == 0 {
-                vec!["five".into()]
-            } else {
-                vec![]
-            },
-            ..new_transaction(
-                kind,
-                date!(2026 - 11 - 01) - time::Duration::days(i / 3),
-                100 + i,
-                "USD",
-                account,
-            )
-        };
-        tx_repo::create(&app.db, &scope, &new)
-            .await
-            .expect("insert");
-    }
-    (org, account)
-}
-
-/// The distinct seeded payees on a page, in order (each row names its payee twice: in its
-/// cell and in the edit link's hidden label).
-fn payees(body: &str) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
-    for name in text(body)
-        .split_whitespace()
-        .filter(|word| word.starts_with("Seeded"))
-    {
-        if !found.iter().any(|seen| seen == name) {
-            found.push(name.to_owned());
-        }
-    }
-    found
-}
-
-fn next_link(body: &str) -> Option<String> {
-    let at = body.find("rel=\"next\"")?;
-    let start = body[..at].rfind("href=\"")? + 6;
-    let end = start + body[start..].find('"')?;
-    Some(body[start..end].replace("&amp;", "&"))
 }
 
 async fn keyset_pages_cover_every_row_once(backend: Backend) {
@@ -576,13 +601,7 @@ async fn editing_and_deleting_a_transaction(backend: Backend) {
     let confirm = browser.get(&format!("/transactions/{id}/delete")).await;
     assert!(text(&confirm.body).contains("Delete this transaction?"));
     assert!(text(&confirm.body).contains("Cafe Nero"));
-    let deleted = browser
-        .post_form(
-            "/api/transactions/delete",
-            &format!("/transactions/{id}/delete"),
-            &[("id", &id)],
-        )
-        .await;
+    let deleted = browser.delete("transactions", &id).await;
     assert_eq!(deleted.location.as_deref(), Some("/transactions"));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
     assert_eq!(
@@ -591,34 +610,6 @@ async fn editing_and_deleting_a_transaction(backend: Backend) {
         "tags go with it"
     );
     app.finish().await;
-}
-
-/// Totals straight from the ledger, the slow way, to check the roll-ups against.
-async fn ledger_totals(
-    app: &TestApp,
-    org: i64,
-    filter: &tx_repo::Filter,
-) -> Vec<(String, String, i64, i64)> {
-    let mut sql = format!(
-        "SELECT currency, kind, CAST(SUM(amount) AS BIGINT), COUNT(*) FROM transactions \
-         WHERE organisation_id = {org}"
-    );
-    if let Some(from) = filter.from {
-        sql.push_str(&format!(" AND occurred_on >= '{from}'"));
-    }
-    if let Some(to) = filter.to {
-        sql.push_str(&format!(" AND occurred_on <= '{to}'"));
-    }
-    if let Some(account) = filter.account {
-        sql.push_str(&format!(
-            " AND (account_id = {account} OR counter_account_id = {account})"
-        ));
-    }
-    if let Some(kind) = filter.kind {
-        sql.push_str(&format!(" AND kind = '{}'", kind.as_str()));
-    }
-    sql.push_str(" GROUP BY currency, kind ORDER BY currency, kind");
-    on_db!(&app.db, |pool| sqlx::query_as(&sql).fetch_all(pool).await).expect("ledger totals")
 }
 
 async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backend) {

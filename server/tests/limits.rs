@@ -18,7 +18,7 @@ use common::builders::organisation::add_to_household;
 use common::builders::repo::new_transaction;
 use common::builders::transaction::{post_new_transaction, save_market_expense};
 use common::query::{category_id, scalar, texts, user_id};
-use common::{Backend, PASSWORD, TestApp, assert_shows, text, today};
+use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, text, today};
 use florin::ledger::TransactionKind;
 use florin::role::{Access, Area, MemberRole, Rights};
 use florin_app::error::AppError;
@@ -301,13 +301,7 @@ async fn deleting_expenses_and_limits(backend: Backend) {
     let confirm = ada.get(&format!("/limits/{id}/delete")).await;
     assert_eq!(confirm.status, StatusCode::OK);
     assert!(text(&confirm.body).contains("Delete the monthly limit of Bills"));
-    let posted = ada
-        .post_form(
-            "/api/limits/delete",
-            &format!("/limits/{id}/delete"),
-            &[("id", &id)],
-        )
-        .await;
+    let posted = ada.delete("limits", &id).await;
     assert_eq!(posted.location.as_deref(), Some("/limits"));
     assert!(text(&ada.follow(&posted).await.body).contains("Limit deleted."));
     assert_eq!(
@@ -418,21 +412,12 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
         .to_string();
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    for path in [format!("/limits/{id}/edit"), format!("/limits/{id}/delete")] {
-        let page = eve.get(&path).await;
-        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
-        assert!(!page.body.contains("321"), "{path} leaks");
-    }
+    let paths = [format!("/limits/{id}/edit"), format!("/limits/{id}/delete")];
+    assert_not_found(&mut eve, &paths, "321").await;
     assert!(!text(&eve.get("/limits").await.body).contains("$321.00"));
     let edit = post_limit(&mut eve, &id, &groceries, "1", "80").await;
     assert_ne!(edit.location.as_deref(), Some("/limits"));
-    let delete = eve
-        .post_form(
-            "/api/limits/delete",
-            &format!("/limits/{id}/delete"),
-            &[("id", &id)],
-        )
-        .await;
+    let delete = eve.delete("limits", &id).await;
     assert_ne!(delete.location.as_deref(), Some("/limits"));
     // Nor can Eve put a limit on Ada's category.
     let new = post_limit(&mut eve, "", &groceries, "1", "80").await;

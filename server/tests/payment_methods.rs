@@ -17,6 +17,14 @@ use florin::role::Access;
 use florin_app::on_db;
 use florin_app::payment_methods::repo as methods;
 
+on_both!(
+    methods_are_added_edited_and_archived_through_plain_forms,
+    names_are_unique_per_organisation_ignoring_case,
+    bad_input_gets_field_errors_and_writes_nothing,
+    an_account_of_another_organisation_cannot_be_linked,
+    another_organisation_gets_not_found_and_changes_nothing,
+);
+
 async fn save_method(
     browser: &mut Browser,
     from_page: &str,
@@ -49,14 +57,6 @@ async fn stored(app: &TestApp, id: i64) -> (String, String, Option<i64>, bool) {
     })
     .expect("payment method")
 }
-
-on_both!(
-    methods_are_added_edited_and_archived_through_plain_forms,
-    names_are_unique_per_organisation_ignoring_case,
-    bad_input_gets_field_errors_and_writes_nothing,
-    an_account_of_another_organisation_cannot_be_linked,
-    another_organisation_gets_not_found_and_changes_nothing,
-);
 
 async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Backend) {
     let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;

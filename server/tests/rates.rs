@@ -14,6 +14,16 @@ use florin_app::on_db;
 use florin_app::rates::repo::{self as rates, NewRate};
 use time::macros::date;
 
+on_both!(
+    a_rate_added_by_hand_is_listed_replaced_and_deleted,
+    bad_rates_get_field_errors_and_write_nothing,
+    a_csv_import_adds_and_updates_in_one_go,
+    one_bad_csv_line_writes_nothing_and_names_each_bad_line,
+    the_list_filters_by_date_and_currency,
+    on_or_before_picks_the_latest_rate_and_inverts_the_reverse_pair,
+    another_organisation_gets_not_found_and_changes_nothing,
+);
+
 /// Every stored rate as `date base quote rate source`, in a stable order.
 async fn table(app: &TestApp) -> Vec<String> {
     let rows: Vec<(time::Date, String, String, i64, String)> = on_db!(&app.db, |pool| {
@@ -60,16 +70,6 @@ async fn import(browser: &mut Browser, csv: &str) -> common::Page {
         .await
 }
 
-on_both!(
-    a_rate_added_by_hand_is_listed_replaced_and_deleted,
-    bad_rates_get_field_errors_and_write_nothing,
-    a_csv_import_adds_and_updates_in_one_go,
-    one_bad_csv_line_writes_nothing_and_names_each_bad_line,
-    the_list_filters_by_date_and_currency,
-    on_or_before_picks_the_latest_rate_and_inverts_the_reverse_pair,
-    another_organisation_gets_not_found_and_changes_nothing,
-);
-
 async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
     let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let empty = browser.get("/rates").await;
@@ -111,13 +111,7 @@ async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
             .contains(&format!("/rates/{id}/delete")),
         "the list links to the confirmation"
     );
-    let deleted = browser
-        .post_form(
-            "/api/rates/delete",
-            &format!("/rates/{id}/delete"),
-            &[("id", &id.to_string())],
-        )
-        .await;
+    let deleted = browser.delete("rates", id).await;
     assert_eq!(deleted.location.as_deref(), Some("/rates"));
     assert!(text(&browser.follow(&deleted).await.body).contains("Rate deleted."));
     assert!(table(&app).await.is_empty());
@@ -402,13 +396,8 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     assert_eq!(refused.location.as_deref(), Some("/rates"));
     let shown = text(&eve.follow(&refused).await.body);
     assert!(shown.contains("We could not find that."), "{shown}");
-    let page = eve
-        .submit(
-            "/api/rates/delete",
-            &format!("/rates/{id}/delete"),
-            &[("id", &id.to_string())],
-        )
-        .await;
+    let posted = eve.delete("rates", id).await;
+    let page = eve.follow(&posted).await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     // Eve's own rate for the same pair and date is hers alone.
     add_rate(&mut eve, "2026-01-31", "EUR", "USD", "9").await;
