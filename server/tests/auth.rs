@@ -5,7 +5,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::query::scalar;
-use common::{Backend, PASSWORD, TestApp, sign_in, text};
+use common::{Backend, PASSWORD, TestApp, assert_shows, sign_in, text};
 use florin_app::on_db;
 use time::Duration;
 
@@ -564,9 +564,7 @@ async fn health_endpoints_and_security_headers(backend: Backend) {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    assert!(cookie.contains("HttpOnly"), "{cookie}");
-    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
-    assert!(cookie.contains("Secure"), "{cookie}");
+    assert_shows(&cookie, &["HttpOnly", "SameSite=Lax", "Secure"]);
     app.finish().await;
 }
 

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use common::builders::account::add_account_at;
 use common::builders::transaction::add_transaction;
 use common::query::{category_id, scalar};
-use common::{Backend, Browser, PASSWORD, TestApp, text};
+use common::{Backend, Browser, PASSWORD, TestApp, assert_shows, text};
 use florin_app::on_db;
 
 /// Uploads `csv` into `account` and returns the preview's path.
@@ -145,12 +145,14 @@ async fn import_previews_then_commits_and_skips_duplicates(backend: Backend) {
     let preview = browser.get(&preview_path).await;
     assert_eq!(preview.status, StatusCode::OK);
     let shown = text(&preview.body);
-    assert!(
-        shown.contains("3 rows — 3 new, 0 already in the account, 0 with errors"),
-        "{shown}"
+    assert_shows(
+        &shown,
+        &[
+            "3 rows — 3 new, 0 already in the account, 0 with errors",
+            "Refund; partial",
+            "Import 3 transactions",
+        ],
     );
-    assert!(shown.contains("Refund; partial"), "{shown}");
-    assert!(shown.contains("Import 3 transactions"), "{shown}");
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM transactions").await,
         0,
@@ -262,12 +264,14 @@ async fn a_file_with_a_bad_row_imports_nothing(backend: Backend) {
     let path = uploaded.location.clone().expect("preview");
     let preview = browser.get(&path).await;
     let shown = text(&preview.body);
-    assert!(shown.contains("2 with errors"), "{shown}");
-    assert!(
-        shown.contains("Line 3, Amount: USD amounts have at most 2 decimals."),
-        "{shown}"
+    assert_shows(
+        &shown,
+        &[
+            "2 with errors",
+            "Line 3, Amount: USD amounts have at most 2 decimals.",
+            "Line 4",
+        ],
     );
-    assert!(shown.contains("Line 4"), "{shown}");
     assert!(
         !shown.contains("Import 1 transaction"),
         "no button while rows are wrong"

@@ -113,8 +113,7 @@ async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: B
     let page = ada.get(&format!("/debts/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
     let shown = text(&page.body);
-    assert!(shown.contains("Amortization schedule"), "{shown}");
-    assert!(shown.contains("₹26,095.06"), "{shown}");
+    assert_shows(&shown, &["Amortization schedule", "₹26,095.06"]);
     // 240 rows; the schedule's totals match the published figures to the paisa.
     // A header row, 240 months and the totals.
     let table = page
@@ -191,10 +190,12 @@ async fn an_instalment_that_cannot_repay_the_loan_is_refused_with_the_minimum(ba
         .submit("/api/debts/save", "/debts/new", &fields)
         .await
         .text();
-    assert!(shown.contains("does not cover the first month"), "{shown}");
-    assert!(
-        shown.contains("$100.00; it must be at least $888.49."),
-        "{shown}"
+    assert_shows(
+        &shown,
+        &[
+            "does not cover the first month",
+            "$100.00; it must be at least $888.49.",
+        ],
     );
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 0);
     app.finish().await;
@@ -318,10 +319,9 @@ async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(ba
     );
     let page = ada.follow(&posted).await;
     let shown = text(&page.body);
-    assert!(shown.contains("Payment recorded."), "{shown}");
-    assert!(
-        shown.contains("$9,211.51 of $10,000.00 still owed"),
-        "{shown}"
+    assert_shows(
+        &shown,
+        &["Payment recorded.", "$9,211.51 of $10,000.00 still owed"],
     );
     // 1 % of 10,000.00 is the month's interest; the rest of the instalment is principal,
     // exactly as the schedule's first row says.
@@ -433,10 +433,12 @@ async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
     let posted = pay(&mut ada, id, &[("amount", "616.10")]).await;
     let page = ada.follow(&posted).await;
     let shown = text(&page.body);
-    assert!(shown.contains("This debt is paid off!"), "{shown}");
-    assert!(
-        shown.contains("Paid off. $1,016.10 paid in total."),
-        "{shown}"
+    assert_shows(
+        &shown,
+        &[
+            "This debt is paid off!",
+            "Paid off. $1,016.10 paid in total.",
+        ],
     );
     assert!(
         !shown.contains("Record a payment"),
@@ -617,14 +619,15 @@ async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend
     let confirm = ada.get(&format!("/debts/{id}/delete")).await;
     assert_eq!(confirm.status, StatusCode::OK);
     let shown = text(&confirm.body);
-    assert!(shown.contains("Delete Car loan"), "{shown}");
-    assert!(shown.contains("Its payment is deleted with it."), "{shown}");
+    assert_shows(
+        &shown,
+        &["Delete Car loan", "Its payment is deleted with it."],
+    );
 
     let posted = ada.delete("debts", id).await;
     assert_eq!(posted.location.as_deref(), Some("/debts"));
     let shown = text(&ada.follow(&posted).await.body);
-    assert!(shown.contains("Debt deleted."), "{shown}");
-    assert!(shown.contains("No debts yet."), "{shown}");
+    assert_shows(&shown, &["Debt deleted.", "No debts yet."]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 0);
     assert_eq!(

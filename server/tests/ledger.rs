@@ -14,7 +14,7 @@ use common::builders::account::{AccountBuilder, add_account_at};
 use common::builders::repo::new_transaction;
 use common::builders::transaction::post_new_transaction;
 use common::query::{category_id, member_scope, scalar};
-use common::{Backend, PASSWORD, TestApp, assert_not_found, text};
+use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, text};
 use florin::ledger::TransactionKind;
 use florin::role::Access;
 use florin_app::on_db;
@@ -183,8 +183,7 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
     // 1,000.50 + 3,000 − 12.50 − 100 = 3,888.00 USD; 200 + 92.15 = 292.15 EUR.
     let page = browser.get("/accounts").await;
     let shown = text(&page.body);
-    assert!(shown.contains("$3,888.00"), "{shown}");
-    assert!(shown.contains("€292.15"), "{shown}");
+    assert_shows(&shown, &["$3,888.00", "€292.15"]);
     assert!(
         shown.contains("no rate"),
         "EUR has no rate to USD yet: {shown}"

@@ -153,8 +153,7 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
         90
     );
     let list = text(&ada.get("/limits").await.body);
-    assert!(list.contains("Groceries"), "{list}");
-    assert!(list.contains("$450.50"), "{list}");
+    assert_shows(&list, &["Groceries", "$450.50"]);
 }
 
 async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not_repeat(
@@ -184,8 +183,7 @@ async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not
 
     let page = ada.get("/limits").await;
     let shown = text(&page.body);
-    assert!(shown.contains("80 %"), "{shown}");
-    assert!(shown.contains("alert threshold reached"), "{shown}");
+    assert_shows(&shown, &["80 %", "alert threshold reached"]);
     assert!(page.body.contains("role=\"progressbar\""));
     assert!(page.body.contains("aria-valuenow=\"80\""), "{}", page.body);
     assert!(shown.contains("$20.00"), "remaining: {shown}");
@@ -211,21 +209,18 @@ async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not
     );
     let page = ada.get("/limits").await;
     let shown = text(&page.body);
-    assert!(shown.contains("120 %"), "{shown}");
-    assert!(shown.contains("limit reached"), "{shown}");
-    assert!(shown.contains("-$20.00"), "{shown}");
+    assert_shows(&shown, &["120 %", "limit reached", "-$20.00"]);
     assert!(page.body.contains("aria-valuenow=\"100\""));
 
     let inbox = text(&ada.get("/notifications").await.body);
-    assert!(
-        inbox.contains("Groceries: 80 % of the monthly limit reached"),
-        "{inbox}"
+    assert_shows(
+        &inbox,
+        &[
+            "Groceries: 80 % of the monthly limit reached",
+            "Groceries: monthly limit reached",
+            "$100.00 spent of $100.00",
+        ],
     );
-    assert!(
-        inbox.contains("Groceries: monthly limit reached"),
-        "{inbox}"
-    );
-    assert!(inbox.contains("$100.00 spent of $100.00"), "{inbox}");
     assert_eq!(
         texts(
             &app,
@@ -258,8 +253,7 @@ async fn a_new_month_notifies_again(backend: Backend) {
     assert!(october.body.contains("href=\"/limits?month=2026-09\""));
     assert!(october.body.contains("href=\"/limits?month=2026-11\""));
     let shown = text(&ada.get("/limits?month=2026-09").await.body);
-    assert!(shown.contains("Spending in September 2026"), "{shown}");
-    assert!(shown.contains("60 %"), "{shown}");
+    assert_shows(&shown, &["Spending in September 2026", "60 %"]);
     // One expense that jumps past both levels at once notifies both.
     save_market_expense(&app, &mut ada, "", "2026-08-01", "250", &account, &food).await;
     assert_eq!(notices(&app).await, 4);

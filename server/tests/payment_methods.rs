@@ -12,7 +12,7 @@ mod common;
 use axum::http::StatusCode;
 use common::builders::account::AccountBuilder;
 use common::query::{member_scope, scalar};
-use common::{Backend, Browser, PASSWORD, TestApp, text};
+use common::{Backend, Browser, PASSWORD, TestApp, assert_shows, text};
 use florin::role::Access;
 use florin_app::on_db;
 use florin_app::payment_methods::repo as methods;
@@ -227,14 +227,13 @@ async fn bad_input_gets_field_errors_and_writes_nothing(backend: Backend) {
     let posted = save_method(&mut ada, "/payment-methods", "", "   ", "bitcoin", "abc").await;
     assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
     let shown = text(&ada.follow(&posted).await.body);
-    assert!(shown.contains("Give the payment method a name."), "{shown}");
-    assert!(
-        shown.contains("Choose a kind of payment method."),
-        "{shown}"
-    );
-    assert!(
-        shown.contains("Choose an account from the list."),
-        "{shown}"
+    assert_shows(
+        &shown,
+        &[
+            "Give the payment method a name.",
+            "Choose a kind of payment method.",
+            "Choose an account from the list.",
+        ],
     );
     let long = "x".repeat(61);
     let posted = save_method(&mut ada, "/payment-methods", "", &long, "card", "").await;

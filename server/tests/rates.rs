@@ -80,11 +80,7 @@ async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
     assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
     assert_eq!(posted.location.as_deref(), Some("/rates"));
     let shown = text(&browser.follow(&posted).await.body);
-    assert!(shown.contains("Rate added."), "{shown}");
-    assert!(
-        shown.contains("2026-01-31 EUR USD 1.0845 manual"),
-        "{shown}"
-    );
+    assert_shows(&shown, &["Rate added.", "2026-01-31 EUR USD 1.0845 manual"]);
     assert_eq!(table(&app).await, ["2026-01-31 EUR USD 1.0845 manual"]);
 
     let posted = add_rate(&mut browser, "2026-01-31", "EUR", "USD", "1.09").await;

@@ -17,7 +17,7 @@ use common::builders::repo::{
     insert_account, insert_eur_usd_rate, insert_expense_category, new_transaction,
 };
 use common::query::{member_scope, scalar};
-use common::{Backend, PASSWORD, TestApp, text};
+use common::{Backend, PASSWORD, TestApp, assert_shows, text};
 use florin::ledger::TransactionKind;
 use florin::role::{Access, Area};
 use florin_app::orgs::repo::Scope;
@@ -160,8 +160,13 @@ async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Ba
             .await
             .body,
     );
-    assert!(shown.contains("Choose a report from the list."), "{shown}");
-    assert!(shown.contains("The end comes before the start."), "{shown}");
+    assert_shows(
+        &shown,
+        &[
+            "Choose a report from the list.",
+            "The end comes before the start.",
+        ],
+    );
     let shown = text(&ada.get("/reports?from=yesterday").await.body);
     assert!(shown.contains("Enter a date like 2026-01-31."), "{shown}");
     let back = ada.get("/reports/export.csv?from=nonsense").await;

@@ -258,6 +258,9 @@ impl Page {
     }
 }
 
+/// A form's fields, in order, as `(name, value)`.
+pub type Fields<'a> = [(&'a str, &'a str)];
+
 /// A cookie-keeping client that sends what a browser without JavaScript sends.
 pub struct Browser {
     router: Router,
@@ -276,32 +279,17 @@ impl Browser {
     }
 
     /// Posts a form as a browser does: same-origin, asking for HTML, with a referer.
-    pub async fn post_form(
-        &mut self,
-        action: &str,
-        from_page: &str,
-        fields: &[(&str, &str)],
-    ) -> Page {
-        self.post_form_with(
-            action,
-            from_page,
-            fields,
-            &[("sec-fetch-site", "same-origin")],
-        )
-        .await
+    pub async fn post_form(&mut self, action: &str, page: &str, fields: &Fields<'_>) -> Page {
+        self.post_form_with(action, page, fields, &[("sec-fetch-site", "same-origin")])
+            .await
     }
 
     /// Posts a form as a hydrated page's server-function call does: same-origin, asking
     /// for JSON, so a refusal comes back as a status and a body rather than a redirect.
-    pub async fn post_hydrated(
-        &mut self,
-        action: &str,
-        from_page: &str,
-        fields: &[(&str, &str)],
-    ) -> Page {
+    pub async fn post_hydrated(&mut self, action: &str, page: &str, fields: &Fields<'_>) -> Page {
         self.post_form_with(
             action,
-            from_page,
+            page,
             fields,
             &[
                 ("sec-fetch-site", "same-origin"),
@@ -311,15 +299,16 @@ impl Browser {
         .await
     }
 
+    /// Posts a form from `page` with the `extra` headers, each replacing any of its name.
     pub async fn post_form_with(
         &mut self,
         action: &str,
-        from_page: &str,
-        fields: &[(&str, &str)],
-        extra: &[(&str, &str)],
+        page: &str,
+        fields: &Fields<'_>,
+        extra: &Fields<'_>,
     ) -> Page {
         let body = serde_urlencoded(fields);
-        let mut request = form_post(action, from_page, "application/x-www-form-urlencoded");
+        let mut request = form_post(action, page, "application/x-www-form-urlencoded");
         if let Some(headers) = request.headers_mut() {
             for (k, v) in extra {
                 headers.insert(
@@ -369,8 +358,8 @@ impl Browser {
 
     /// Posts a form as [`Browser::post_form`] does and follows the redirect it answers
     /// with; returns the page it lands on.
-    pub async fn submit(&mut self, action: &str, from_page: &str, fields: &[(&str, &str)]) -> Page {
-        let posted = self.post_form(action, from_page, fields).await;
+    pub async fn submit(&mut self, action: &str, page: &str, fields: &Fields<'_>) -> Page {
+        let posted = self.post_form(action, page, fields).await;
         self.follow(&posted).await
     }
 
