@@ -298,6 +298,7 @@ pub fn yearly_points(len: usize) -> impl Iterator<Item = usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::assert_names_round_trip;
     use time::macros::date;
 
     fn rate(raw: &str) -> AnnualRate {
@@ -322,9 +323,7 @@ mod tests {
 
     #[test]
     fn kinds_round_trip_through_their_stored_names() {
-        for kind in DebtKind::ALL {
-            assert_eq!(DebtKind::parse(kind.as_str()), Some(kind));
-        }
+        assert_names_round_trip!(DebtKind);
         assert_eq!(DebtKind::parse(" credit_card "), Some(DebtKind::CreditCard));
         assert_eq!(DebtKind::CreditCard.label(), "Credit card");
         assert_eq!(DebtKind::parse("mortgage"), None);

@@ -3,11 +3,12 @@
 //! rounded once, half to even, to the target currency's minor unit.
 
 use crate::currency;
+use crate::decimal::{self, DecimalError};
 use std::fmt;
 
 /// Rates are stored multiplied by this.
 pub const SCALE: i64 = 1_000_000_000_000;
-const SCALE_DIGITS: usize = 12;
+const SCALE_DIGITS: u8 = 12;
 
 /// "1 unit of `base` is worth `rate` units of `quote`", exactly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -54,33 +55,13 @@ impl Rate {
             return Err(RateError::NotPositive);
         }
         let (int, frac) = raw.split_once('.').unwrap_or((raw, ""));
-        if (int.is_empty() && frac.is_empty())
-            || !int.chars().all(|c| c.is_ascii_digit())
-            || !frac.chars().all(|c| c.is_ascii_digit())
-        {
-            return Err(RateError::NotANumber);
-        }
-        if frac.len() > SCALE_DIGITS {
-            return Err(RateError::TooPrecise);
-        }
-        let int = int.trim_start_matches('0');
-        if int.len() > 6 {
-            return Err(RateError::TooLarge);
-        }
-        let int_value: i64 = if int.is_empty() {
-            0
-        } else {
-            int.parse().map_err(|_| RateError::NotANumber)?
-        };
-        let mut frac_value: i64 = if frac.is_empty() {
-            0
-        } else {
-            frac.parse().map_err(|_| RateError::NotANumber)?
-        };
-        for _ in frac.len()..SCALE_DIGITS {
-            frac_value *= 10;
-        }
-        let scaled = int_value * SCALE + frac_value;
+        // Six integer digits: no currency is worth a million of another.
+        let scaled = decimal::parse_scaled(int, frac, SCALE_DIGITS, 6).map_err(|e| match e {
+            DecimalError::NotANumber => RateError::NotANumber,
+            DecimalError::TooPrecise => RateError::TooPrecise,
+            DecimalError::TooLarge => RateError::TooLarge,
+        })?;
+        let scaled = i64::try_from(scaled).map_err(|_| RateError::TooLarge)?;
         Self::from_scaled(scaled).ok_or(RateError::NotPositive)
     }
 
@@ -94,14 +75,8 @@ impl Rate {
 
 impl fmt::Display for Rate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let int = self.0 / SCALE;
-        let frac = format!("{:012}", self.0 % SCALE);
-        let frac = frac.trim_end_matches('0');
-        if frac.is_empty() {
-            write!(f, "{int}")
-        } else {
-            write!(f, "{int}.{frac}")
-        }
+        // A rate is always positive, so its magnitude is its value.
+        decimal::fmt_scaled(f, self.0.unsigned_abs(), SCALE_DIGITS)
     }
 }
 
@@ -208,21 +183,31 @@ mod tests {
     #[test]
     fn parses_and_prints_rates_exactly() {
         assert_eq!(rate("1.0845").scaled(), 1_084_500_000_000);
-        assert_eq!(rate("1.0845").to_string(), "1.0845");
-        assert_eq!(rate("83").to_string(), "83");
-        assert_eq!(rate("0.000041").to_string(), "0.000041");
-        assert_eq!(rate(".5").to_string(), "0.5");
+        let printed = [
+            ("1.0845", "1.0845"),
+            ("83", "83"),
+            ("0.000041", "0.000041"),
+            (".5", "0.5"),
+        ];
+        for (raw, expected) in printed {
+            assert_eq!(rate(raw).to_string(), expected);
+        }
     }
 
     #[test]
     fn refuses_bad_rates() {
-        assert_eq!(Rate::parse(""), Err(RateError::Empty));
-        assert_eq!(Rate::parse("0"), Err(RateError::NotPositive));
-        assert_eq!(Rate::parse("-1.2"), Err(RateError::NotPositive));
-        assert_eq!(Rate::parse("1,08"), Err(RateError::NotANumber));
-        assert_eq!(Rate::parse("abc"), Err(RateError::NotANumber));
-        assert_eq!(Rate::parse("1.0000000000001"), Err(RateError::TooPrecise));
-        assert_eq!(Rate::parse("10000000"), Err(RateError::TooLarge));
+        let refused = [
+            ("", RateError::Empty),
+            ("0", RateError::NotPositive),
+            ("-1.2", RateError::NotPositive),
+            ("1,08", RateError::NotANumber),
+            ("abc", RateError::NotANumber),
+            ("1.0000000000001", RateError::TooPrecise),
+            ("10000000", RateError::TooLarge),
+        ];
+        for (raw, error) in refused {
+            assert_eq!(Rate::parse(raw), Err(error), "{raw}");
+        }
     }
 
     #[test]
@@ -243,12 +228,17 @@ mod tests {
 
     #[test]
     fn rounds_half_to_even_both_ways() {
-        assert_eq!(round_div(5, 2), 2);
-        assert_eq!(round_div(7, 2), 4);
-        assert_eq!(round_div(-5, 2), -2);
-        assert_eq!(round_div(-7, 2), -4);
-        assert_eq!(round_div(-6, 4), -2);
-        assert_eq!(round_div(10, 3), 3);
+        let cases = [
+            (5, 2, 2),
+            (7, 2, 4),
+            (-5, 2, -2),
+            (-7, 2, -4),
+            (-6, 4, -2),
+            (10, 3, 3),
+        ];
+        for (num, den, expected) in cases {
+            assert_eq!(round_div(num, den), expected, "{num} / {den}");
+        }
     }
 
     #[test]
@@ -265,49 +255,29 @@ mod tests {
 
     #[test]
     fn a_rate_book_finds_the_latest_rate_on_or_before_a_date_either_way_round() {
+        use crate::test_support::rate_row;
         use time::macros::date;
-        let r = |raw: &str| Rate::parse(raw).expect("rate");
         let book = RateBook::new(
             "USD",
             vec![
-                (
-                    "EUR".to_owned(),
-                    "USD".to_owned(),
-                    date!(2026 - 01 - 10),
-                    r("1.1"),
-                ),
-                (
-                    "EUR".to_owned(),
-                    "USD".to_owned(),
-                    date!(2026 - 02 - 01),
-                    r("1.2"),
-                ),
+                rate_row("EUR", "USD", date!(2026 - 01 - 10), "1.1"),
+                rate_row("EUR", "USD", date!(2026 - 02 - 01), "1.2"),
                 // The inverse on the same date loses to the direct rate.
-                (
-                    "USD".to_owned(),
-                    "EUR".to_owned(),
-                    date!(2026 - 02 - 01),
-                    r("0.5"),
-                ),
-                (
-                    "USD".to_owned(),
-                    "JPY".to_owned(),
-                    date!(2026 - 01 - 01),
-                    r("150"),
-                ),
-                (
-                    "EUR".to_owned(),
-                    "GBP".to_owned(),
-                    date!(2026 - 01 - 01),
-                    r("0.9"),
-                ),
+                rate_row("USD", "EUR", date!(2026 - 02 - 01), "0.5"),
+                rate_row("USD", "JPY", date!(2026 - 01 - 01), "150"),
+                rate_row("EUR", "GBP", date!(2026 - 01 - 01), "0.9"),
             ],
         );
-        assert_eq!(book.rate("EUR", date!(2026 - 01 - 09)), None);
-        assert_eq!(book.rate("EUR", date!(2026 - 01 - 10)), Some(r("1.1")));
-        assert_eq!(book.rate("EUR", date!(2026 - 01 - 31)), Some(r("1.1")));
-        assert_eq!(book.rate("EUR", date!(2026 - 02 - 01)), Some(r("1.2")));
-        assert_eq!(book.rate("EUR", date!(2027 - 01 - 01)), Some(r("1.2")));
+        let euro_rates = [
+            (date!(2026 - 01 - 09), None),
+            (date!(2026 - 01 - 10), Some("1.1")),
+            (date!(2026 - 01 - 31), Some("1.1")),
+            (date!(2026 - 02 - 01), Some("1.2")),
+            (date!(2027 - 01 - 01), Some("1.2")),
+        ];
+        for (on, expected) in euro_rates {
+            assert_eq!(book.rate("EUR", on), expected.map(rate), "{on}");
+        }
         assert_eq!(
             book.convert(10_000, "EUR", date!(2026 - 01 - 15)),
             Some(11_000)

@@ -102,15 +102,11 @@ pub fn past_tense(action: GoalAction) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::assert_names_round_trip;
 
     #[test]
     fn stored_names_read_back_as_the_same_kind_and_priority() {
-        for kind in GoalKind::ALL {
-            assert_eq!(GoalKind::parse(kind.as_str()), Some(kind));
-        }
-        for priority in Priority::ALL {
-            assert_eq!(Priority::parse(priority.as_str()), Some(priority));
-        }
+        assert_names_round_trip!(GoalKind, Priority);
         assert_eq!(GoalKind::parse(" travel "), Some(GoalKind::Travel));
         assert_eq!(GoalKind::parse("Travel"), None);
         assert_eq!(Priority::parse(""), None);

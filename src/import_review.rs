@@ -65,12 +65,11 @@ impl BatchStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::assert_names_round_trip;
 
     #[test]
     fn statuses_read_back_what_they_write() {
-        for status in RowStatus::ALL {
-            assert_eq!(RowStatus::parse(status.as_str()), Some(status));
-        }
+        assert_names_round_trip!(RowStatus);
         assert_eq!(RowStatus::parse("other"), None);
         assert_eq!(RowStatus::Duplicate.label(), "Already in the account");
         assert_eq!(

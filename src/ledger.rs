@@ -230,19 +230,12 @@ fn raw_only(from: Option<Date>, to: Option<Date>) -> RollupSplit {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::assert_names_round_trip;
     use time::macros::date;
 
     #[test]
     fn kinds_round_trip_through_their_stored_names() {
-        for kind in AccountKind::ALL {
-            assert_eq!(AccountKind::parse(kind.as_str()), Some(*kind));
-        }
-        for kind in TransactionKind::ALL {
-            assert_eq!(TransactionKind::parse(kind.as_str()), Some(*kind));
-        }
-        for kind in PaymentMethodKind::ALL {
-            assert_eq!(PaymentMethodKind::parse(kind.as_str()), Some(*kind));
-        }
+        assert_names_round_trip!(AccountKind, TransactionKind, PaymentMethodKind);
         assert_eq!(AccountKind::parse("piggy_bank"), None);
     }
 

@@ -8,6 +8,7 @@ pub mod budget_lines;
 pub mod calendar;
 pub mod currency;
 pub mod debt_stats;
+mod decimal;
 pub mod direction;
 pub mod email;
 pub mod fx;
@@ -32,3 +33,6 @@ pub mod spreadsheet;
 pub mod summary;
 pub mod timezone;
 pub mod transaction;
+
+#[cfg(test)]
+mod test_support;

@@ -5,6 +5,7 @@
 //! misread money — "12.345" in USD is an error, not 12345 or 12.35.
 
 use crate::currency::{self, Currency};
+use crate::decimal::{self, DecimalError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -40,52 +41,29 @@ pub struct NumberFormat {
 
 /// Locales offered to users, with their number formats.
 pub const LOCALES: &[(&str, &str, NumberFormat)] = &[
-    (
-        "en",
-        "English (1,234.56)",
-        fmt_of('.', ',', Grouping::Thousands, false),
-    ),
-    (
-        "en-IN",
-        "English, India (12,34,567.89)",
-        fmt_of('.', ',', Grouping::Indian, false),
-    ),
-    (
-        "de",
-        "Deutsch (1.234,56)",
-        fmt_of(',', '.', Grouping::Thousands, true),
-    ),
-    (
-        "fr",
-        "Français (1 234,56)",
-        fmt_of(',', '\u{202f}', Grouping::Thousands, true),
-    ),
-    (
-        "es",
-        "Español (1.234,56)",
-        fmt_of(',', '.', Grouping::Thousands, true),
-    ),
-    (
-        "it",
-        "Italiano (1.234,56)",
-        fmt_of(',', '.', Grouping::Thousands, true),
-    ),
-    (
-        "nl",
-        "Nederlands (1.234,56)",
-        fmt_of(',', '.', Grouping::Thousands, false),
-    ),
-    (
-        "pt-BR",
-        "Português, Brasil (1.234,56)",
-        fmt_of(',', '.', Grouping::Thousands, false),
-    ),
-    (
-        "de-CH",
-        "Deutsch, Schweiz (1’234.56)",
-        fmt_of('.', '’', Grouping::Thousands, false),
-    ),
+    ("en", "English (1,234.56)", ENGLISH),
+    ("en-IN", "English, India (12,34,567.89)", INDIAN),
+    ("de", "Deutsch (1.234,56)", CONTINENTAL),
+    ("fr", "Français (1 234,56)", FRENCH),
+    ("es", "Español (1.234,56)", CONTINENTAL),
+    ("it", "Italiano (1.234,56)", CONTINENTAL),
+    ("nl", "Nederlands (1.234,56)", DUTCH),
+    ("pt-BR", "Português, Brasil (1.234,56)", DUTCH),
+    ("de-CH", "Deutsch, Schweiz (1’234.56)", SWISS),
 ];
+
+/// "$1,234.56"
+const ENGLISH: NumberFormat = fmt_of('.', ',', Grouping::Thousands, false);
+/// "₹12,34,567.89"
+const INDIAN: NumberFormat = fmt_of('.', ',', Grouping::Indian, false);
+/// "1.234,56 €"
+const CONTINENTAL: NumberFormat = fmt_of(',', '.', Grouping::Thousands, true);
+/// "€1.234,56", the symbol first (Dutch and Brazilian).
+const DUTCH: NumberFormat = fmt_of(',', '.', Grouping::Thousands, false);
+/// "1 234,56 €", grouped with a narrow no-break space.
+const FRENCH: NumberFormat = fmt_of(',', '\u{202f}', Grouping::Thousands, true);
+/// "CHF 1’234.56"
+const SWISS: NumberFormat = fmt_of('.', '’', Grouping::Thousands, false);
 
 const fn fmt_of(
     decimal: char,
@@ -220,16 +198,7 @@ fn parse_minor(input: &str, currency: Currency, format: NumberFormat) -> Result<
     if trimmed.is_empty() {
         return Err(AmountError::Empty);
     }
-    let (negative, body) = match trimmed
-        .strip_prefix('-')
-        .or_else(|| trimmed.strip_prefix('\u{2212}'))
-    {
-        Some(rest) => (true, rest.trim_start()),
-        None => (
-            false,
-            trimmed.strip_prefix('+').unwrap_or(trimmed).trim_start(),
-        ),
-    };
+    let (negative, body) = decimal::split_sign(trimmed);
     // Users type a plain space where the locale groups with a narrow or no-break space.
     let is_group = |c: char| {
         c == format.group
@@ -264,35 +233,19 @@ fn parse_minor(input: &str, currency: Currency, format: NumberFormat) -> Result<
             decimal: format.decimal,
         });
     }
-    let digits: String = groups.concat();
-    if frac.len() > usize::from(currency.exponent) {
-        return Err(AmountError::TooManyDecimals {
-            currency: currency.code.to_owned(),
-            max: currency.exponent,
-        });
-    }
-    let digits = digits.trim_start_matches('0');
-    if digits.len() > 13 {
-        return Err(AmountError::TooLarge);
-    }
-    let major: i64 = if digits.is_empty() {
-        0
-    } else {
-        digits.parse().map_err(|_| AmountError::NotANumber)?
-    };
-    if major > MAX_MAJOR {
-        return Err(AmountError::TooLarge);
-    }
+    // Thirteen integer digits are enough for MAX_MAJOR; the exact bound is checked after.
+    let magnitude = decimal::parse_scaled(&groups.concat(), frac, currency.exponent, 13).map_err(
+        |e| match e {
+            DecimalError::NotANumber => AmountError::NotANumber,
+            DecimalError::TooPrecise => AmountError::TooManyDecimals {
+                currency: currency.code.to_owned(),
+                max: currency.exponent,
+            },
+            DecimalError::TooLarge => AmountError::TooLarge,
+        },
+    )?;
     let scale = 10_i64.pow(u32::from(currency.exponent));
-    let mut frac_value: i64 = if frac.is_empty() {
-        0
-    } else {
-        frac.parse().map_err(|_| AmountError::NotANumber)?
-    };
-    for _ in frac.len()..usize::from(currency.exponent) {
-        frac_value *= 10;
-    }
-    let magnitude = major * scale + frac_value;
+    let magnitude = i64::try_from(magnitude).map_err(|_| AmountError::TooLarge)?;
     if magnitude > MAX_MAJOR * scale {
         return Err(AmountError::TooLarge);
     }
@@ -370,136 +323,136 @@ mod tests {
         NumberFormat::for_locale("en")
     }
 
-    fn parse(input: &str, currency: &str) -> Result<i64, AmountError> {
-        Money::parse(input, currency, en()).map(|m| m.minor)
+    /// Each case: the input, its currency, and the minor units or the error.
+    fn assert_parses(format: NumberFormat, cases: &[(&str, &str, Result<i64, AmountError>)]) {
+        for (input, currency, expected) in cases {
+            let parsed = Money::parse(input, currency, format).map(|m| m.minor);
+            assert_eq!(parsed, *expected, "{input} in {currency}");
+        }
     }
 
     #[test]
     fn parses_the_usual_shapes_in_usd() {
-        assert_eq!(parse("1,234.56", "USD"), Ok(123_456));
-        assert_eq!(parse("1234.5", "USD"), Ok(123_450));
-        assert_eq!(parse("-12", "USD"), Ok(-1_200));
-        assert_eq!(parse(" +0.07 ", "USD"), Ok(7));
-        assert_eq!(parse(".5", "USD"), Ok(50));
-        assert_eq!(parse("12.", "USD"), Ok(1_200));
-        assert_eq!(parse("1,234,567.89", "USD"), Ok(123_456_789));
-        assert_eq!(parse("0", "USD"), Ok(0));
+        assert_parses(
+            en(),
+            &[
+                ("1,234.56", "USD", Ok(123_456)),
+                ("1234.5", "USD", Ok(123_450)),
+                ("-12", "USD", Ok(-1_200)),
+                (" +0.07 ", "USD", Ok(7)),
+                (".5", "USD", Ok(50)),
+                ("12.", "USD", Ok(1_200)),
+                ("1,234,567.89", "USD", Ok(123_456_789)),
+                ("0", "USD", Ok(0)),
+            ],
+        );
     }
 
     #[test]
     fn respects_the_currency_exponent() {
-        assert_eq!(parse("1,234", "JPY"), Ok(1_234));
-        assert_eq!(
-            parse("12.5", "JPY"),
+        let too_many = |currency: &str, max| {
             Err(AmountError::TooManyDecimals {
-                currency: "JPY".into(),
-                max: 0
+                currency: currency.into(),
+                max,
             })
-        );
-        assert_eq!(parse("1.234", "KWD"), Ok(1_234));
-        assert_eq!(parse("1.5", "KWD"), Ok(1_500));
-        assert_eq!(
-            parse("12.345", "USD"),
-            Err(AmountError::TooManyDecimals {
-                currency: "USD".into(),
-                max: 2
-            })
+        };
+        assert_parses(
+            en(),
+            &[
+                ("1,234", "JPY", Ok(1_234)),
+                ("12.5", "JPY", too_many("JPY", 0)),
+                ("1.234", "KWD", Ok(1_234)),
+                ("1.5", "KWD", Ok(1_500)),
+                ("12.345", "USD", too_many("USD", 2)),
+            ],
         );
     }
 
     #[test]
     fn refuses_empty_letters_and_stray_symbols() {
-        assert_eq!(parse("", "USD"), Err(AmountError::Empty));
-        assert_eq!(parse("   ", "USD"), Err(AmountError::Empty));
-        assert_eq!(parse("abc", "USD"), Err(AmountError::NotANumber));
-        assert_eq!(parse("12a", "USD"), Err(AmountError::NotANumber));
-        assert_eq!(parse("1e5", "USD"), Err(AmountError::NotANumber));
-        assert_eq!(parse("-", "USD"), Err(AmountError::NotANumber));
-        assert_eq!(parse(".", "USD"), Err(AmountError::NotANumber));
-        assert_eq!(parse("1.2.3", "USD"), Err(AmountError::NotANumber));
-        assert_eq!(parse("--5", "USD"), Err(AmountError::NotANumber));
-        assert_eq!(parse("$5", "USD"), Err(AmountError::NotANumber));
+        use AmountError::{Empty, NotANumber};
+        assert_parses(
+            en(),
+            &[
+                ("", "USD", Err(Empty)),
+                ("   ", "USD", Err(Empty)),
+                ("abc", "USD", Err(NotANumber)),
+                ("12a", "USD", Err(NotANumber)),
+                ("1e5", "USD", Err(NotANumber)),
+                ("-", "USD", Err(NotANumber)),
+                (".", "USD", Err(NotANumber)),
+                ("1.2.3", "USD", Err(NotANumber)),
+                ("--5", "USD", Err(NotANumber)),
+                ("$5", "USD", Err(NotANumber)),
+            ],
+        );
     }
 
     #[test]
     fn refuses_misplaced_group_separators() {
-        assert_eq!(
-            parse("1,5", "USD"),
-            Err(AmountError::BadGrouping { decimal: '.' })
-        );
-        assert_eq!(
-            parse("12,34.5", "USD"),
-            Err(AmountError::BadGrouping { decimal: '.' })
-        );
-        assert_eq!(
-            parse(",123", "USD"),
-            Err(AmountError::BadGrouping { decimal: '.' })
-        );
-        assert_eq!(
-            parse("1.23,4", "USD"),
-            Err(AmountError::BadGrouping { decimal: '.' })
-        );
+        for input in ["1,5", "12,34.5", ",123", "1.23,4"] {
+            let parsed = Money::parse(input, "USD", en());
+            assert_eq!(
+                parsed,
+                Err(AmountError::BadGrouping { decimal: '.' }),
+                "{input}"
+            );
+        }
     }
 
     #[test]
     fn refuses_amounts_beyond_the_bound() {
-        assert_eq!(parse("1,000,000,000,000", "USD"), Ok(100_000_000_000_000));
-        assert_eq!(parse("1000000000000.01", "USD"), Err(AmountError::TooLarge));
-        assert_eq!(
-            parse("99999999999999999999999", "USD"),
-            Err(AmountError::TooLarge)
+        assert_parses(
+            en(),
+            &[
+                ("1,000,000,000,000", "USD", Ok(100_000_000_000_000)),
+                ("1000000000000.01", "USD", Err(AmountError::TooLarge)),
+                ("99999999999999999999999", "USD", Err(AmountError::TooLarge)),
+                ("-1000000000001", "JPY", Err(AmountError::TooLarge)),
+            ],
         );
-        assert_eq!(parse("-1000000000001", "JPY"), Err(AmountError::TooLarge));
     }
 
     #[test]
     fn parses_other_locales() {
         let de = NumberFormat::for_locale("de");
-        assert_eq!(
-            Money::parse("1.234,56", "EUR", de).map(|m| m.minor),
-            Ok(123_456)
-        );
-        assert_eq!(
-            Money::parse("12.345", "EUR", de).map(|m| m.minor),
-            Ok(1_234_500)
+        assert_parses(
+            de,
+            &[
+                ("1.234,56", "EUR", Ok(123_456)),
+                ("12.345", "EUR", Ok(1_234_500)),
+            ],
         );
         let fr = NumberFormat::for_locale("fr");
-        assert_eq!(
-            Money::parse("1 234,5", "EUR", fr).map(|m| m.minor),
-            Ok(123_450)
-        );
+        assert_parses(fr, &[("1 234,5", "EUR", Ok(123_450))]);
         let india = NumberFormat::for_locale("en-IN");
-        assert_eq!(
-            Money::parse("12,34,567.89", "INR", india).map(|m| m.minor),
-            Ok(123_456_789)
-        );
-        assert_eq!(
-            Money::parse("1,234.00", "INR", india).map(|m| m.minor),
-            Ok(123_400)
+        assert_parses(
+            india,
+            &[
+                ("12,34,567.89", "INR", Ok(123_456_789)),
+                ("1,234.00", "INR", Ok(123_400)),
+            ],
         );
         assert!(Money::parse("1,234,567.89", "INR", india).is_err());
         let ch = NumberFormat::for_locale("de-CH");
-        assert_eq!(
-            Money::parse("1'234.50", "CHF", ch).map(|m| m.minor),
-            Ok(123_450)
-        );
+        assert_parses(ch, &[("1'234.50", "CHF", Ok(123_450))]);
     }
 
     #[test]
     fn formats_per_locale_and_currency() {
-        assert_eq!(Money::new(123_456, "USD").format(en()), "$1,234.56");
-        assert_eq!(Money::new(-123_456, "USD").format(en()), "-$1,234.56");
-        assert_eq!(Money::new(5, "USD").format(en()), "$0.05");
-        assert_eq!(Money::new(1_234, "JPY").format(en()), "¥1,234");
-        assert_eq!(Money::new(1_234, "KWD").format(en()), "KWD\u{a0}1.234");
-        assert_eq!(
-            Money::new(123_456, "EUR").format(NumberFormat::for_locale("de")),
-            "1.234,56\u{a0}€"
-        );
-        assert_eq!(
-            Money::new(12_345_678_900, "INR").format(NumberFormat::for_locale("en-IN")),
-            "₹12,34,56,789.00"
-        );
+        let cases = [
+            (123_456, "USD", "en", "$1,234.56"),
+            (-123_456, "USD", "en", "-$1,234.56"),
+            (5, "USD", "en", "$0.05"),
+            (1_234, "JPY", "en", "¥1,234"),
+            (1_234, "KWD", "en", "KWD\u{a0}1.234"),
+            (123_456, "EUR", "de", "1.234,56\u{a0}€"),
+            (12_345_678_900, "INR", "en-IN", "₹12,34,56,789.00"),
+        ];
+        for (minor, currency, locale, expected) in cases {
+            let format = NumberFormat::for_locale(locale);
+            assert_eq!(Money::new(minor, currency).format(format), expected);
+        }
         assert_eq!(
             Money::new(i64::MIN + 1, "USD")
                 .format_number(en())

@@ -67,12 +67,11 @@ pub fn unread_label(unread: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::assert_names_round_trip;
 
     #[test]
     fn every_kind_reads_back_from_its_stored_name() {
-        for kind in NotificationKind::ALL {
-            assert_eq!(NotificationKind::parse(kind.as_str()), Some(kind));
-        }
+        assert_names_round_trip!(NotificationKind);
         assert_eq!(NotificationKind::parse("Payment due"), None);
         assert_eq!(NotificationKind::ExpenseAlert.label(), "Spending alert");
     }

@@ -312,26 +312,15 @@ pub fn group_totals(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fx::Rate;
+    use crate::test_support::rate_row;
     use time::macros::date;
 
     fn book() -> RateBook {
-        let r = |raw: &str| Rate::parse(raw).expect("rate");
         RateBook::new(
             "USD",
             vec![
-                (
-                    "EUR".to_owned(),
-                    "USD".to_owned(),
-                    date!(2026 - 01 - 01),
-                    r("1.1"),
-                ),
-                (
-                    "EUR".to_owned(),
-                    "USD".to_owned(),
-                    date!(2026 - 02 - 15),
-                    r("1.2"),
-                ),
+                rate_row("EUR", "USD", date!(2026 - 01 - 01), "1.1"),
+                rate_row("EUR", "USD", date!(2026 - 02 - 15), "1.2"),
             ],
         )
     }
@@ -365,33 +354,14 @@ mod tests {
             (date!(2026 - 01 - 01), "transfer".to_owned(), 50_000),
             (date!(2025 - 12 - 01), "expense".to_owned(), 999_999),
         ];
-        let foreign = vec![
+        let foreign = [
             // 100.00 EUR at 1.1 and 100.00 EUR at 1.2, both spending in February.
-            (
-                date!(2026 - 02 - 14),
-                "EUR".to_owned(),
-                "expense".to_owned(),
-                10_000,
-            ),
-            (
-                date!(2026 - 02 - 15),
-                "EUR".to_owned(),
-                "expense".to_owned(),
-                10_000,
-            ),
-            (
-                date!(2026 - 02 - 20),
-                "EUR".to_owned(),
-                "transfer".to_owned(),
-                10_000,
-            ),
-            (
-                date!(2026 - 02 - 20),
-                "GBP".to_owned(),
-                "income".to_owned(),
-                5_000,
-            ),
-        ];
+            (date!(2026 - 02 - 14), "EUR", "expense", 10_000),
+            (date!(2026 - 02 - 15), "EUR", "expense", 10_000),
+            (date!(2026 - 02 - 20), "EUR", "transfer", 10_000),
+            (date!(2026 - 02 - 20), "GBP", "income", 5_000),
+        ]
+        .map(|(day, currency, kind, total)| (day, currency.to_owned(), kind.to_owned(), total));
         let flow = cash_flow(&months, &in_target, &foreign, &book());
         assert_eq!(flow.income, vec![300_000, 0]);
         assert_eq!(flow.spending, vec![120_000, 23_000]);
@@ -402,59 +372,31 @@ mod tests {
 
     #[test]
     fn net_worth_follows_flows_and_converts_at_each_month_end() {
-        let accounts = vec![
-            Account {
-                id: 1,
-                currency: "USD".into(),
-                opening_balance: 100_000,
+        let accounts = [(1, "USD", 100_000), (2, "EUR", 0), (3, "USD", 0)].map(
+            |(id, currency, opening_balance)| Account {
+                id,
+                currency: currency.into(),
+                opening_balance,
             },
-            Account {
-                id: 2,
-                currency: "EUR".into(),
-                opening_balance: 0,
-            },
-            Account {
-                id: 3,
-                currency: "USD".into(),
-                opening_balance: 0,
-            },
-        ];
-        let rows = vec![
-            (
-                date!(2026 - 01 - 01),
-                1,
-                0,
-                "income".to_owned(),
-                "USD".to_owned(),
-                50_000,
-            ),
-            (
-                date!(2026 - 01 - 01),
-                1,
-                0,
-                "expense".to_owned(),
-                "USD".to_owned(),
-                20_000,
-            ),
+        );
+        let rows = [
+            (date!(2026 - 01 - 01), 1, 0, "income", "USD", 50_000),
+            (date!(2026 - 01 - 01), 1, 0, "expense", "USD", 20_000),
             // 100.00 USD moved to savings: net worth does not move.
-            (
-                date!(2026 - 02 - 01),
-                1,
-                3,
-                "transfer".to_owned(),
-                "USD".to_owned(),
-                10_000,
-            ),
+            (date!(2026 - 02 - 01), 1, 3, "transfer", "USD", 10_000),
             // 110.00 USD sent to the EUR account; what arrived is in the ledger only.
+            (date!(2026 - 02 - 01), 1, 2, "transfer", "USD", 11_000),
+        ]
+        .map(|(month, account, counter, kind, currency, total)| {
             (
-                date!(2026 - 02 - 01),
-                1,
-                2,
-                "transfer".to_owned(),
-                "USD".to_owned(),
-                11_000,
-            ),
-        ];
+                month,
+                account,
+                counter,
+                kind.to_owned(),
+                currency.to_owned(),
+                total,
+            )
+        });
         let (mut flows, cross) = flows_from_rollups(&rows, &accounts);
         assert_eq!(cross, BTreeSet::from([2]));
         flows.push(Flow {
@@ -493,29 +435,20 @@ mod tests {
             ("Rent".to_owned(), "expense".to_owned(), 90_000),
             ("Rent".to_owned(), "transfer".to_owned(), 1),
         ];
-        let foreign = vec![
+        let foreign = [
+            ("Food", "EUR", date!(2026 - 01 - 05), "expense", 1_000),
+            ("Food", "EUR", date!(2026 - 02 - 20), "expense", 1_000),
+            ("Fun", "GBP", date!(2026 - 02 - 20), "expense", 1_000),
+        ]
+        .map(|(key, currency, day, kind, total)| {
             (
-                "Food".to_owned(),
-                "EUR".to_owned(),
-                date!(2026 - 01 - 05),
-                "expense".to_owned(),
-                1_000,
-            ),
-            (
-                "Food".to_owned(),
-                "EUR".to_owned(),
-                date!(2026 - 02 - 20),
-                "expense".to_owned(),
-                1_000,
-            ),
-            (
-                "Fun".to_owned(),
-                "GBP".to_owned(),
-                date!(2026 - 02 - 20),
-                "expense".to_owned(),
-                1_000,
-            ),
-        ];
+                key.to_owned(),
+                currency.to_owned(),
+                day,
+                kind.to_owned(),
+                total,
+            )
+        });
         let (groups, missing) = group_totals(&in_target, &foreign, &book());
         assert_eq!(
             groups["Food"],

@@ -129,15 +129,11 @@ pub fn permits(role: MemberRole, rights: Rights, access: Access) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::assert_names_round_trip;
 
     #[test]
     fn roles_round_trip_through_their_stored_names() {
-        for role in UserRole::ALL {
-            assert_eq!(UserRole::parse(role.as_str()), Some(role));
-        }
-        for role in MemberRole::ALL {
-            assert_eq!(MemberRole::parse(role.as_str()), Some(role));
-        }
+        assert_names_round_trip!(UserRole, MemberRole);
         assert_eq!(UserRole::parse("root"), None);
     }
 
@@ -148,48 +144,28 @@ mod tests {
         }
     }
 
+    fn may_write(role: MemberRole, rights: Rights, area: Area) -> bool {
+        permits(role, rights, Access::Write(area))
+    }
+
     #[test]
     fn owners_may_write_everywhere() {
-        assert!(permits(
-            MemberRole::Owner,
-            Rights::NONE,
-            Access::Write(Area::Ledger)
-        ));
-        assert!(permits(
-            MemberRole::Owner,
-            Rights::NONE,
-            Access::Write(Area::Members)
-        ));
+        assert!(may_write(MemberRole::Owner, Rights::NONE, Area::Ledger));
+        assert!(may_write(MemberRole::Owner, Rights::NONE, Area::Members));
     }
 
     #[test]
     fn members_write_only_where_granted_and_never_manage_members() {
         let rights = Rights::NONE.with(Area::Ledger).with(Area::Members);
-        assert!(permits(
-            MemberRole::Member,
-            rights,
-            Access::Write(Area::Ledger)
-        ));
-        assert!(!permits(
-            MemberRole::Member,
-            rights,
-            Access::Write(Area::Debts)
-        ));
-        assert!(!permits(
-            MemberRole::Member,
-            rights,
-            Access::Write(Area::Members)
-        ));
+        assert!(may_write(MemberRole::Member, rights, Area::Ledger));
+        assert!(!may_write(MemberRole::Member, rights, Area::Debts));
+        assert!(!may_write(MemberRole::Member, rights, Area::Members));
     }
 
     #[test]
     fn viewers_never_write() {
         let all = Rights::NONE.with(Area::Ledger).with(Area::Goals);
-        assert!(!permits(
-            MemberRole::Viewer,
-            all,
-            Access::Write(Area::Ledger)
-        ));
+        assert!(!may_write(MemberRole::Viewer, all, Area::Ledger));
     }
 
     #[test]

@@ -5,7 +5,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::query::scalar;
-use common::{Backend, PASSWORD, TestApp, sign_in, text};
+use common::{Backend, PASSWORD, TestApp, assert_shows, sign_in, text};
 use florin_app::on_db;
 use time::Duration;
 
@@ -64,8 +64,7 @@ async fn sessions_end_at_the_absolute_limit_however_busy(backend: Backend) {
 }
 
 async fn sign_up_creates_identity_credentials_profile_and_personal_organisation(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("  Ada@Example.ORG ", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "  Ada@Example.ORG ").await;
     let home = browser.get("/").await;
     assert!(text(&home.body).contains("Welcome to Florin! Your account is ready."));
     assert!(text(&home.body).contains("Hello, Test"));
@@ -160,8 +159,8 @@ async fn sign_up_refuses_a_duplicate_email_whatever_its_case(backend: Backend) {
     let app = TestApp::new(backend).await;
     app.signed_up("ada@example.org", PASSWORD).await;
     let mut other = app.browser();
-    let posted = other
-        .post_form(
+    let page = other
+        .submit(
             "/api/sign-up",
             "/sign-up",
             &[
@@ -171,7 +170,6 @@ async fn sign_up_refuses_a_duplicate_email_whatever_its_case(backend: Backend) {
             ],
         )
         .await;
-    let page = other.follow(&posted).await;
     assert!(text(&page.body).contains("An account with that e-mail address already exists."));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM users").await, 1);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM organisations").await, 1);
@@ -276,8 +274,7 @@ async fn session_id_rotates_at_sign_in(backend: Backend) {
 }
 
 async fn sign_out_deletes_the_session_on_the_server(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let stolen = browser.cookie.clone().expect("session");
     let sessions_table = match backend {
         Backend::Sqlite => "tower_sessions",
@@ -390,10 +387,9 @@ async fn protected_page_sends_anonymous_visitors_to_sign_in_and_back(backend: Ba
 }
 
 async fn profile_edit_validates_and_saves(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
-    let bad = browser
-        .post_form(
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
+    let page = browser
+        .submit(
             "/api/profile/update",
             "/profile",
             &[
@@ -405,7 +401,6 @@ async fn profile_edit_validates_and_saves(backend: Backend) {
             ],
         )
         .await;
-    let page = browser.follow(&bad).await;
     let shown = text(&page.body);
     assert!(
         shown.contains("Enter a phone number of 5 to 20 digits"),
@@ -426,8 +421,8 @@ async fn profile_edit_validates_and_saves(backend: Backend) {
     .expect("profile");
     assert_eq!(unchanged, "");
 
-    let good = browser
-        .post_form(
+    let page = browser
+        .submit(
             "/api/profile/update",
             "/profile",
             &[
@@ -439,7 +434,6 @@ async fn profile_edit_validates_and_saves(backend: Backend) {
             ],
         )
         .await;
-    let page = browser.follow(&good).await;
     assert!(text(&page.body).contains("Profile saved."));
     assert!(page.body.contains("<option value=\"EUR\" selected"));
     assert!(
@@ -465,8 +459,7 @@ async fn profile_edit_validates_and_saves(backend: Backend) {
 }
 
 async fn password_change_ends_every_other_session(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut first = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut first) = TestApp::with_user(backend, "ada@example.org").await;
     let mut second = app.browser();
     assert_eq!(
         sign_in(&mut second, "ada@example.org", PASSWORD)
@@ -477,8 +470,8 @@ async fn password_change_ends_every_other_session(backend: Backend) {
     );
     assert_eq!(second.get("/profile").await.status, StatusCode::OK);
 
-    let wrong = first
-        .post_form(
+    let page = first
+        .submit(
             "/api/profile/password",
             "/profile",
             &[
@@ -487,7 +480,6 @@ async fn password_change_ends_every_other_session(backend: Backend) {
             ],
         )
         .await;
-    let page = first.follow(&wrong).await;
     assert!(text(&page.body).contains("That is not your current password."));
 
     let changed = first
@@ -572,9 +564,7 @@ async fn health_endpoints_and_security_headers(backend: Backend) {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    assert!(cookie.contains("HttpOnly"), "{cookie}");
-    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
-    assert!(cookie.contains("Secure"), "{cookie}");
+    assert_shows(&cookie, &["HttpOnly", "SameSite=Lax", "Secure"]);
     app.finish().await;
 }
 

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use common::builders::account::add_account_at;
 use common::builders::transaction::add_transaction;
 use common::query::{category_id, scalar};
-use common::{Backend, Browser, PASSWORD, TestApp, text};
+use common::{Backend, Browser, PASSWORD, TestApp, assert_shows, text};
 use florin_app::on_db;
 
 /// Uploads `csv` into `account` and returns the preview's path.
@@ -78,8 +78,7 @@ async fn seed_three(app: &TestApp, browser: &mut Browser) -> String {
 }
 
 async fn export_streams_the_filtered_set_as_csv(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     seed_three(&app, &mut browser).await;
 
     let all = browser.get("/transactions/export.csv").await;
@@ -134,8 +133,7 @@ const STATEMENT: &str = "\u{feff}Booking date;Description;Amount;Transaction ID\
     05.10.2026;\"Refund; partial\";10,00;REF-3\r\n";
 
 async fn import_previews_then_commits_and_skips_duplicates(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let account = add_account_at(&app, &mut browser, "Giro", "EUR", "", "0").await;
 
     let uploaded = upload(&mut browser, &account, STATEMENT).await;
@@ -147,12 +145,14 @@ async fn import_previews_then_commits_and_skips_duplicates(backend: Backend) {
     let preview = browser.get(&preview_path).await;
     assert_eq!(preview.status, StatusCode::OK);
     let shown = text(&preview.body);
-    assert!(
-        shown.contains("3 rows — 3 new, 0 already in the account, 0 with errors"),
-        "{shown}"
+    assert_shows(
+        &shown,
+        &[
+            "3 rows — 3 new, 0 already in the account, 0 with errors",
+            "Refund; partial",
+            "Import 3 transactions",
+        ],
     );
-    assert!(shown.contains("Refund; partial"), "{shown}");
-    assert!(shown.contains("Import 3 transactions"), "{shown}");
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM transactions").await,
         0,
@@ -256,8 +256,7 @@ fn hidden_value(body: &str, name: &str) -> String {
 }
 
 async fn a_file_with_a_bad_row_imports_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let account = add_account_at(&app, &mut browser, "Checking", "USD", "", "0").await;
     let csv =
         "Date,Payee,Amount\n2026-10-01,Good,-1.00\n2026-10-02,Bad,12.345\n2026-13-01,Worse,-2\n";
@@ -265,12 +264,14 @@ async fn a_file_with_a_bad_row_imports_nothing(backend: Backend) {
     let path = uploaded.location.clone().expect("preview");
     let preview = browser.get(&path).await;
     let shown = text(&preview.body);
-    assert!(shown.contains("2 with errors"), "{shown}");
-    assert!(
-        shown.contains("Line 3, Amount: USD amounts have at most 2 decimals."),
-        "{shown}"
+    assert_shows(
+        &shown,
+        &[
+            "2 with errors",
+            "Line 3, Amount: USD amounts have at most 2 decimals.",
+            "Line 4",
+        ],
     );
-    assert!(shown.contains("Line 4"), "{shown}");
     assert!(
         !shown.contains("Import 1 transaction"),
         "no button while rows are wrong"
@@ -322,8 +323,7 @@ async fn a_file_with_a_bad_row_imports_nothing(backend: Backend) {
 }
 
 async fn export_then_import_round_trips(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let original = seed_three(&app, &mut browser).await;
     let copy = add_account_at(&app, &mut browser, "Copy", "USD", "", "0").await;
 
@@ -373,8 +373,7 @@ async fn export_then_import_round_trips(backend: Backend) {
 }
 
 async fn another_organisation_cannot_see_or_commit_an_import(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let account = add_account_at(&app, &mut ada, "Ada's", "EUR", "", "0").await;
     let uploaded = upload(&mut ada, &account, STATEMENT).await;
     let path = uploaded.location.clone().expect("preview");

@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use common::builders::account::{AccountBuilder, add_account};
 use common::builders::debt::{add_debt, loan_fields, pay};
 use common::query::{date_of, member_scope, scalar, text_of};
-use common::{Backend, PASSWORD, TestApp, iso, text, today};
+use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, iso, text, today};
 use florin::ledger::PaymentMethodKind;
 use florin::loan::{AnnualRate, Standing};
 use florin::money::NumberFormat;
@@ -49,9 +49,38 @@ on_both!(
     the_job_loop_runs_on_its_timer_and_stops_on_shutdown,
 );
 
+/// A cash payment of `amount` today by `scope`'s user, under `reference` or a generated one.
+fn payment(scope: &Scope, amount: i64, reference: Option<&str>) -> NewPayment {
+    NewPayment {
+        amount,
+        method: PaymentMethodKind::Cash,
+        paid_on: today(),
+        reference: reference.map_or_else(
+            || florin_app::debts::ssr::generate_reference(today()),
+            str::to_owned,
+        ),
+        expense_account: None,
+        recorded_by: scope.user_id,
+    }
+}
+
+/// Applies `count` payments of `amount` one after the other, as the database must: how
+/// many fit, and where the debt stands after them.
+fn replay(principal: i64, rate: &str, emi: i64, amount: i64, count: usize) -> (i64, Standing) {
+    let rate = AnnualRate::parse(rate).expect("rate");
+    let mut standing = Standing::new(principal);
+    let mut fits = 0;
+    for _ in 0..count {
+        if let Ok(applied) = florin::loan::apply_payment(&standing, rate, emi, amount) {
+            standing = applied.after;
+            fits += 1;
+        }
+    }
+    (fits, standing)
+}
+
 async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     // The published home loan: 3,500,000 at 6.5 % over 240 months.
     let id = add_debt(
         &app,
@@ -84,8 +113,7 @@ async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: B
     let page = ada.get(&format!("/debts/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
     let shown = text(&page.body);
-    assert!(shown.contains("Amortization schedule"), "{shown}");
-    assert!(shown.contains("₹26,095.06"), "{shown}");
+    assert_shows(&shown, &["Amortization schedule", "₹26,095.06"]);
     // 240 rows; the schedule's totals match the published figures to the paisa.
     // A header row, 240 months and the totals.
     let table = page
@@ -127,8 +155,7 @@ async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: B
 }
 
 async fn an_instalment_that_cannot_repay_the_loan_is_refused_with_the_minimum(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let fields = loan_fields(&[
         ("principal", "3,500,000"),
         ("currency", "INR"),
@@ -159,22 +186,23 @@ async fn an_instalment_that_cannot_repay_the_loan_is_refused_with_the_minimum(ba
         ("annual_rate", "12"),
         ("emi", "100"),
     ]);
-    let posted = ada
-        .post_form("/api/debts/save", "/debts/new", &fields)
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
-    assert!(shown.contains("does not cover the first month"), "{shown}");
-    assert!(
-        shown.contains("$100.00; it must be at least $888.49."),
-        "{shown}"
+    let shown = ada
+        .submit("/api/debts/save", "/debts/new", &fields)
+        .await
+        .text();
+    assert_shows(
+        &shown,
+        &[
+            "does not cover the first month",
+            "$100.00; it must be at least $888.49.",
+        ],
     );
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 0);
     app.finish().await;
 }
 
 async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let fields = loan_fields(&[
         ("principal", "12.345"),
         ("annual_rate", "six"),
@@ -182,20 +210,18 @@ async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(bac
         ("start_date", "31/01/2026"),
         ("reminder_days", "99"),
     ]);
-    let posted = ada
-        .post_form("/api/debts/save", "/debts/new", &fields)
-        .await;
-    let back = ada.follow(&posted).await;
+    let back = ada.submit("/api/debts/save", "/debts/new", &fields).await;
     let shown = text(&back.body);
-    for message in [
-        "USD amounts have at most 2 decimals.",
-        "Enter the rate as a number, like 6.5.",
-        "The tenure must be at least one month.",
-        "Enter a date like 2026-01-31.",
-        "Enter a number of days from 0 to 60.",
-    ] {
-        assert!(shown.contains(message), "{message}: {shown}");
-    }
+    assert_shows(
+        &shown,
+        &[
+            "USD amounts have at most 2 decimals.",
+            "Enter the rate as a number, like 6.5.",
+            "The tenure must be at least one month.",
+            "Enter a date like 2026-01-31.",
+            "Enter a number of days from 0 to 60.",
+        ],
+    );
     assert!(back.body.contains("value=\"12.345\""));
     assert!(back.body.contains("value=\"six\""));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 0);
@@ -248,8 +274,7 @@ async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(bac
 }
 
 async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let everyday = AccountBuilder::new("Everyday", "USD")
         .create(&app, &mut ada)
         .await;
@@ -294,10 +319,9 @@ async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(ba
     );
     let page = ada.follow(&posted).await;
     let shown = text(&page.body);
-    assert!(shown.contains("Payment recorded."), "{shown}");
-    assert!(
-        shown.contains("$9,211.51 of $10,000.00 still owed"),
-        "{shown}"
+    assert_shows(
+        &shown,
+        &["Payment recorded.", "$9,211.51 of $10,000.00 still owed"],
     );
     // 1 % of 10,000.00 is the month's interest; the rest of the instalment is principal,
     // exactly as the schedule's first row says.
@@ -369,8 +393,7 @@ async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(ba
 }
 
 async fn overpayment_is_refused_with_the_maximum_and_the_balance_unchanged(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_debt(&app, &mut ada, &[]).await;
     // What clears it today is the principal and this month's interest (1 %).
     let posted = pay(&mut ada, id, &[("amount", "1,010.01")]).await;
@@ -400,23 +423,8 @@ async fn overpayment_is_refused_with_the_maximum_and_the_balance_unchanged(backe
     app.finish().await;
 }
 
-fn payment(scope: &Scope, amount: i64, reference: Option<&str>) -> NewPayment {
-    NewPayment {
-        amount,
-        method: PaymentMethodKind::Cash,
-        paid_on: today(),
-        reference: reference.map_or_else(
-            || florin_app::debts::ssr::generate_reference(today()),
-            str::to_owned,
-        ),
-        expense_account: None,
-        recorded_by: scope.user_id,
-    }
-}
-
 async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_debt(&app, &mut ada, &[]).await;
     let posted = pay(&mut ada, id, &[("amount", "400")]).await;
     ada.follow(&posted).await;
@@ -425,10 +433,12 @@ async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
     let posted = pay(&mut ada, id, &[("amount", "616.10")]).await;
     let page = ada.follow(&posted).await;
     let shown = text(&page.body);
-    assert!(shown.contains("This debt is paid off!"), "{shown}");
-    assert!(
-        shown.contains("Paid off. $1,016.10 paid in total."),
-        "{shown}"
+    assert_shows(
+        &shown,
+        &[
+            "This debt is paid off!",
+            "Paid off. $1,016.10 paid in total.",
+        ],
     );
     assert!(
         !shown.contains("Record a payment"),
@@ -454,8 +464,7 @@ async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
 }
 
 async fn concurrent_payments_never_overpay_or_lose_an_update(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_debt(&app, &mut ada, &[]).await;
     let scope = member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
     // Ten payments of 150.00 against 1,000.00 at 12 %: as many fit as would one after the
@@ -522,8 +531,7 @@ async fn concurrent_payments_never_overpay_or_lose_an_update(backend: Backend) {
 }
 
 async fn concurrent_form_posts_never_overpay(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_debt(&app, &mut ada, &[]).await;
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..10 {
@@ -546,8 +554,7 @@ async fn concurrent_form_posts_never_overpay(backend: Backend) {
 }
 
 async fn editing_keeps_what_was_paid(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_debt(&app, &mut ada, &[]).await;
     let posted = pay(&mut ada, id, &[("amount", "400")]).await;
     ada.follow(&posted).await;
@@ -571,8 +578,7 @@ async fn editing_keeps_what_was_paid(backend: Backend) {
     );
     // Another currency once paid: refused.
     let fields = loan_fields(&[("id", &id_s), ("currency", "EUR")]);
-    let posted = ada.post_form("/api/debts/save", &edit, &fields).await;
-    let shown = text(&ada.follow(&posted).await.body);
+    let shown = ada.submit("/api/debts/save", &edit, &fields).await.text();
     assert!(shown.contains("so it cannot change"), "{shown}");
 
     // A larger principal and a new name: remaining follows.
@@ -600,8 +606,7 @@ async fn editing_keeps_what_was_paid(backend: Backend) {
 }
 
 async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let everyday = add_account(&app, &mut ada, "Everyday", "USD").await;
     let id = add_debt(&app, &mut ada, &[]).await;
     let posted = pay(
@@ -614,20 +619,15 @@ async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend
     let confirm = ada.get(&format!("/debts/{id}/delete")).await;
     assert_eq!(confirm.status, StatusCode::OK);
     let shown = text(&confirm.body);
-    assert!(shown.contains("Delete Car loan"), "{shown}");
-    assert!(shown.contains("Its payment is deleted with it."), "{shown}");
+    assert_shows(
+        &shown,
+        &["Delete Car loan", "Its payment is deleted with it."],
+    );
 
-    let posted = ada
-        .post_form(
-            "/api/debts/delete",
-            &format!("/debts/{id}/delete"),
-            &[("id", &id.to_string())],
-        )
-        .await;
+    let posted = ada.delete("debts", id).await;
     assert_eq!(posted.location.as_deref(), Some("/debts"));
     let shown = text(&ada.follow(&posted).await.body);
-    assert!(shown.contains("Debt deleted."), "{shown}");
-    assert!(shown.contains("No debts yet."), "{shown}");
+    assert_shows(&shown, &["Debt deleted.", "No debts yet."]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 0);
     assert_eq!(
@@ -644,8 +644,7 @@ async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend
 }
 
 async fn the_debts_page_shows_statistics_and_monthly_history(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let empty = text(&ada.get("/debts").await.body);
     assert!(empty.contains("No debts yet."), "{empty}");
     let car = add_debt(
@@ -684,8 +683,7 @@ async fn the_debts_page_shows_statistics_and_monthly_history(backend: Backend) {
 }
 
 async fn the_planner_compares_strategies_and_serves_its_chart(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let empty = text(&ada.get("/debts/planner").await.body);
     assert!(empty.contains("No active debts to plan."), "{empty}");
     add_debt(
@@ -776,33 +774,29 @@ async fn the_planner_compares_strategies_and_serves_its_chart(backend: Backend) 
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let id = add_debt(&app, &mut ada, &[("name", "Secret loan")]).await;
     let id_s = id.to_string();
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    for path in [
-        format!("/debts/{id}"),
-        format!("/debts/{id}/edit"),
-        format!("/debts/{id}/delete"),
-    ] {
-        let page = eve.get(&path).await;
-        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
-        assert!(!page.body.contains("Secret loan"), "{path} leaks");
-        assert!(text(&page.body).contains("We could not find that."));
+    for page in assert_not_found(
+        &mut eve,
+        &[
+            format!("/debts/{id}"),
+            format!("/debts/{id}/edit"),
+            format!("/debts/{id}/delete"),
+        ],
+        "Secret loan",
+    )
+    .await
+    {
+        assert!(page.text().contains("We could not find that."));
     }
     assert!(!eve.get("/debts").await.body.contains("Secret loan"));
     assert!(!eve.get("/debts/planner").await.body.contains("Secret loan"));
 
-    let posted = eve
-        .post_form(
-            "/api/debts/delete",
-            &format!("/debts/{id}/delete"),
-            &[("id", &id_s)],
-        )
-        .await;
-    let shown = text(&eve.follow(&posted).await.body);
+    let posted = eve.delete("debts", &id_s).await;
+    let shown = eve.follow(&posted).await.text();
     assert!(shown.contains("We could not find that."), "{shown}");
     assert!(!shown.contains("Debt deleted."), "{shown}");
 
@@ -851,8 +845,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
 }
 
 async fn notifications_are_private_and_can_be_marked_read(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let empty = text(&ada.get("/notifications").await.body);
     assert!(empty.contains("No notifications yet."), "{empty}");
     let id = add_debt(&app, &mut ada, &[]).await;
@@ -909,10 +902,9 @@ async fn notifications_are_private_and_can_be_marked_read(backend: Backend) {
     assert_eq!(posted.location.as_deref(), Some("/notifications"));
     let shown = text(&ada.follow(&posted).await.body);
     assert!(shown.contains("1 unread notification."), "{shown}");
-    let posted = ada
-        .post_form("/api/notifications/read-all", "/notifications", &[])
+    let page = ada
+        .submit("/api/notifications/read-all", "/notifications", &[])
         .await;
-    let page = ada.follow(&posted).await;
     let shown = text(&page.body);
     assert!(
         shown.contains("All notifications marked as read."),
@@ -976,8 +968,7 @@ async fn notify_creates_each_deduplicated_notice_once(backend: Backend) {
 }
 
 async fn the_reminder_job_creates_one_notice_per_due_date(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let today = today();
     let soon = iso(today + time::Duration::days(2));
     let later = iso(today + time::Duration::days(10));
@@ -1055,8 +1046,7 @@ async fn the_reminder_job_creates_one_notice_per_due_date(backend: Backend) {
 }
 
 async fn two_job_instances_take_turns_with_the_lease(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let soon = iso(today() + time::Duration::days(1));
     let start = iso(today() - time::Duration::days(20));
     add_debt(
@@ -1160,8 +1150,7 @@ async fn two_job_instances_take_turns_with_the_lease(backend: Backend) {
 }
 
 async fn the_job_loop_runs_on_its_timer_and_stops_on_shutdown(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let soon = iso(today() + time::Duration::days(1));
     let start = iso(today() - time::Duration::days(20));
     add_debt(
@@ -1212,19 +1201,4 @@ async fn the_job_loop_runs_on_its_timer_and_stops_on_shutdown(backend: Backend) 
         1
     );
     app.finish().await;
-}
-
-/// Applies `count` payments of `amount` one after the other, as the database must: how
-/// many fit, and where the debt stands after them.
-fn replay(principal: i64, rate: &str, emi: i64, amount: i64, count: usize) -> (i64, Standing) {
-    let rate = AnnualRate::parse(rate).expect("rate");
-    let mut standing = Standing::new(principal);
-    let mut fits = 0;
-    for _ in 0..count {
-        if let Ok(applied) = florin::loan::apply_payment(&standing, rate, emi, amount) {
-            standing = applied.after;
-            fits += 1;
-        }
-    }
-    (fits, standing)
 }

@@ -14,7 +14,7 @@ use common::builders::account::{AccountBuilder, add_account_at};
 use common::builders::repo::new_transaction;
 use common::builders::transaction::post_new_transaction;
 use common::query::{category_id, member_scope, scalar};
-use common::{Backend, PASSWORD, TestApp, text};
+use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, text};
 use florin::ledger::TransactionKind;
 use florin::role::Access;
 use florin_app::on_db;
@@ -33,9 +33,100 @@ on_both!(
     rollup_totals_match_the_ledger_after_every_kind_of_write,
 );
 
+/// Inserts `n` expenses straight through the repository, one per day going back.
+async fn seed(app: &TestApp, email: &str, n: i64) -> (i64, i64) {
+    let scope = member_scope(app, email, Access::Read).await;
+    let org = scope.org_id;
+    let account = scalar(
+        app,
+        &format!("SELECT MIN(id) FROM accounts WHERE organisation_id = {org}"),
+    )
+    .await;
+    for i in 0..n {
+        let kind = if i % 10 == 0 {
+            TransactionKind::Income
+        } else {
+            TransactionKind::Expense
+        };
+        let new = NewTransaction {
+            payee: format!("Seeded{i:03}"),
+            notes: if i % 7 == 0 {
+                "weekly_shop 100%".into()
+            } else {
+                String::new()
+            },
+            tags: if i % 5 == 0 {
+                vec!["five".into()]
+            } else {
+                vec![]
+            },
+            ..new_transaction(
+                kind,
+                date!(2026 - 11 - 01) - time::Duration::days(i / 3),
+                100 + i,
+                "USD",
+                account,
+            )
+        };
+        tx_repo::create(&app.db, &scope, &new)
+            .await
+            .expect("insert");
+    }
+    (org, account)
+}
+
+/// The distinct seeded payees on a page, in order (each row names its payee twice: in its
+/// cell and in the edit link's hidden label).
+fn payees(body: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for name in text(body)
+        .split_whitespace()
+        .filter(|word| word.starts_with("Seeded"))
+    {
+        if !found.iter().any(|seen| seen == name) {
+            found.push(name.to_owned());
+        }
+    }
+    found
+}
+
+fn next_link(body: &str) -> Option<String> {
+    let at = body.find("rel=\"next\"")?;
+    let start = body[..at].rfind("href=\"")? + 6;
+    let end = start + body[start..].find('"')?;
+    Some(body[start..end].replace("&amp;", "&"))
+}
+
+/// Totals straight from the ledger, the slow way, to check the roll-ups against.
+async fn ledger_totals(
+    app: &TestApp,
+    org: i64,
+    filter: &tx_repo::Filter,
+) -> Vec<(String, String, i64, i64)> {
+    let mut sql = format!(
+        "SELECT currency, kind, CAST(SUM(amount) AS BIGINT), COUNT(*) FROM transactions \
+         WHERE organisation_id = {org}"
+    );
+    if let Some(from) = filter.from {
+        sql.push_str(&format!(" AND occurred_on >= '{from}'"));
+    }
+    if let Some(to) = filter.to {
+        sql.push_str(&format!(" AND occurred_on <= '{to}'"));
+    }
+    if let Some(account) = filter.account {
+        sql.push_str(&format!(
+            " AND (account_id = {account} OR counter_account_id = {account})"
+        ));
+    }
+    if let Some(kind) = filter.kind {
+        sql.push_str(&format!(" AND kind = '{}'", kind.as_str()));
+    }
+    sql.push_str(" GROUP BY currency, kind ORDER BY currency, kind");
+    on_db!(&app.db, |pool| sqlx::query_as(&sql).fetch_all(pool).await).expect("ledger totals")
+}
+
 async fn sign_up_creates_the_default_categories(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM categories").await,
         i64::try_from(florin::ledger::DEFAULT_CATEGORIES.len()).expect("a few categories")
@@ -50,8 +141,7 @@ async fn sign_up_creates_the_default_categories(backend: Backend) {
 }
 
 async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let checking = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "1,000.50").await;
     let savings = add_account_at(&app, &mut browser, "Savings", "EUR", "Bank", "200").await;
     let salary = category_id(&app, "Salary").await.to_string();
@@ -93,8 +183,7 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
     // 1,000.50 + 3,000 − 12.50 − 100 = 3,888.00 USD; 200 + 92.15 = 292.15 EUR.
     let page = browser.get("/accounts").await;
     let shown = text(&page.body);
-    assert!(shown.contains("$3,888.00"), "{shown}");
-    assert!(shown.contains("€292.15"), "{shown}");
+    assert_shows(&shown, &["$3,888.00", "€292.15"]);
     assert!(
         shown.contains("no rate"),
         "EUR has no rate to USD yet: {shown}"
@@ -134,8 +223,7 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
 }
 
 async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let checking = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     for (field, value, message) in [
         ("amount", "12.345", "USD amounts have at most 2 decimals."),
@@ -173,8 +261,8 @@ async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backe
             "the form keeps what was typed"
         );
     }
-    let posted = browser
-        .post_form(
+    let shown = browser
+        .submit(
             "/api/accounts/save",
             "/accounts",
             &[
@@ -185,8 +273,8 @@ async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backe
                 ("opening_balance", "1.2.3"),
             ],
         )
-        .await;
-    let shown = text(&browser.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains("Give the account a name."), "{shown}");
     assert!(shown.contains("Choose a kind of account."));
     assert!(shown.contains("Choose a currency from the list."));
@@ -196,8 +284,7 @@ async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backe
 }
 
 async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let account = AccountBuilder::new("Ada's checking", "USD")
         .institution("Bank")
         .opening_balance("10")
@@ -219,18 +306,15 @@ async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
     let tx = scalar(&app, "SELECT id FROM transactions").await;
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    for path in [
+    let paths = [
         format!("/accounts/{account}"),
         format!("/transactions/{tx}"),
         format!("/transactions/{tx}/delete"),
-    ] {
-        let page = eve.get(&path).await;
-        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+    ];
+    for page in assert_not_found(&mut eve, &paths, "Secret").await {
         assert!(
-            !page.body.contains("Secret")
-                && !page.body.contains("Ada&#x27;s checking")
-                && !page.body.contains("Ada's checking"),
-            "{path} leaks"
+            !page.body.contains("Ada&#x27;s checking") && !page.body.contains("Ada's checking"),
+            "the account's name leaks"
         );
     }
     let category_page = eve.get(&format!("/categories/{category}")).await;
@@ -307,73 +391,8 @@ async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
     app.finish().await;
 }
 
-/// Inserts `n` expenses straight through the repository, one per day going back.
-async fn seed(app: &TestApp, email: &str, n: i64) -> (i64, i64) {
-    let scope = member_scope(app, email, Access::Read).await;
-    let org = scope.org_id;
-    let account = scalar(
-        app,
-        &format!("SELECT MIN(id) FROM accounts WHERE organisation_id = {org}"),
-    )
-    .await;
-    for i in 0..n {
-        let kind = if i % 10 == 0 {
-            TransactionKind::Income
-        } else {
-            TransactionKind::Expense
-        };
-        let new = NewTransaction {
-            payee: format!("Seeded{i:03}"),
-            notes: if i % 7 == 0 {
-                "weekly_shop 100%".into()
-            } else {
-                String::new()
-            },
-            tags: if i % 5 == 0 {
-                vec!["five".into()]
-            } else {
-                vec![]
-            },
-            ..new_transaction(
-                kind,
-                date!(2026 - 11 - 01) - time::Duration::days(i / 3),
-                100 + i,
-                "USD",
-                account,
-            )
-        };
-        tx_repo::create(&app.db, &scope, &new)
-            .await
-            .expect("insert");
-    }
-    (org, account)
-}
-
-/// The distinct seeded payees on a page, in order (each row names its payee twice: in its
-/// cell and in the edit link's hidden label).
-fn payees(body: &str) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
-    for name in text(body)
-        .split_whitespace()
-        .filter(|word| word.starts_with("Seeded"))
-    {
-        if !found.iter().any(|seen| seen == name) {
-            found.push(name.to_owned());
-        }
-    }
-    found
-}
-
-fn next_link(body: &str) -> Option<String> {
-    let at = body.find("rel=\"next\"")?;
-    let start = body[..at].rfind("href=\"")? + 6;
-    let end = start + body[start..].find('"')?;
-    Some(body[start..end].replace("&amp;", "&"))
-}
-
 async fn keyset_pages_cover_every_row_once(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     seed(&app, "ada@example.org", 120).await;
     let mut seen = Vec::new();
@@ -401,8 +420,7 @@ async fn keyset_pages_cover_every_row_once(backend: Backend) {
 }
 
 async fn filters_narrow_the_list_and_the_totals(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     seed(&app, "ada@example.org", 30).await;
     // Income rows are i = 0, 10, 20: amounts 1.00, 1.10, 1.20.
@@ -438,8 +456,7 @@ async fn filters_narrow_the_list_and_the_totals(backend: Backend) {
 }
 
 async fn merging_a_category_moves_its_transactions(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let account = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     let food = category_id(&app, "Food").await.to_string();
     let groceries = category_id(&app, "Groceries").await.to_string();
@@ -466,14 +483,14 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
         .await;
     let shown = text(&browser.follow(&refused).await.body);
     assert!(shown.contains("choose where they go"), "{shown}");
-    let wrong_kind = browser
-        .post_form(
+    let shown = browser
+        .submit(
             "/api/categories/delete",
             &format!("/categories/{food}"),
             &[("id", &food), ("into", &salary)],
         )
-        .await;
-    let shown = text(&browser.follow(&wrong_kind).await.body);
+        .await
+        .text();
     assert!(
         shown.contains("Choose a category of the same kind."),
         "{shown}"
@@ -514,8 +531,8 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
     );
 
     // Rename keeps the kind; a duplicate name of the same kind is refused.
-    let renamed = browser
-        .post_form(
+    let shown = browser
+        .submit(
             "/api/categories/save",
             &format!("/categories/{groceries}"),
             &[
@@ -525,15 +542,14 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
                 ("colour", "#123456"),
             ],
         )
-        .await;
-    let shown = text(&browser.follow(&renamed).await.body);
+        .await
+        .text();
     assert!(shown.contains("already exists"), "{shown}");
     app.finish().await;
 }
 
 async fn editing_and_deleting_a_transaction(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let account = add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     post_new_transaction(
         &mut browser,
@@ -584,13 +600,7 @@ async fn editing_and_deleting_a_transaction(backend: Backend) {
     let confirm = browser.get(&format!("/transactions/{id}/delete")).await;
     assert!(text(&confirm.body).contains("Delete this transaction?"));
     assert!(text(&confirm.body).contains("Cafe Nero"));
-    let deleted = browser
-        .post_form(
-            "/api/transactions/delete",
-            &format!("/transactions/{id}/delete"),
-            &[("id", &id)],
-        )
-        .await;
+    let deleted = browser.delete("transactions", &id).await;
     assert_eq!(deleted.location.as_deref(), Some("/transactions"));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
     assert_eq!(
@@ -601,37 +611,8 @@ async fn editing_and_deleting_a_transaction(backend: Backend) {
     app.finish().await;
 }
 
-/// Totals straight from the ledger, the slow way, to check the roll-ups against.
-async fn ledger_totals(
-    app: &TestApp,
-    org: i64,
-    filter: &tx_repo::Filter,
-) -> Vec<(String, String, i64, i64)> {
-    let mut sql = format!(
-        "SELECT currency, kind, CAST(SUM(amount) AS BIGINT), COUNT(*) FROM transactions \
-         WHERE organisation_id = {org}"
-    );
-    if let Some(from) = filter.from {
-        sql.push_str(&format!(" AND occurred_on >= '{from}'"));
-    }
-    if let Some(to) = filter.to {
-        sql.push_str(&format!(" AND occurred_on <= '{to}'"));
-    }
-    if let Some(account) = filter.account {
-        sql.push_str(&format!(
-            " AND (account_id = {account} OR counter_account_id = {account})"
-        ));
-    }
-    if let Some(kind) = filter.kind {
-        sql.push_str(&format!(" AND kind = '{}'", kind.as_str()));
-    }
-    sql.push_str(" GROUP BY currency, kind ORDER BY currency, kind");
-    on_db!(&app.db, |pool| sqlx::query_as(&sql).fetch_all(pool).await).expect("ledger totals")
-}
-
 async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     add_account_at(&app, &mut browser, "Checking", "USD", "Bank", "0").await;
     let savings = AccountBuilder::new("Savings", "USD")
         .institution("Bank")

@@ -18,7 +18,7 @@ use common::builders::organisation::add_to_household;
 use common::builders::repo::new_transaction;
 use common::builders::transaction::{post_new_transaction, save_market_expense};
 use common::query::{category_id, scalar, texts, user_id};
-use common::{Backend, PASSWORD, TestApp, text, today};
+use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, text, today};
 use florin::ledger::TransactionKind;
 use florin::role::{Access, Area, MemberRole, Rights};
 use florin_app::error::AppError;
@@ -48,8 +48,7 @@ async fn notices(app: &TestApp) -> i64 {
 }
 
 async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let form = ada.get("/limits/new").await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("value=\"80\""), "alert defaults to 80 %");
@@ -58,12 +57,13 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
     let posted = post_limit(&mut ada, "", "", "12.345", "150").await;
     let back = ada.follow(&posted).await;
     let shown = text(&back.body);
-    for message in [
-        "Choose an expense category.",
-        "USD amounts have at most 2 decimals.",
-    ] {
-        assert!(shown.contains(message), "{message}: {shown}");
-    }
+    assert_shows(
+        &shown,
+        &[
+            "Choose an expense category.",
+            "USD amounts have at most 2 decimals.",
+        ],
+    );
     assert!(back.body.contains("value=\"12.345\""));
     assert!(back.body.contains("value=\"150\""));
 
@@ -104,10 +104,10 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
         if let Some(f) = fields.iter_mut().find(|(n, _)| *n == field) {
             f.1 = value;
         }
-        let posted = ada
-            .post_form("/api/limits/save", "/limits/new", &fields)
-            .await;
-        let shown = text(&ada.follow(&posted).await.body);
+        let shown = ada
+            .submit("/api/limits/save", "/limits/new", &fields)
+            .await
+            .text();
         assert!(shown.contains(message), "{field}={value}: {shown}");
     }
     assert_eq!(
@@ -153,15 +153,13 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
         90
     );
     let list = text(&ada.get("/limits").await.body);
-    assert!(list.contains("Groceries"), "{list}");
-    assert!(list.contains("$450.50"), "{list}");
+    assert_shows(&list, &["Groceries", "$450.50"]);
 }
 
 async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not_repeat(
     backend: Backend,
 ) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
     let groceries = category_id(&app, "Groceries").await.to_string();
     set_limit(&mut ada, "", &groceries, "100", "80").await;
@@ -185,8 +183,7 @@ async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not
 
     let page = ada.get("/limits").await;
     let shown = text(&page.body);
-    assert!(shown.contains("80 %"), "{shown}");
-    assert!(shown.contains("alert threshold reached"), "{shown}");
+    assert_shows(&shown, &["80 %", "alert threshold reached"]);
     assert!(page.body.contains("role=\"progressbar\""));
     assert!(page.body.contains("aria-valuenow=\"80\""), "{}", page.body);
     assert!(shown.contains("$20.00"), "remaining: {shown}");
@@ -212,21 +209,18 @@ async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not
     );
     let page = ada.get("/limits").await;
     let shown = text(&page.body);
-    assert!(shown.contains("120 %"), "{shown}");
-    assert!(shown.contains("limit reached"), "{shown}");
-    assert!(shown.contains("-$20.00"), "{shown}");
+    assert_shows(&shown, &["120 %", "limit reached", "-$20.00"]);
     assert!(page.body.contains("aria-valuenow=\"100\""));
 
     let inbox = text(&ada.get("/notifications").await.body);
-    assert!(
-        inbox.contains("Groceries: 80 % of the monthly limit reached"),
-        "{inbox}"
+    assert_shows(
+        &inbox,
+        &[
+            "Groceries: 80 % of the monthly limit reached",
+            "Groceries: monthly limit reached",
+            "$100.00 spent of $100.00",
+        ],
     );
-    assert!(
-        inbox.contains("Groceries: monthly limit reached"),
-        "{inbox}"
-    );
-    assert!(inbox.contains("$100.00 spent of $100.00"), "{inbox}");
     assert_eq!(
         texts(
             &app,
@@ -238,8 +232,7 @@ async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not
 }
 
 async fn a_new_month_notifies_again(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
     let food = category_id(&app, "Food").await.to_string();
     set_limit(&mut ada, "", &food, "200", "50").await;
@@ -260,8 +253,7 @@ async fn a_new_month_notifies_again(backend: Backend) {
     assert!(october.body.contains("href=\"/limits?month=2026-09\""));
     assert!(october.body.contains("href=\"/limits?month=2026-11\""));
     let shown = text(&ada.get("/limits?month=2026-09").await.body);
-    assert!(shown.contains("Spending in September 2026"), "{shown}");
-    assert!(shown.contains("60 %"), "{shown}");
+    assert_shows(&shown, &["Spending in September 2026", "60 %"]);
     // One expense that jumps past both levels at once notifies both.
     save_market_expense(&app, &mut ada, "", "2026-08-01", "250", &account, &food).await;
     assert_eq!(notices(&app).await, 4);
@@ -282,8 +274,7 @@ async fn a_new_month_notifies_again(backend: Backend) {
 }
 
 async fn deleting_expenses_and_limits(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
     let bills = category_id(&app, "Bills").await.to_string();
     set_limit(&mut ada, "", &bills, "100", "80").await;
@@ -304,13 +295,7 @@ async fn deleting_expenses_and_limits(backend: Backend) {
     let confirm = ada.get(&format!("/limits/{id}/delete")).await;
     assert_eq!(confirm.status, StatusCode::OK);
     assert!(text(&confirm.body).contains("Delete the monthly limit of Bills"));
-    let posted = ada
-        .post_form(
-            "/api/limits/delete",
-            &format!("/limits/{id}/delete"),
-            &[("id", &id)],
-        )
-        .await;
+    let posted = ada.delete("limits", &id).await;
     assert_eq!(posted.location.as_deref(), Some("/limits"));
     assert!(text(&ada.follow(&posted).await.body).contains("Limit deleted."));
     assert_eq!(
@@ -329,8 +314,7 @@ async fn deleting_expenses_and_limits(backend: Backend) {
 }
 
 async fn other_currencies_and_categories_do_not_count(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let usd = add_account(&app, &mut ada, "Checking", "USD").await;
     let eur = add_account(&app, &mut ada, "Euro account", "EUR").await;
     let rent = category_id(&app, "Rent").await.to_string();
@@ -371,8 +355,7 @@ async fn other_currencies_and_categories_do_not_count(backend: Backend) {
 }
 
 async fn the_stored_date_decides_the_month_whatever_the_time_zone(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     on_db!(&app.db, |pool| sqlx::query(
         "UPDATE profiles SET time_zone = 'Pacific/Kiritimati'"
     )
@@ -415,8 +398,7 @@ async fn the_stored_date_decides_the_month_whatever_the_time_zone(backend: Backe
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let groceries = category_id(&app, "Groceries").await.to_string();
     set_limit(&mut ada, "", &groceries, "321", "80").await;
     let id = scalar(&app, "SELECT id FROM category_limits")
@@ -424,21 +406,12 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
         .to_string();
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    for path in [format!("/limits/{id}/edit"), format!("/limits/{id}/delete")] {
-        let page = eve.get(&path).await;
-        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
-        assert!(!page.body.contains("321"), "{path} leaks");
-    }
+    let paths = [format!("/limits/{id}/edit"), format!("/limits/{id}/delete")];
+    assert_not_found(&mut eve, &paths, "321").await;
     assert!(!text(&eve.get("/limits").await.body).contains("$321.00"));
     let edit = post_limit(&mut eve, &id, &groceries, "1", "80").await;
     assert_ne!(edit.location.as_deref(), Some("/limits"));
-    let delete = eve
-        .post_form(
-            "/api/limits/delete",
-            &format!("/limits/{id}/delete"),
-            &[("id", &id)],
-        )
-        .await;
+    let delete = eve.delete("limits", &id).await;
     assert_ne!(delete.location.as_deref(), Some("/limits"));
     // Nor can Eve put a limit on Ada's category.
     let new = post_limit(&mut eve, "", &groceries, "1", "80").await;
@@ -473,8 +446,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
 }
 
 async fn every_member_gets_one_notice_and_limits_need_the_budgets_right(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     app.signed_up("bob@example.org", PASSWORD).await;
     let ada_id = user_id(&app, "ada@example.org").await;
     let bob_id = user_id(&app, "bob@example.org").await;

@@ -12,10 +12,18 @@ mod common;
 use axum::http::StatusCode;
 use common::builders::account::AccountBuilder;
 use common::query::{member_scope, scalar};
-use common::{Backend, Browser, PASSWORD, TestApp, text};
+use common::{Backend, Browser, PASSWORD, TestApp, assert_shows, text};
 use florin::role::Access;
 use florin_app::on_db;
 use florin_app::payment_methods::repo as methods;
+
+on_both!(
+    methods_are_added_edited_and_archived_through_plain_forms,
+    names_are_unique_per_organisation_ignoring_case,
+    bad_input_gets_field_errors_and_writes_nothing,
+    an_account_of_another_organisation_cannot_be_linked,
+    another_organisation_gets_not_found_and_changes_nothing,
+);
 
 async fn save_method(
     browser: &mut Browser,
@@ -50,17 +58,8 @@ async fn stored(app: &TestApp, id: i64) -> (String, String, Option<i64>, bool) {
     .expect("payment method")
 }
 
-on_both!(
-    methods_are_added_edited_and_archived_through_plain_forms,
-    names_are_unique_per_organisation_ignoring_case,
-    bad_input_gets_field_errors_and_writes_nothing,
-    an_account_of_another_organisation_cannot_be_linked,
-    another_organisation_gets_not_found_and_changes_nothing,
-);
-
 async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let account = AccountBuilder::new("Everyday", "USD")
         .opening_balance("0")
         .create(&app, &mut browser)
@@ -166,8 +165,7 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
 }
 
 async fn names_are_unique_per_organisation_ignoring_case(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     for name in ["Cash", "Épargne"] {
         let posted = save_method(&mut ada, "/payment-methods", "", name, "cash", "").await;
         assert_eq!(
@@ -225,19 +223,17 @@ async fn names_are_unique_per_organisation_ignoring_case(backend: Backend) {
 }
 
 async fn bad_input_gets_field_errors_and_writes_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let posted = save_method(&mut ada, "/payment-methods", "", "   ", "bitcoin", "abc").await;
     assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
     let shown = text(&ada.follow(&posted).await.body);
-    assert!(shown.contains("Give the payment method a name."), "{shown}");
-    assert!(
-        shown.contains("Choose a kind of payment method."),
-        "{shown}"
-    );
-    assert!(
-        shown.contains("Choose an account from the list."),
-        "{shown}"
+    assert_shows(
+        &shown,
+        &[
+            "Give the payment method a name.",
+            "Choose a kind of payment method.",
+            "Choose an account from the list.",
+        ],
     );
     let long = "x".repeat(61);
     let posted = save_method(&mut ada, "/payment-methods", "", &long, "card", "").await;
@@ -250,8 +246,7 @@ async fn bad_input_gets_field_errors_and_writes_nothing(backend: Backend) {
 }
 
 async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
+    let (app, mut eve) = TestApp::with_user(backend, "eve@example.org").await;
     let eves = AccountBuilder::new("Eve's bank", "USD")
         .opening_balance("0")
         .create(&app, &mut eve)
@@ -296,8 +291,7 @@ async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let posted = save_method(&mut ada, "/payment-methods", "", "Secret card", "card", "").await;
     assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
     let id = scalar(&app, "SELECT id FROM payment_methods").await;

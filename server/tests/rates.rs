@@ -7,12 +7,22 @@ mod common;
 
 use axum::http::StatusCode;
 use common::query::{member_scope, scalar};
-use common::{Backend, Browser, PASSWORD, TestApp, text};
+use common::{Backend, Browser, PASSWORD, TestApp, assert_shows, text};
 use florin::fx::Rate;
 use florin::role::Access;
 use florin_app::on_db;
 use florin_app::rates::repo::{self as rates, NewRate};
 use time::macros::date;
+
+on_both!(
+    a_rate_added_by_hand_is_listed_replaced_and_deleted,
+    bad_rates_get_field_errors_and_write_nothing,
+    a_csv_import_adds_and_updates_in_one_go,
+    one_bad_csv_line_writes_nothing_and_names_each_bad_line,
+    the_list_filters_by_date_and_currency,
+    on_or_before_picks_the_latest_rate_and_inverts_the_reverse_pair,
+    another_organisation_gets_not_found_and_changes_nothing,
+);
 
 /// Every stored rate as `date base quote rate source`, in a stable order.
 async fn table(app: &TestApp) -> Vec<String> {
@@ -60,19 +70,8 @@ async fn import(browser: &mut Browser, csv: &str) -> common::Page {
         .await
 }
 
-on_both!(
-    a_rate_added_by_hand_is_listed_replaced_and_deleted,
-    bad_rates_get_field_errors_and_write_nothing,
-    a_csv_import_adds_and_updates_in_one_go,
-    one_bad_csv_line_writes_nothing_and_names_each_bad_line,
-    the_list_filters_by_date_and_currency,
-    on_or_before_picks_the_latest_rate_and_inverts_the_reverse_pair,
-    another_organisation_gets_not_found_and_changes_nothing,
-);
-
 async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let empty = browser.get("/rates").await;
     assert_eq!(empty.status, StatusCode::OK);
     assert!(text(&empty.body).contains("No rates yet."));
@@ -81,11 +80,7 @@ async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
     assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
     assert_eq!(posted.location.as_deref(), Some("/rates"));
     let shown = text(&browser.follow(&posted).await.body);
-    assert!(shown.contains("Rate added."), "{shown}");
-    assert!(
-        shown.contains("2026-01-31 EUR USD 1.0845 manual"),
-        "{shown}"
-    );
+    assert_shows(&shown, &["Rate added.", "2026-01-31 EUR USD 1.0845 manual"]);
     assert_eq!(table(&app).await, ["2026-01-31 EUR USD 1.0845 manual"]);
 
     let posted = add_rate(&mut browser, "2026-01-31", "EUR", "USD", "1.09").await;
@@ -112,13 +107,7 @@ async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
             .contains(&format!("/rates/{id}/delete")),
         "the list links to the confirmation"
     );
-    let deleted = browser
-        .post_form(
-            "/api/rates/delete",
-            &format!("/rates/{id}/delete"),
-            &[("id", &id.to_string())],
-        )
-        .await;
+    let deleted = browser.delete("rates", id).await;
     assert_eq!(deleted.location.as_deref(), Some("/rates"));
     assert!(text(&browser.follow(&deleted).await.body).contains("Rate deleted."));
     assert!(table(&app).await.is_empty());
@@ -130,8 +119,7 @@ async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
 }
 
 async fn bad_rates_get_field_errors_and_write_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     for (date, base, quote, rate, message) in [
         (
             "2026-02-30",
@@ -206,8 +194,7 @@ async fn bad_rates_get_field_errors_and_write_nothing(backend: Backend) {
 }
 
 async fn a_csv_import_adds_and_updates_in_one_go(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     add_rate(&mut browser, "2026-01-31", "EUR", "USD", "1.05").await;
     let csv = "date,base,quote,rate\r\n\
                2026-01-31,EUR,USD,1.0845\r\n\
@@ -249,8 +236,7 @@ async fn a_csv_import_adds_and_updates_in_one_go(backend: Backend) {
 }
 
 async fn one_bad_csv_line_writes_nothing_and_names_each_bad_line(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     add_rate(&mut browser, "2026-01-31", "EUR", "USD", "1.05").await;
     let before = table(&app).await;
     let csv = "2026-01-31,EUR,USD,1.0845\n\
@@ -262,13 +248,14 @@ async fn one_bad_csv_line_writes_nothing_and_names_each_bad_line(backend: Backen
     assert_eq!(posted.location.as_deref(), Some("/rates"));
     let page = browser.follow(&posted).await;
     let shown = text(&page.body);
-    for message in [
-        "Line 3: “2026-02-31” is not a date like 2026-01-31.",
-        "Line 4: expected 4 values (date,base,quote,rate), found 3.",
-        "Line 5: Enter a rate using digits and a point",
-    ] {
-        assert!(shown.contains(message), "{message}: {shown}");
-    }
+    assert_shows(
+        &shown,
+        &[
+            "Line 3: “2026-02-31” is not a date like 2026-01-31.",
+            "Line 4: expected 4 values (date,base,quote,rate), found 3.",
+            "Line 5: Enter a rate using digits and a point",
+        ],
+    );
     assert!(!shown.contains("Line 1:") && !shown.contains("Line 2:"));
     assert!(
         page.body.contains("2026-02-02,EUR,GBP"),
@@ -287,8 +274,7 @@ async fn one_bad_csv_line_writes_nothing_and_names_each_bad_line(backend: Backen
 }
 
 async fn the_list_filters_by_date_and_currency(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut browser = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let posted = import(
         &mut browser,
         "2026-01-01,EUR,USD,1.1\n2026-01-02,EUR,USD,1.2\n2026-01-03,GBP,JPY,190\n2026-01-04,USD,INR,83\n",
@@ -390,8 +376,7 @@ async fn on_or_before_picks_the_latest_rate_and_inverts_the_reverse_pair(backend
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     add_rate(&mut ada, "2026-01-31", "EUR", "USD", "1.2345").await;
     let id = scalar(&app, "SELECT id FROM exchange_rates").await;
     let before = table(&app).await;
@@ -407,14 +392,8 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     assert_eq!(refused.location.as_deref(), Some("/rates"));
     let shown = text(&eve.follow(&refused).await.body);
     assert!(shown.contains("We could not find that."), "{shown}");
-    let refused = eve
-        .post_form(
-            "/api/rates/delete",
-            &format!("/rates/{id}/delete"),
-            &[("id", &id.to_string())],
-        )
-        .await;
-    let page = eve.follow(&refused).await;
+    let posted = eve.delete("rates", id).await;
+    let page = eve.follow(&posted).await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     // Eve's own rate for the same pair and date is hers alone.
     add_rate(&mut eve, "2026-01-31", "EUR", "USD", "9").await;

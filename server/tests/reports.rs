@@ -17,7 +17,7 @@ use common::builders::repo::{
     insert_account, insert_eur_usd_rate, insert_expense_category, new_transaction,
 };
 use common::query::{member_scope, scalar};
-use common::{Backend, PASSWORD, TestApp, text};
+use common::{Backend, PASSWORD, TestApp, assert_shows, text};
 use florin::ledger::TransactionKind;
 use florin::role::{Access, Area};
 use florin_app::orgs::repo::Scope;
@@ -77,8 +77,7 @@ async fn seed(app: &TestApp, s: &Scope) -> (i64, i64, i64) {
 }
 
 async fn reports_group_and_convert_exactly(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let s = member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
     let (checking, wise, food) = seed(&app, &s).await;
     let range = "from=2026-01-01&to=2026-02-28";
@@ -152,8 +151,7 @@ async fn reports_group_and_convert_exactly(backend: Backend) {
 }
 
 async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let s = member_scope(&app, "ada@example.org", Access::Write(Area::Ledger)).await;
     seed(&app, &s).await;
 
@@ -162,31 +160,35 @@ async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Ba
             .await
             .body,
     );
-    assert!(shown.contains("Choose a report from the list."), "{shown}");
-    assert!(shown.contains("The end comes before the start."), "{shown}");
+    assert_shows(
+        &shown,
+        &[
+            "Choose a report from the list.",
+            "The end comes before the start.",
+        ],
+    );
     let shown = text(&ada.get("/reports?from=yesterday").await.body);
     assert!(shown.contains("Enter a date like 2026-01-31."), "{shown}");
     let back = ada.get("/reports/export.csv?from=nonsense").await;
     assert_eq!(back.status, StatusCode::SEE_OTHER);
 
     let query = "group=month&from=2026-01-01&to=2026-02-28";
-    let posted = ada
-        .post_form(
+    let shown = ada
+        .submit(
             "/api/reports/save",
             &format!("/reports?{query}"),
             &[("name", ""), ("query", query)],
         )
-        .await;
-    let shown = text(&ada.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains("Enter a name for this report."), "{shown}");
-    let posted = ada
-        .post_form(
+    let page = ada
+        .submit(
             "/api/reports/save",
             &format!("/reports?{query}"),
             &[("name", "Winter"), ("query", query)],
         )
         .await;
-    let page = ada.follow(&posted).await;
     assert!(text(&page.body).contains("Report saved."));
     assert!(page.body.contains(&format!(
         "href=\"/reports?{}\"",
@@ -202,14 +204,14 @@ async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Ba
     );
     assert!(!shown.contains("Winter"), "{shown}");
     let saved = scalar(&app, "SELECT id FROM saved_reports").await;
-    let posted = eve
-        .post_form(
+    let shown = eve
+        .submit(
             "/api/reports/forget",
             "/reports",
             &[("id", &saved.to_string())],
         )
-        .await;
-    let shown = text(&eve.follow(&posted).await.body);
+        .await
+        .text();
     assert!(shown.contains("We could not find that."), "{shown}");
     let csv = eve.get(&format!("/reports/export.csv?{query}")).await;
     assert_eq!(
@@ -242,8 +244,7 @@ async fn goal_post(
 }
 
 async fn goals_and_debts_summaries_total_per_currency_and_stay_private(backend: Backend) {
-    let app = TestApp::new(backend).await;
-    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let mut goals = Vec::new();
     for (title, target, currency) in [
         ("New bike", "1,000.00", "USD"),
@@ -324,8 +325,8 @@ async fn goals_and_debts_summaries_total_per_currency_and_stay_private(backend: 
     );
 
     // Saved like any report, without a range.
-    let posted = ada
-        .post_form(
+    let page = ada
+        .submit(
             "/api/reports/save",
             "/reports?group=debts",
             &[
@@ -334,7 +335,6 @@ async fn goals_and_debts_summaries_total_per_currency_and_stay_private(backend: 
             ],
         )
         .await;
-    let page = ada.follow(&posted).await;
     assert!(
         page.body.contains("href=\"/reports?group=debts\""),
         "{}",

@@ -111,13 +111,12 @@ fn split_date<'a>(text: &'a str, separators: &[char]) -> Option<[&'a str; 3]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::assert_names_round_trip;
     use time::macros::date;
 
     #[test]
     fn date_formats_round_trip_through_their_names() {
-        for format in DateFormat::ALL {
-            assert_eq!(DateFormat::parse(format.as_str()), Some(*format));
-        }
+        assert_names_round_trip!(DateFormat);
         assert_eq!(DateFormat::parse("ymd"), None);
     }
 

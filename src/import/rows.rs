@@ -6,6 +6,7 @@ use super::formula::unescape_formula;
 use super::mapping::Mapping;
 use super::table::{Table, TableRow};
 use crate::currency::{self, Currency};
+use crate::decimal::split_sign;
 use crate::ledger::{self, TransactionKind};
 use crate::money::{self, AmountError, Money, NumberFormat};
 use serde::{Deserialize, Serialize};
@@ -347,18 +348,6 @@ fn symbol_of(currency: Currency) -> Option<String> {
     (!symbol.is_empty() && symbol != currency.code).then(|| symbol.to_owned())
 }
 
-/// Whether the text starts with a minus, and the text after any sign ("+12" is 12).
-fn split_sign(text: &str) -> (bool, &str) {
-    let minus = text
-        .strip_prefix('-')
-        .or_else(|| text.strip_prefix('\u{2212}'));
-    match (minus, text.strip_prefix('+')) {
-        (Some(rest), _) => (true, rest.trim_start()),
-        (None, Some(rest)) => (false, rest.trim_start()),
-        (None, None) => (false, text),
-    }
-}
-
 fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
     let head = text.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
@@ -443,57 +432,73 @@ mod tests {
         assert!(rows[1].tags.is_empty());
     }
 
+    /// Each case: the amount cell, the account's currency, whether the file writes decimal
+    /// commas, and the signed amount or the message after "Line 2, Amount: ".
+    type AmountCase<'a> = (&'a str, &'a str, bool, Result<i64, &'a str>);
+
+    fn assert_amounts(cases: &[AmountCase]) {
+        for &(cell, currency, decimal_comma, expected) in cases {
+            let expected = expected.map_err(|message| format!("Line 2, Amount: {message}"));
+            assert_eq!(
+                amount_of(cell, currency, decimal_comma),
+                expected,
+                "{cell} in {currency}"
+            );
+        }
+    }
+
     #[test]
     fn amounts_accept_symbols_codes_and_parentheses() {
-        assert_eq!(amount_of("$12.00", "USD", false), Ok(1200));
-        assert_eq!(amount_of("-$12.00", "USD", false), Ok(-1200));
-        assert_eq!(amount_of("$-12.00", "USD", false), Ok(-1200));
-        assert_eq!(amount_of("12.00 EUR", "EUR", false), Ok(1200));
-        assert_eq!(amount_of("eur -12.00", "EUR", false), Ok(-1200));
-        assert_eq!(amount_of("-12,00 €", "EUR", true), Ok(-1200));
-        assert_eq!(amount_of("(12.00)", "USD", false), Ok(-1200));
-        assert_eq!(amount_of("($1,234.56)", "USD", false), Ok(-123_456));
-        assert_eq!(amount_of("KWD 1.234", "KWD", false), Ok(1234));
-        assert_eq!(amount_of("¥1,234", "JPY", false), Ok(1234));
-        assert_eq!(
-            amount_of("C$5", "CAD", false),
-            Err("Line 2, Amount: “C$5” is not an amount.".to_owned())
-        );
-        assert_eq!(amount_of("$5", "CAD", false), Ok(500));
-        assert_eq!(amount_of("+7", "USD", false), Ok(700));
+        assert_amounts(&[
+            ("$12.00", "USD", false, Ok(1200)),
+            ("-$12.00", "USD", false, Ok(-1200)),
+            ("$-12.00", "USD", false, Ok(-1200)),
+            ("12.00 EUR", "EUR", false, Ok(1200)),
+            ("eur -12.00", "EUR", false, Ok(-1200)),
+            ("-12,00 €", "EUR", true, Ok(-1200)),
+            ("(12.00)", "USD", false, Ok(-1200)),
+            ("($1,234.56)", "USD", false, Ok(-123_456)),
+            ("KWD 1.234", "KWD", false, Ok(1234)),
+            ("¥1,234", "JPY", false, Ok(1234)),
+            ("C$5", "CAD", false, Err("“C$5” is not an amount.")),
+            ("$5", "CAD", false, Ok(500)),
+            ("+7", "USD", false, Ok(700)),
+        ]);
     }
 
     #[test]
     fn another_currencys_code_is_an_error_not_a_conversion() {
-        assert_eq!(
-            amount_of("12.00 GBP", "EUR", false),
-            Err("Line 2, Amount: “12.00 GBP” is not an amount.".to_owned())
-        );
+        assert_amounts(&[(
+            "12.00 GBP",
+            "EUR",
+            false,
+            Err("“12.00 GBP” is not an amount."),
+        )]);
         assert!(amount_of("$12.00", "EUR", false).is_err());
     }
 
     #[test]
     fn double_signs_are_refused() {
-        assert!(amount_of("(-12.00)", "USD", false).is_err());
-        assert!(amount_of("--12", "USD", false).is_err());
-        assert!(amount_of("-+12", "USD", false).is_err());
-        assert!(amount_of("()", "USD", false).is_err());
+        for cell in ["(-12.00)", "--12", "-+12", "()"] {
+            assert!(amount_of(cell, "USD", false).is_err(), "{cell}");
+        }
     }
 
     #[test]
     fn decimal_comma_files_read_european_numbers() {
-        assert_eq!(amount_of("1.234,56", "EUR", true), Ok(123_456));
-        assert_eq!(amount_of("-0,5", "EUR", true), Ok(-50));
-        assert_eq!(amount_of("1 234,56", "EUR", true), Ok(123_456));
-        assert_eq!(amount_of("1\u{a0}234,56", "EUR", true), Ok(123_456));
-        assert_eq!(amount_of("1'234.50", "CHF", false), Ok(123_450));
-        assert_eq!(
-            amount_of("1.234,56", "EUR", false),
-            Err(
-                "Line 2, Amount: That number is not written as expected; use “.” for decimals."
-                    .to_owned()
-            )
-        );
+        assert_amounts(&[
+            ("1.234,56", "EUR", true, Ok(123_456)),
+            ("-0,5", "EUR", true, Ok(-50)),
+            ("1 234,56", "EUR", true, Ok(123_456)),
+            ("1\u{a0}234,56", "EUR", true, Ok(123_456)),
+            ("1'234.50", "CHF", false, Ok(123_450)),
+            (
+                "1.234,56",
+                "EUR",
+                false,
+                Err("That number is not written as expected; use “.” for decimals."),
+            ),
+        ]);
     }
 
     #[test]
@@ -518,50 +523,39 @@ mod tests {
 
     #[test]
     fn amount_errors_name_line_column_and_reason() {
-        assert_eq!(
-            amount_of("12.345", "USD", false),
-            Err("Line 2, Amount: USD amounts have at most 2 decimals.".to_owned())
-        );
-        assert_eq!(
-            amount_of("12.345", "EUR", false),
-            Err("Line 2, Amount: EUR amounts have at most 2 decimals.".to_owned())
-        );
-        assert_eq!(
-            amount_of("12.5", "JPY", false),
-            Err("Line 2, Amount: JPY amounts have no decimals.".to_owned())
-        );
-        assert_eq!(
-            amount_of("twelve", "USD", false),
-            Err("Line 2, Amount: “twelve” is not an amount.".to_owned())
-        );
-        assert_eq!(
-            amount_of("", "USD", false),
-            Err("Line 2, Amount: The amount is empty.".to_owned())
-        );
-        assert_eq!(
-            amount_of("$", "USD", false),
-            Err("Line 2, Amount: The amount is empty.".to_owned())
-        );
-        assert_eq!(
-            amount_of("99999999999999999999", "USD", false),
-            Err("Line 2, Amount: That amount is too large.".to_owned())
-        );
-        assert_eq!(
-            amount_of("1000000000000.01", "USD", false),
-            Err("Line 2, Amount: That amount is too large.".to_owned())
-        );
-        assert_eq!(
-            amount_of("1000000000000", "USD", false),
-            Ok(100_000_000_000_000)
-        );
-        assert_eq!(
-            amount_of("0.00", "USD", false),
-            Err("Line 2, Amount: Amount is zero.".to_owned())
-        );
-        assert_eq!(
-            amount_of("12", "XYZ", false),
-            Err("Line 2, Amount: Choose a currency from the list.".to_owned())
-        );
+        assert_amounts(&[
+            (
+                "12.345",
+                "USD",
+                false,
+                Err("USD amounts have at most 2 decimals."),
+            ),
+            (
+                "12.345",
+                "EUR",
+                false,
+                Err("EUR amounts have at most 2 decimals."),
+            ),
+            ("12.5", "JPY", false, Err("JPY amounts have no decimals.")),
+            ("twelve", "USD", false, Err("“twelve” is not an amount.")),
+            ("", "USD", false, Err("The amount is empty.")),
+            ("$", "USD", false, Err("The amount is empty.")),
+            (
+                "99999999999999999999",
+                "USD",
+                false,
+                Err("That amount is too large."),
+            ),
+            (
+                "1000000000000.01",
+                "USD",
+                false,
+                Err("That amount is too large."),
+            ),
+            ("1000000000000", "USD", false, Ok(100_000_000_000_000)),
+            ("0.00", "USD", false, Err("Amount is zero.")),
+            ("12", "XYZ", false, Err("Choose a currency from the list.")),
+        ]);
     }
 
     #[test]
@@ -597,28 +591,29 @@ mod tests {
 
     #[test]
     fn debit_and_credit_columns_need_exactly_one_amount() {
-        assert_eq!(debit_credit("12.00", ""), Ok(-1200));
-        assert_eq!(debit_credit("", "12.00"), Ok(1200));
-        assert_eq!(debit_credit("0.00", "12.00"), Ok(1200));
-        assert_eq!(debit_credit("12.00", "0"), Ok(-1200));
-        // Some banks sign their debits; the column already says money out.
-        assert_eq!(debit_credit("-12.00", ""), Ok(-1200));
-        assert_eq!(
-            debit_credit("", ""),
-            Err("Line 2: Neither Out nor In has an amount.".to_owned())
-        );
-        assert_eq!(
-            debit_credit("1", "2"),
-            Err("Line 2: Both Out and In have an amount; only one of them may.".to_owned())
-        );
-        assert_eq!(
-            debit_credit("0", ""),
-            Err("Line 2, Out: Amount is zero.".to_owned())
-        );
-        assert_eq!(
-            debit_credit("x", ""),
-            Err("Line 2, Out: “x” is not an amount.".to_owned())
-        );
+        let cases = [
+            ("12.00", "", Ok(-1200)),
+            ("", "12.00", Ok(1200)),
+            ("0.00", "12.00", Ok(1200)),
+            ("12.00", "0", Ok(-1200)),
+            // Some banks sign their debits; the column already says money out.
+            ("-12.00", "", Ok(-1200)),
+            ("", "", Err("Line 2: Neither Out nor In has an amount.")),
+            (
+                "1",
+                "2",
+                Err("Line 2: Both Out and In have an amount; only one of them may."),
+            ),
+            ("0", "", Err("Line 2, Out: Amount is zero.")),
+            ("x", "", Err("Line 2, Out: “x” is not an amount.")),
+        ];
+        for (debit, credit, expected) in cases {
+            assert_eq!(
+                debit_credit(debit, credit),
+                expected.map_err(str::to_owned),
+                "{debit} / {credit}"
+            );
+        }
     }
 
     #[test]
@@ -667,32 +662,27 @@ mod tests {
     #[test]
     fn an_unchecked_mapping_reports_every_row_instead_of_panicking() {
         let t = table("Date,Amount\n2026-01-31,1\n");
+        let first_row = |mapping: Mapping| parse_rows(&t, &mapping, "USD").remove(0);
         let no_date = Mapping {
             amount: Some(1),
             ..Mapping::default()
         };
         assert_eq!(
-            parse_rows(&t, &no_date, "USD")[0]
-                .clone()
-                .expect_err("no date")
-                .to_string(),
+            first_row(no_date).expect_err("no date").to_string(),
             "Line 2: Choose the column that holds the date."
         );
         let no_amount = Mapping {
             date: Some(0),
             ..Mapping::default()
         };
-        assert!(parse_rows(&t, &no_amount, "USD")[0].is_err());
+        assert!(first_row(no_amount).is_err());
         let out_of_range = Mapping {
             date: Some(0),
             amount: Some(7),
             ..Mapping::default()
         };
         assert_eq!(
-            parse_rows(&t, &out_of_range, "USD")[0]
-                .clone()
-                .expect_err("missing column")
-                .column,
+            first_row(out_of_range).expect_err("missing column").column,
             "Column 8"
         );
     }

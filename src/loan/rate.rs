@@ -1,6 +1,7 @@
 //! Annual interest rates held exactly, as whole 1/10 000 of a percent from 0 to 100 %,
 //! so the monthly rate is an exact fraction and no floating point enters a loan.
 
+use crate::decimal::{self, DecimalError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -11,7 +12,7 @@ pub const MAX_RATE: u32 = 100 * RATE_SCALE;
 
 /// `r = scaled / MONTHLY_DENOMINATOR`: 12 months × 100 percent × [`RATE_SCALE`].
 pub(super) const MONTHLY_DENOMINATOR: u64 = 12 * 100 * RATE_SCALE as u64;
-const RATE_DECIMALS: usize = 4;
+const RATE_DECIMALS: u8 = 4;
 
 /// A nominal annual interest rate in percent, exactly, with at most four decimals:
 /// an integer count of 1/10 000 of a percent, from 0 to 100 %.
@@ -68,10 +69,7 @@ impl AnnualRate {
         if raw.is_empty() {
             return Err(AnnualRateError::Empty);
         }
-        let (negative, body) = match raw.strip_prefix('-').or(raw.strip_prefix('\u{2212}')) {
-            Some(rest) => (true, rest.trim_start()),
-            None => (false, raw.strip_prefix('+').unwrap_or(raw).trim_start()),
-        };
+        let (negative, body) = decimal::split_sign(raw);
         let scaled = parse_unsigned_rate(body)?;
         if negative && scaled > 0 {
             return Err(AnnualRateError::Negative);
@@ -88,33 +86,13 @@ impl AnnualRate {
 /// Digits with at most one decimal separator and four decimals, scaled by [`RATE_SCALE`].
 fn parse_unsigned_rate(body: &str) -> Result<u32, AnnualRateError> {
     let (int, frac) = body.split_once(['.', ',']).unwrap_or((body, ""));
-    let digits_only = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    if (int.is_empty() && frac.is_empty()) || !digits_only(int) || !digits_only(frac) {
-        return Err(AnnualRateError::NotANumber);
-    }
-    if frac.len() > RATE_DECIMALS {
-        return Err(AnnualRateError::TooManyDecimals);
-    }
-    let int = int.trim_start_matches('0');
-    // More than three integer digits is above 100 whatever follows; this also keeps the
-    // parse below from overflowing.
-    if int.len() > 3 {
-        return Err(AnnualRateError::AboveHundred);
-    }
-    let int_value: u32 = if int.is_empty() {
-        0
-    } else {
-        int.parse().map_err(|_| AnnualRateError::NotANumber)?
-    };
-    let mut frac_value: u32 = if frac.is_empty() {
-        0
-    } else {
-        frac.parse().map_err(|_| AnnualRateError::NotANumber)?
-    };
-    for _ in frac.len()..RATE_DECIMALS {
-        frac_value *= 10;
-    }
-    Ok(int_value * RATE_SCALE + frac_value)
+    // More than three integer digits is above 100 whatever follows.
+    let scaled = decimal::parse_scaled(int, frac, RATE_DECIMALS, 3).map_err(|e| match e {
+        DecimalError::NotANumber => AnnualRateError::NotANumber,
+        DecimalError::TooPrecise => AnnualRateError::TooManyDecimals,
+        DecimalError::TooLarge => AnnualRateError::AboveHundred,
+    })?;
+    u32::try_from(scaled).map_err(|_| AnnualRateError::AboveHundred)
 }
 
 impl TryFrom<u32> for AnnualRate {
@@ -134,14 +112,7 @@ impl From<AnnualRate> for u32 {
 impl fmt::Display for AnnualRate {
     /// "6.5", "12", "0.0125": the exact value without trailing zeros, no percent sign.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let int = self.0 / RATE_SCALE;
-        let frac = format!("{:04}", self.0 % RATE_SCALE);
-        let frac = frac.trim_end_matches('0');
-        if frac.is_empty() {
-            write!(f, "{int}")
-        } else {
-            write!(f, "{int}.{frac}")
-        }
+        decimal::fmt_scaled(f, u64::from(self.0), RATE_DECIMALS)
     }
 }
 
@@ -152,35 +123,50 @@ mod tests {
 
     #[test]
     fn parses_rates_exactly() {
-        assert_eq!(rate("6.5").scaled(), 65_000);
-        assert_eq!(rate("6,5").scaled(), 65_000);
-        assert_eq!(rate(" 12 % ").scaled(), 120_000);
-        assert_eq!(rate("0.0125").scaled(), 125);
-        assert_eq!(rate(".5").scaled(), 5_000);
-        assert_eq!(rate("100").scaled(), MAX_RATE);
+        let scaled = [
+            ("6.5", 65_000),
+            ("6,5", 65_000),
+            (" 12 % ", 120_000),
+            ("0.0125", 125),
+            (".5", 5_000),
+            ("100", MAX_RATE),
+        ];
+        for (raw, expected) in scaled {
+            assert_eq!(rate(raw).scaled(), expected, "{raw}");
+        }
         assert_eq!(rate("0"), AnnualRate::ZERO);
-        assert_eq!(rate("007.25").to_string(), "7.25");
-        assert_eq!(rate("6.5000").to_string(), "6.5");
-        assert_eq!(rate("12").to_string(), "12");
-        assert_eq!(rate("0.0001").to_string(), "0.0001");
+        let printed = [
+            ("007.25", "7.25"),
+            ("6.5000", "6.5"),
+            ("12", "12"),
+            ("0.0001", "0.0001"),
+        ];
+        for (raw, expected) in printed {
+            assert_eq!(rate(raw).to_string(), expected);
+        }
     }
 
     #[test]
     fn refuses_bad_rates_with_a_reason() {
         use AnnualRateError::*;
-        assert_eq!(AnnualRate::parse(""), Err(Empty));
-        assert_eq!(AnnualRate::parse(" % "), Err(Empty));
-        assert_eq!(AnnualRate::parse("-1"), Err(Negative));
-        assert_eq!(AnnualRate::parse("\u{2212}0.5"), Err(Negative));
-        assert_eq!(AnnualRate::parse("100.0001"), Err(AboveHundred));
-        assert_eq!(AnnualRate::parse("250"), Err(AboveHundred));
-        assert_eq!(AnnualRate::parse("99999999999999999999"), Err(AboveHundred));
-        assert_eq!(AnnualRate::parse("6.12345"), Err(TooManyDecimals));
-        assert_eq!(AnnualRate::parse("six"), Err(NotANumber));
-        assert_eq!(AnnualRate::parse("6.5a"), Err(NotANumber));
-        assert_eq!(AnnualRate::parse("6.5.1"), Err(NotANumber));
-        assert_eq!(AnnualRate::parse("."), Err(NotANumber));
-        assert_eq!(AnnualRate::parse("1e2"), Err(NotANumber));
+        let refused = [
+            ("", Empty),
+            (" % ", Empty),
+            ("-1", Negative),
+            ("\u{2212}0.5", Negative),
+            ("100.0001", AboveHundred),
+            ("250", AboveHundred),
+            ("99999999999999999999", AboveHundred),
+            ("6.12345", TooManyDecimals),
+            ("six", NotANumber),
+            ("6.5a", NotANumber),
+            ("6.5.1", NotANumber),
+            (".", NotANumber),
+            ("1e2", NotANumber),
+        ];
+        for (raw, error) in refused {
+            assert_eq!(AnnualRate::parse(raw), Err(error), "{raw}");
+        }
         assert_eq!(AnnualRate::from_scaled(MAX_RATE + 1), None);
         assert_eq!(AnnualRate::try_from(MAX_RATE + 1), Err(AboveHundred));
     }

@@ -150,6 +150,7 @@ mod tests {
     use crate::loan::instalment::emi;
     use crate::loan::payments::apply_payment;
     use crate::loan::test_support::{assert_consistent, rate, sched};
+    use crate::test_support::day;
     use time::macros::date;
 
     #[test]
@@ -189,28 +190,39 @@ mod tests {
         assert_consistent(&s, 1_000);
     }
 
+    /// Checks a loan's instalment, total interest and last payment, and that its schedule
+    /// adds up; returns the schedule for any further checks.
+    fn assert_loan(
+        principal: i64,
+        r: &str,
+        months: u32,
+        instalment: i64,
+        total_interest: i64,
+        last_payment: i64,
+    ) -> Schedule {
+        assert_eq!(emi(principal, rate(r), months), Ok(instalment));
+        let s = sched(principal, r, months);
+        assert_eq!(s.total_interest, total_interest);
+        assert_eq!(s.rows.last().map(|row| row.payment), Some(last_payment));
+        assert_consistent(&s, principal);
+        s
+    }
+
     #[test]
     fn yen_loans_round_to_whole_yen() {
         assert_eq!(currency::find("JPY").map(|c| c.exponent), Some(0));
         // ¥3,000,000 at 1.5 % over 35 years: exactly ¥9,185.6…, so ¥9,186, and the half
         // yen over-paid each month compounds into a smaller last payment.
-        assert_eq!(emi(3_000_000, rate("1.5"), 420), Ok(9_186));
-        let s = sched(3_000_000, "1.5", 420);
-        assert_eq!(s.total_interest, 857_860);
+        let s = assert_loan(3_000_000, "1.5", 420, 9_186, 857_860, 8_926);
         assert_eq!(s.rows.len(), 420);
-        assert_eq!(s.rows[419].payment, 8_926);
-        assert_consistent(&s, 3_000_000);
     }
 
     #[test]
     fn dinar_loans_round_to_the_fils() {
         assert_eq!(currency::find("KWD").map(|c| c.exponent), Some(3));
         // KWD 25,000.000 at 4.25 % over 84 months.
-        assert_eq!(emi(25_000_000, rate("4.25"), 84), Ok(344_605));
-        let s = sched(25_000_000, "4.25", 84);
-        assert_eq!(s.total_interest, 3_946_784);
-        assert_eq!(s.rows[83].payment, 344_569);
-        assert_consistent(&s, 25_000_000);
+        let s = assert_loan(25_000_000, "4.25", 84, 344_605, 3_946_784, 344_569);
+        assert_eq!(s.rows.len(), 84);
     }
 
     #[test]
@@ -245,27 +257,19 @@ mod tests {
                 date!(2024 - 05 - 31),
             ]
         );
-        assert_eq!(
-            payment_date(date!(2023 - 01 - 31), 1),
-            Some(date!(2023 - 02 - 28))
-        );
-        assert_eq!(
-            payment_date(date!(2024 - 02 - 29), 12),
-            Some(date!(2025 - 02 - 28))
-        );
-        assert_eq!(
-            payment_date(date!(2024 - 02 - 29), 48),
-            Some(date!(2028 - 02 - 29))
-        );
-        assert_eq!(
-            payment_date(date!(2024 - 11 - 30), 3),
-            Some(date!(2025 - 02 - 28))
-        );
-        assert_eq!(
-            payment_date(date!(2024 - 12 - 15), 1),
-            Some(date!(2025 - 01 - 15))
-        );
-        assert_eq!(payment_date(date!(9999 - 12 - 01), 1), None);
+        // (first payment, months later, that payment's date)
+        let cases = [
+            ("2023-01-31", 1, Some("2023-02-28")),
+            ("2024-02-29", 12, Some("2025-02-28")),
+            ("2024-02-29", 48, Some("2028-02-29")),
+            ("2024-11-30", 3, Some("2025-02-28")),
+            ("2024-12-15", 1, Some("2025-01-15")),
+            ("9999-12-01", 1, None),
+        ];
+        for (first, months, expected) in cases {
+            let date = payment_date(day(first), months);
+            assert_eq!(date, expected.map(day), "{first} + {months}");
+        }
         let s = sched(350_000_000, "6.5", 240);
         assert_eq!(s.rows[1].date, date!(2024 - 02 - 29));
         assert_eq!(s.rows[239].date, date!(2043 - 12 - 31));

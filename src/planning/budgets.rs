@@ -59,7 +59,7 @@ pub fn copy_to_next_period(start: Date, end: Date) -> Result<(Date, Date), PlanE
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use crate::test_support::day;
 
     #[test]
     fn entries_within_or_equal_to_the_total_are_fine() {
@@ -103,73 +103,39 @@ mod tests {
     }
 
     #[test]
-    fn a_calendar_month_copies_to_the_next_with_its_own_end() {
-        let next = |s, e| copy_to_next_period(s, e).expect("valid period");
-        assert_eq!(
-            next(date!(2024 - 01 - 01), date!(2024 - 01 - 31)),
-            (date!(2024 - 02 - 01), date!(2024 - 02 - 29))
-        );
-        assert_eq!(
-            next(date!(2023 - 01 - 01), date!(2023 - 01 - 31)),
-            (date!(2023 - 02 - 01), date!(2023 - 02 - 28))
-        );
-        assert_eq!(
-            next(date!(2024 - 02 - 01), date!(2024 - 02 - 29)),
-            (date!(2024 - 03 - 01), date!(2024 - 03 - 31))
-        );
-        assert_eq!(
-            next(date!(2024 - 12 - 01), date!(2024 - 12 - 31)),
-            (date!(2025 - 01 - 01), date!(2025 - 01 - 31))
-        );
-    }
-
-    #[test]
-    fn whole_quarters_and_years_copy_to_the_next_quarter_and_year() {
-        assert_eq!(
-            copy_to_next_period(date!(2024 - 01 - 01), date!(2024 - 03 - 31)),
-            Ok((date!(2024 - 04 - 01), date!(2024 - 06 - 30)))
-        );
-        assert_eq!(
-            copy_to_next_period(date!(2024 - 11 - 01), date!(2025 - 01 - 31)),
-            Ok((date!(2025 - 02 - 01), date!(2025 - 04 - 30)))
-        );
-        assert_eq!(
-            copy_to_next_period(date!(2024 - 01 - 01), date!(2024 - 12 - 31)),
-            Ok((date!(2025 - 01 - 01), date!(2025 - 12 - 31)))
-        );
-    }
-
-    #[test]
-    fn other_spans_copy_to_the_next_same_number_of_days() {
-        // 31 days, not a calendar month.
-        assert_eq!(
-            copy_to_next_period(date!(2023 - 01 - 15), date!(2023 - 02 - 14)),
-            Ok((date!(2023 - 02 - 15), date!(2023 - 03 - 17)))
-        );
-        // February 1–28 is not the whole of February in a leap year.
-        assert_eq!(
-            copy_to_next_period(date!(2024 - 02 - 01), date!(2024 - 02 - 28)),
-            Ok((date!(2024 - 02 - 29), date!(2024 - 03 - 27)))
-        );
-        assert_eq!(
-            copy_to_next_period(date!(2024 - 02 - 29), date!(2024 - 02 - 29)),
-            Ok((date!(2024 - 03 - 01), date!(2024 - 03 - 01)))
-        );
-    }
-
-    #[test]
-    fn copying_refuses_reversed_periods_and_the_calendars_end() {
-        assert_eq!(
-            copy_to_next_period(date!(2024 - 02 - 02), date!(2024 - 02 - 01)),
-            Err(PlanError::EndBeforeStart)
-        );
-        assert_eq!(
-            copy_to_next_period(date!(9999 - 12 - 01), date!(9999 - 12 - 31)),
-            Err(PlanError::DateOutOfRange)
-        );
-        assert_eq!(
-            copy_to_next_period(date!(9999 - 12 - 20), date!(9999 - 12 - 29)),
-            Err(PlanError::DateOutOfRange)
-        );
+    fn periods_copy_to_the_next_of_the_same_shape() {
+        // (period, the period it copies to), each written "first..=last".
+        let cases = [
+            // A calendar month copies to the next, with its own end.
+            ("2024-01-01..=2024-01-31", Ok("2024-02-01..=2024-02-29")),
+            ("2023-01-01..=2023-01-31", Ok("2023-02-01..=2023-02-28")),
+            ("2024-02-01..=2024-02-29", Ok("2024-03-01..=2024-03-31")),
+            ("2024-12-01..=2024-12-31", Ok("2025-01-01..=2025-01-31")),
+            // Whole quarters and years copy to the next quarter and year.
+            ("2024-01-01..=2024-03-31", Ok("2024-04-01..=2024-06-30")),
+            ("2024-11-01..=2025-01-31", Ok("2025-02-01..=2025-04-30")),
+            ("2024-01-01..=2024-12-31", Ok("2025-01-01..=2025-12-31")),
+            // Other spans copy to the next same number of days: 31 days, not a month.
+            ("2023-01-15..=2023-02-14", Ok("2023-02-15..=2023-03-17")),
+            // February 1–28 is not the whole of February in a leap year.
+            ("2024-02-01..=2024-02-28", Ok("2024-02-29..=2024-03-27")),
+            ("2024-02-29..=2024-02-29", Ok("2024-03-01..=2024-03-01")),
+            // Reversed periods and the calendar's end are refused.
+            ("2024-02-02..=2024-02-01", Err(PlanError::EndBeforeStart)),
+            ("9999-12-01..=9999-12-31", Err(PlanError::DateOutOfRange)),
+            ("9999-12-20..=9999-12-29", Err(PlanError::DateOutOfRange)),
+        ];
+        let period = |text: &str| {
+            let (first, last) = text.split_once("..=").expect("first..=last");
+            (day(first), day(last))
+        };
+        for (from, expected) in cases {
+            let (start, end) = period(from);
+            assert_eq!(
+                copy_to_next_period(start, end),
+                expected.map(period),
+                "{from}"
+            );
+        }
     }
 }

@@ -96,14 +96,13 @@ mod tests {
         assert_eq!(Cycle::new(start, 46), Err(PlanError::CycleTooLong));
         assert_eq!(Cycle::new(start, 0), Err(PlanError::CycleTooShort));
         assert_eq!(Cycle::new(start, -42), Err(PlanError::CycleTooShort));
-        assert_eq!(
-            PlanError::CycleTooLong.to_string(),
-            "A cycle lasts at most 45 days."
-        );
-        assert_eq!(
-            PlanError::CycleTooShort.to_string(),
-            "A cycle lasts at least 1 day."
-        );
+        let messages = [
+            (PlanError::CycleTooLong, "A cycle lasts at most 45 days."),
+            (PlanError::CycleTooShort, "A cycle lasts at least 1 day."),
+        ];
+        for (error, message) in messages {
+            assert_eq!(error.to_string(), message);
+        }
     }
 
     #[test]

@@ -208,18 +208,15 @@ pub fn required_monthly(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{assert_names_round_trip, day};
+    use PlanError::TargetDatePassed;
     use time::macros::date;
 
     #[test]
     fn goal_statuses_round_trip_and_change_only_where_it_makes_sense() {
         use GoalAction::{Cancel, Complete, Pause, Resume};
         use GoalStatus::{Active, Cancelled, Completed, Paused};
-        for status in GoalStatus::ALL {
-            assert_eq!(GoalStatus::parse(status.as_str()), Some(status));
-        }
-        for action in GoalAction::ALL {
-            assert_eq!(GoalAction::parse(action.as_str()), Some(action));
-        }
+        assert_names_round_trip!(GoalStatus, GoalAction);
         assert_eq!(GoalStatus::parse("done"), None);
         assert_eq!(Active.after(Pause), Some(Paused));
         assert_eq!(Paused.after(Resume), Some(Active));
@@ -360,71 +357,43 @@ mod tests {
     }
 
     #[test]
-    fn required_monthly_spreads_the_remainder_over_whole_months() {
-        let today = date!(2024 - 01 - 15);
-        assert_eq!(
-            required_monthly(1_200_000, 0, today, date!(2025 - 01 - 15)),
-            Ok(100_000)
-        );
-        assert_eq!(
-            required_monthly(1_200_000, 600_000, today, date!(2025 - 01 - 15)),
-            Ok(50_000)
-        );
-    }
-
-    #[test]
-    fn required_monthly_rounds_up_to_the_minor_unit() {
-        let today = date!(2024 - 01 - 15);
-        let in_three_months = date!(2024 - 04 - 15);
-        // 10.00 USD over 3 months: 3.34, so the target is met, not missed by a cent.
-        assert_eq!(required_monthly(1_000, 0, today, in_three_months), Ok(334));
-        // ¥100 has no decimals: ¥34.
-        assert_eq!(required_monthly(100, 0, today, in_three_months), Ok(34));
-        // 10.000 KWD: 3.334 KWD.
-        assert_eq!(
-            required_monthly(10_000, 0, today, in_three_months),
-            Ok(3_334)
-        );
-        assert_eq!(required_monthly(999, 0, today, in_three_months), Ok(333));
-    }
-
-    #[test]
-    fn a_date_this_month_or_today_leaves_one_month() {
-        let today = date!(2024 - 02 - 10);
-        assert_eq!(
-            required_monthly(5_000, 1_000, today, date!(2024 - 02 - 29)),
-            Ok(4_000)
-        );
-        assert_eq!(required_monthly(5_000, 1_000, today, today), Ok(4_000));
-        // Under a whole month away, even in the next month.
-        assert_eq!(
-            required_monthly(5_000, 1_000, today, date!(2024 - 03 - 09)),
-            Ok(4_000)
-        );
-    }
-
-    #[test]
-    fn a_past_date_is_refused_unless_the_goal_is_reached() {
-        let today = date!(2024 - 03 - 01);
-        assert_eq!(
-            required_monthly(5_000, 1_000, today, date!(2024 - 02 - 29)),
-            Err(PlanError::TargetDatePassed)
-        );
-        assert_eq!(
-            required_monthly(5_000, 5_000, today, date!(2024 - 02 - 29)),
-            Ok(0)
-        );
-        assert_eq!(
-            required_monthly(5_000, 7_000, today, date!(2025 - 02 - 28)),
-            Ok(0)
-        );
-    }
-
-    #[test]
-    fn required_monthly_after_withdrawals_includes_the_shortfall() {
-        assert_eq!(
-            required_monthly(1_000, -200, date!(2024 - 01 - 01), date!(2024 - 07 - 01)),
-            Ok(200)
-        );
+    fn required_monthly_spreads_the_remainder_over_whole_months_rounding_up() {
+        // (target, saved, today, target date, monthly amount)
+        let cases = [
+            (1_200_000, 0, "2024-01-15", "2025-01-15", Ok(100_000)),
+            (1_200_000, 600_000, "2024-01-15", "2025-01-15", Ok(50_000)),
+            // Rounded up to the minor unit. 10.00 USD over 3 months: 3.34, so the target
+            // is met, not missed by a cent.
+            (1_000, 0, "2024-01-15", "2024-04-15", Ok(334)),
+            // ¥100 has no decimals: ¥34.
+            (100, 0, "2024-01-15", "2024-04-15", Ok(34)),
+            // 10.000 KWD: 3.334 KWD.
+            (10_000, 0, "2024-01-15", "2024-04-15", Ok(3_334)),
+            (999, 0, "2024-01-15", "2024-04-15", Ok(333)),
+            // A date this month, or today, leaves one month.
+            (5_000, 1_000, "2024-02-10", "2024-02-29", Ok(4_000)),
+            (5_000, 1_000, "2024-02-10", "2024-02-10", Ok(4_000)),
+            // Under a whole month away, even in the next month.
+            (5_000, 1_000, "2024-02-10", "2024-03-09", Ok(4_000)),
+            // A past date is refused unless the goal is reached.
+            (
+                5_000,
+                1_000,
+                "2024-03-01",
+                "2024-02-29",
+                Err(TargetDatePassed),
+            ),
+            (5_000, 5_000, "2024-03-01", "2024-02-29", Ok(0)),
+            (5_000, 7_000, "2024-03-01", "2025-02-28", Ok(0)),
+            // After withdrawals, the shortfall is included.
+            (1_000, -200, "2024-01-01", "2024-07-01", Ok(200)),
+        ];
+        for (target, saved, today, target_date, expected) in cases {
+            assert_eq!(
+                required_monthly(target, saved, day(today), day(target_date)),
+                expected,
+                "{target} {saved} {today} {target_date}"
+            );
+        }
     }
 }

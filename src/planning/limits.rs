@@ -144,6 +144,7 @@ impl Threshold {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::names_round_trip;
 
     fn threshold(limit: i64, alert_pct: i64) -> Threshold {
         Threshold::new(limit, alert_pct).expect("valid threshold")
@@ -164,36 +165,32 @@ mod tests {
     }
 
     #[test]
-    fn reaching_the_alert_exactly_counts_and_a_cent_below_does_not() {
+    fn crossings_count_each_level_reached_on_the_way_up() {
+        use Level::{Alert, Limit};
         let t = threshold(10_000, 80);
-        assert_eq!(t.crossings(0, 8_000), vec![Level::Alert]);
-        assert_eq!(t.crossings(0, 7_999), vec![]);
-        assert_eq!(t.crossings(7_999, 8_000), vec![Level::Alert]);
-        assert_eq!(t.crossings(8_000, 9_999), vec![]);
-    }
-
-    #[test]
-    fn reaching_the_limit_exactly_counts() {
-        let t = threshold(10_000, 80);
-        assert_eq!(t.crossings(9_000, 10_000), vec![Level::Limit]);
-        assert_eq!(t.crossings(10_000, 12_000), vec![]);
-    }
-
-    #[test]
-    fn one_large_expense_can_cross_both_levels_lowest_first() {
-        let t = threshold(10_000, 80);
-        assert_eq!(t.crossings(0, 15_000), vec![Level::Alert, Level::Limit]);
-    }
-
-    #[test]
-    fn lowering_spending_crosses_nothing_and_climbing_back_crosses_again() {
-        let t = threshold(10_000, 80);
-        assert_eq!(t.crossings(8_500, 7_000), vec![]);
-        assert_eq!(t.crossings(11_000, 0), vec![]);
-        // Pure: the same edit gives the same answer each time; the database dedups.
-        assert_eq!(t.crossings(7_000, 8_500), vec![Level::Alert]);
-        assert_eq!(t.crossings(7_000, 8_500), vec![Level::Alert]);
-        assert_eq!(t.crossings(5_000, 5_000), vec![]);
+        // (spent before, spent after, levels crossed)
+        let cases: [(i64, i64, &[Level]); 12] = [
+            // Reaching the alert exactly counts, and a cent below does not.
+            (0, 8_000, &[Alert]),
+            (0, 7_999, &[]),
+            (7_999, 8_000, &[Alert]),
+            (8_000, 9_999, &[]),
+            // Reaching the limit exactly counts.
+            (9_000, 10_000, &[Limit]),
+            (10_000, 12_000, &[]),
+            // One large expense can cross both levels, lowest first.
+            (0, 15_000, &[Alert, Limit]),
+            // Lowering spending crosses nothing, and climbing back crosses again.
+            (8_500, 7_000, &[]),
+            (11_000, 0, &[]),
+            // Pure: the same edit gives the same answer each time; the database dedups.
+            (7_000, 8_500, &[Alert]),
+            (7_000, 8_500, &[Alert]),
+            (5_000, 5_000, &[]),
+        ];
+        for (before, after, crossed) in cases {
+            assert_eq!(t.crossings(before, after), crossed, "{before} → {after}");
+        }
     }
 
     #[test]
@@ -286,9 +283,7 @@ mod tests {
 
     #[test]
     fn levels_round_trip_through_their_stored_names() {
-        for level in [Level::Alert, Level::Limit] {
-            assert_eq!(Level::parse(level.as_str()), Some(level));
-        }
+        names_round_trip([Level::Alert, Level::Limit], Level::as_str, Level::parse);
         assert_eq!(Level::parse("warning"), None);
     }
 }

@@ -143,6 +143,7 @@ impl CycleStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::assert_names_round_trip;
 
     #[test]
     fn cycle_status_only_moves_forward_one_step() {
@@ -191,25 +192,25 @@ mod tests {
 
     #[test]
     fn cycle_statuses_round_trip_through_their_stored_names() {
-        for status in CycleStatus::ALL {
-            assert_eq!(CycleStatus::parse(status.as_str()), Some(*status));
-        }
+        assert_names_round_trip!(CycleStatus);
         assert_eq!(CycleStatus::parse("archived"), None);
     }
 
     #[test]
     fn errors_read_as_sentences_for_the_form() {
-        assert_eq!(
-            PlanError::AlertPercentOutOfRange.to_string(),
-            "The alert threshold is a whole percentage from 1 to 100."
-        );
-        assert_eq!(
-            PlanError::CycleReadOnly.to_string(),
-            "This cycle is completed and can no longer be changed."
-        );
-        assert_eq!(
-            PlanError::TargetDatePassed.to_string(),
-            "The target date has passed."
-        );
+        let messages = [
+            (
+                PlanError::AlertPercentOutOfRange,
+                "The alert threshold is a whole percentage from 1 to 100.",
+            ),
+            (
+                PlanError::CycleReadOnly,
+                "This cycle is completed and can no longer be changed.",
+            ),
+            (PlanError::TargetDatePassed, "The target date has passed."),
+        ];
+        for (error, message) in messages {
+            assert_eq!(error.to_string(), message);
+        }
     }
 }

@@ -33,6 +33,23 @@ pub fn form_fields<'a>(
     fields
 }
 
+/// The fields of a form that acts on one record: `(key, id)`, then `fields`, then each of
+/// `defaults` that `fields` does not name.
+pub fn for_record<'a>(
+    key: (&'a str, &'a str),
+    fields: &[(&'a str, &'a str)],
+    defaults: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut all = vec![key];
+    all.extend_from_slice(fields);
+    for &(name, value) in defaults {
+        if !fields.iter().any(|(field, _)| *field == name) {
+            all.push((name, value));
+        }
+    }
+    all
+}
+
 /// The id in the redirect a successful "add" form answers with: `/debts/7` gives 7 for
 /// the prefix `/debts/`.
 pub fn id_from_redirect(posted: &Page, prefix: &str) -> i64 {

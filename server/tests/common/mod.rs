@@ -205,6 +205,13 @@ impl TestApp {
         }
     }
 
+    /// A fresh app on `backend` and a browser signed up there as `email`.
+    pub async fn with_user(backend: Backend, email: &str) -> (Self, Browser) {
+        let app = Self::new(backend).await;
+        let browser = app.signed_up(email, PASSWORD).await;
+        (app, browser)
+    }
+
     /// Signs up a new user through the form and returns the signed-in browser.
     pub async fn signed_up(&self, email: &str, password: &str) -> Browser {
         let mut browser = self.browser();
@@ -244,6 +251,16 @@ pub struct Page {
     pub body: String,
 }
 
+impl Page {
+    /// The text a person sees on this page, as [`text`] gives it.
+    pub fn text(&self) -> String {
+        text(&self.body)
+    }
+}
+
+/// A form's fields, in order, as `(name, value)`.
+pub type Fields<'a> = [(&'a str, &'a str)];
+
 /// A cookie-keeping client that sends what a browser without JavaScript sends.
 pub struct Browser {
     router: Router,
@@ -262,32 +279,17 @@ impl Browser {
     }
 
     /// Posts a form as a browser does: same-origin, asking for HTML, with a referer.
-    pub async fn post_form(
-        &mut self,
-        action: &str,
-        from_page: &str,
-        fields: &[(&str, &str)],
-    ) -> Page {
-        self.post_form_with(
-            action,
-            from_page,
-            fields,
-            &[("sec-fetch-site", "same-origin")],
-        )
-        .await
+    pub async fn post_form(&mut self, action: &str, page: &str, fields: &Fields<'_>) -> Page {
+        self.post_form_with(action, page, fields, &[("sec-fetch-site", "same-origin")])
+            .await
     }
 
     /// Posts a form as a hydrated page's server-function call does: same-origin, asking
     /// for JSON, so a refusal comes back as a status and a body rather than a redirect.
-    pub async fn post_hydrated(
-        &mut self,
-        action: &str,
-        from_page: &str,
-        fields: &[(&str, &str)],
-    ) -> Page {
+    pub async fn post_hydrated(&mut self, action: &str, page: &str, fields: &Fields<'_>) -> Page {
         self.post_form_with(
             action,
-            from_page,
+            page,
             fields,
             &[
                 ("sec-fetch-site", "same-origin"),
@@ -297,15 +299,16 @@ impl Browser {
         .await
     }
 
+    /// Posts a form from `page` with the `extra` headers, each replacing any of its name.
     pub async fn post_form_with(
         &mut self,
         action: &str,
-        from_page: &str,
-        fields: &[(&str, &str)],
-        extra: &[(&str, &str)],
+        page: &str,
+        fields: &Fields<'_>,
+        extra: &Fields<'_>,
     ) -> Page {
         let body = serde_urlencoded(fields);
-        let mut request = form_post(action, from_page, "application/x-www-form-urlencoded");
+        let mut request = form_post(action, page, "application/x-www-form-urlencoded");
         if let Some(headers) = request.headers_mut() {
             for (k, v) in extra {
                 headers.insert(
@@ -351,6 +354,25 @@ impl Browser {
         )
         .header("sec-fetch-site", "same-origin");
         self.send(request, Body::from(body)).await
+    }
+
+    /// Posts a form as [`Browser::post_form`] does and follows the redirect it answers
+    /// with; returns the page it lands on.
+    pub async fn submit(&mut self, action: &str, page: &str, fields: &Fields<'_>) -> Page {
+        let posted = self.post_form(action, page, fields).await;
+        self.follow(&posted).await
+    }
+
+    /// Confirms deleting `id` in `area` from its page `/{area}/{id}/delete`, posting
+    /// `/api/{area}/delete`; the answer is left to the caller.
+    pub async fn delete(&mut self, area: &str, id: impl std::fmt::Display) -> Page {
+        let id = id.to_string();
+        self.post_form(
+            &format!("/api/{area}/delete"),
+            &format!("/{area}/{id}/delete"),
+            &[("id", &id)],
+        )
+        .await
     }
 
     /// Follows a redirect with a GET, as a browser does after a form post.
@@ -479,6 +501,32 @@ pub fn text(html: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Checks that the text `shown` contains each of `expected`.
+#[track_caller]
+pub fn assert_shows(shown: &str, expected: &[&str]) {
+    for message in expected {
+        assert!(shown.contains(message), "{message}: {shown}");
+    }
+}
+
+/// Checks that `browser` gets "not found" for each of `paths`, with no sign of `secret`;
+/// returns those pages.
+pub async fn assert_not_found<P: AsRef<str>>(
+    browser: &mut Browser,
+    paths: &[P],
+    secret: &str,
+) -> Vec<Page> {
+    let mut pages = Vec::new();
+    for path in paths {
+        let path = path.as_ref();
+        let page = browser.get(path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!page.body.contains(secret), "{path} leaks");
+        pages.push(page);
+    }
+    pages
 }
 
 /// Today in UTC, as the server dates what it records.

@@ -8,59 +8,81 @@ use florin_app::on_db;
 use florin_app::orgs::repo::{self as orgs, Scope};
 use time::Date;
 
-/// The one integer `sql` selects: a count, a sum, an id.
-pub async fn scalar(app: &TestApp, sql: &str) -> i64 {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(pool)
-        .await)
+/// What a column can be read into on both databases.
+pub trait Column:
+    Send
+    + Unpin
+    + for<'r> sqlx::Decode<'r, sqlx::Sqlite>
+    + sqlx::Type<sqlx::Sqlite>
+    + for<'r> sqlx::Decode<'r, sqlx::Postgres>
+    + sqlx::Type<sqlx::Postgres>
+{
+}
+
+impl<T> Column for T where
+    T: Send
+        + Unpin
+        + for<'r> sqlx::Decode<'r, sqlx::Sqlite>
+        + sqlx::Type<sqlx::Sqlite>
+        + for<'r> sqlx::Decode<'r, sqlx::Postgres>
+        + sqlx::Type<sqlx::Postgres>
+{
+}
+
+/// The one value `sql` selects, with `params` bound to `$1`, `$2`… in order.
+pub async fn one<T: Column>(app: &TestApp, sql: &str, params: &[&str]) -> T {
+    on_db!(&app.db, |pool| {
+        let mut query = sqlx::query_scalar::<_, T>(sql);
+        for param in params {
+            query = query.bind(*param);
+        }
+        query.fetch_one(pool).await
+    })
     .expect(sql)
 }
 
-/// The one text `sql` selects.
-pub async fn text_of(app: &TestApp, sql: &str) -> String {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, String>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
-}
-
-/// Every text `sql` selects, in its order.
-pub async fn texts(app: &TestApp, sql: &str) -> Vec<String> {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, String>(sql)
+/// Every value `sql` selects, in its order.
+pub async fn all<T: Column>(app: &TestApp, sql: &str) -> Vec<T> {
+    on_db!(&app.db, |pool| sqlx::query_scalar::<_, T>(sql)
         .fetch_all(pool)
         .await)
     .expect(sql)
 }
 
+/// The one integer `sql` selects: a count, a sum, an id.
+pub async fn scalar(app: &TestApp, sql: &str) -> i64 {
+    one(app, sql, &[]).await
+}
+
+/// The one text `sql` selects.
+pub async fn text_of(app: &TestApp, sql: &str) -> String {
+    one(app, sql, &[]).await
+}
+
+/// Every text `sql` selects, in its order.
+pub async fn texts(app: &TestApp, sql: &str) -> Vec<String> {
+    all(app, sql).await
+}
+
 /// The one date `sql` selects.
 pub async fn date_of(app: &TestApp, sql: &str) -> Date {
-    on_db!(&app.db, |pool| sqlx::query_scalar::<_, Date>(sql)
-        .fetch_one(pool)
-        .await)
-    .expect(sql)
+    one(app, sql, &[]).await
 }
 
 /// The id of the user who signed up with `email`.
 pub async fn user_id(app: &TestApp, email: &str) -> i64 {
-    on_db!(&app.db, |pool| {
-        sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_one(pool)
-            .await
-    })
-    .expect("user")
+    one(app, "SELECT id FROM users WHERE email = $1", &[email]).await
 }
 
 /// The id of the first category called `name` (sign-up gives each organisation the
 /// default ones, so in a test with one user it is that user's).
 pub async fn category_id(app: &TestApp, name: &str) -> i64 {
-    on_db!(&app.db, |pool| {
-        sqlx::query_scalar("SELECT MIN(id) FROM categories WHERE name = $1")
-            .bind(name)
-            .fetch_one(pool)
-            .await
-    })
-    .expect("category")
+    one(
+        app,
+        "SELECT MIN(id) FROM categories WHERE name = $1",
+        &[name],
+    )
+    .await
 }
 
 /// The scope the user with `email` acts in: their default organisation, with `access`.

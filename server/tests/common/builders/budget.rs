@@ -1,7 +1,23 @@
 //! Budgets and their entries through the budget forms.
 
-use super::id_from_redirect;
+use super::{form_fields, id_from_redirect};
 use crate::common::{Browser, text};
+
+/// The fields of a budget: "November", 1,000 USD over November 2026; `overrides`
+/// replace fields by name.
+pub fn budget_fields<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    form_fields(
+        &[
+            ("id", ""),
+            ("name", "November"),
+            ("currency", "USD"),
+            ("starts_on", "2026-11-01"),
+            ("ends_on", "2026-11-30"),
+            ("total", "1,000"),
+        ],
+        overrides,
+    )
+}
 
 /// Adds a budget in USD through the form and returns its id.
 pub async fn add_budget(
@@ -15,14 +31,12 @@ pub async fn add_budget(
         .post_form(
             "/api/budgets/save",
             "/budgets/new",
-            &[
-                ("id", ""),
+            &budget_fields(&[
                 ("name", name),
-                ("currency", "USD"),
                 ("starts_on", from),
                 ("ends_on", to),
                 ("total", total),
-            ],
+            ]),
         )
         .await;
     id_from_redirect(&posted, "/budgets/")

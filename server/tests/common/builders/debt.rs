@@ -1,6 +1,6 @@
 //! Debts and their payments through the debt forms.
 
-use super::{form_fields, id_from_redirect};
+use super::{for_record, form_fields, id_from_redirect};
 use crate::common::query::scalar;
 use crate::common::{Browser, Page, TestApp, text};
 use axum::http::StatusCode;
@@ -49,14 +49,8 @@ pub async fn add_debt(app: &TestApp, browser: &mut Browser, overrides: &[(&str, 
 /// unless they say otherwise; the answer is left to the caller.
 pub async fn pay(browser: &mut Browser, debt: i64, fields: &[(&str, &str)]) -> Page {
     let id = debt.to_string();
-    let mut all = vec![("debt_id", id.as_str())];
-    all.extend_from_slice(fields);
-    if !fields.iter().any(|(k, _)| *k == "method") {
-        all.push(("method", "bank_transfer"));
-    }
-    if !fields.iter().any(|(k, _)| *k == "date") {
-        all.push(("date", "2026-02-15"));
-    }
+    let defaults = [("method", "bank_transfer"), ("date", "2026-02-15")];
+    let all = for_record(("debt_id", &id), fields, &defaults);
     browser
         .post_form("/api/debts/pay", &format!("/debts/{debt}"), &all)
         .await

@@ -1,6 +1,6 @@
 //! Savings goals and their contributions through the goal forms.
 
-use super::{form_fields, id_from_redirect};
+use super::{for_record, form_fields, id_from_redirect};
 use crate::common::{Browser, Page, text};
 use axum::http::StatusCode;
 
@@ -47,11 +47,7 @@ async fn post_goal_form(browser: &mut Browser, overrides: &[(&str, &str)]) -> (i
 /// say otherwise; the answer is left to the caller.
 pub async fn contribute(browser: &mut Browser, goal: i64, fields: &[(&str, &str)]) -> Page {
     let id = goal.to_string();
-    let mut all = vec![("goal_id", id.as_str())];
-    all.extend_from_slice(fields);
-    if !fields.iter().any(|(k, _)| *k == "date") {
-        all.push(("date", "2026-02-15"));
-    }
+    let all = for_record(("goal_id", &id), fields, &[("date", "2026-02-15")]);
     browser
         .post_form("/api/goals/contribute", &format!("/goals/{goal}"), &all)
         .await
