@@ -5,21 +5,6 @@ use crate::error::AppError;
 use crate::pages::delete_page;
 use leptos::prelude::*;
 
-#[server(endpoint = "budgets/delete")]
-pub async fn delete_budget(id: String) -> Result<(), AppError> {
-    use crate::orgs::{Deletion, delete_record};
-    let budgets = Deletion {
-        area: florin::role::Area::Budgets,
-        form: "budget-delete",
-        base: "/budgets",
-        done: "Budget deleted.",
-    };
-    delete_record(budgets, &id, async |m, id| {
-        super::repo::delete(m.db(), &m.scope, id).await
-    })
-    .await
-}
-
 #[component]
 pub fn DeleteBudgetPage() -> impl IntoView {
     delete_page(
@@ -34,4 +19,17 @@ pub fn DeleteBudgetPage() -> impl IntoView {
             (question, format!("/budgets/{}", b.id))
         },
     )
+}
+
+#[server(endpoint = "budgets/delete")]
+pub async fn delete_budget(id: String) -> Result<(), AppError> {
+    use crate::orgs::{Deletion, delete_record};
+    use florin::role::Area;
+    let budgets = Deletion::new(
+        Area::Budgets,
+        "budget-delete",
+        "/budgets",
+        "Budget deleted.",
+    );
+    delete_record(budgets, &id, super::repo::delete).await
 }

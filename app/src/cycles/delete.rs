@@ -5,18 +5,6 @@ use crate::error::AppError;
 use crate::pages::{Fallback, Page, confirm_delete, loaded};
 use leptos::prelude::*;
 
-#[server(endpoint = "cycles/delete")]
-pub async fn delete_cycle(id: String) -> Result<(), AppError> {
-    use crate::orgs::{Deletion, delete_record};
-    let cycles = Deletion {
-        area: florin::role::Area::Budgets,
-        form: "cycle-delete",
-        base: "/cycles",
-        done: "Cycle deleted.",
-    };
-    delete_record(cycles, &id, async |m, id| super::ssr::delete(m, id).await).await
-}
-
 #[component]
 pub fn DeleteCyclePage() -> impl IntoView {
     view! { <Page title="Delete cycle"><DeleteCycleConfirm/></Page> }
@@ -42,4 +30,12 @@ fn DeleteCycleConfirm() -> impl IntoView {
         };
         confirm_delete(delete, c.id, "Delete cycle", keep, question).into_any()
     })
+}
+
+#[server(endpoint = "cycles/delete")]
+pub async fn delete_cycle(id: String) -> Result<(), AppError> {
+    use crate::orgs::{Deletion, delete_record};
+    use florin::role::Area;
+    let cycles = Deletion::new(Area::Budgets, "cycle-delete", "/cycles", "Cycle deleted.");
+    delete_record(cycles, &id, super::ssr::delete).await
 }

@@ -7,9 +7,11 @@ use super::repo::{self, CycleRecord, ExpenseRecord, NewCycle, NewExpense};
 use super::types::{CycleFields, CycleInput, CycleLine, CycleSummary, CycleView, ExpectedExpense};
 use crate::budgets::plan_fields::{self, existing_id};
 use crate::budgets::repo::Actual;
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::form::format_date;
 use crate::orgs::Member;
+use crate::orgs::repo::Scope;
 use florin::budget_lines::percent_used;
 use florin::money::{Money, NumberFormat};
 use florin::plan_labels::{count_of, cycle_period_label, next_cycle_step};
@@ -72,8 +74,8 @@ fn refusal(error: PlanError) -> AppError {
 
 /// After a conditional write changed nothing: the cycle is another organisation's (or
 /// gone), or it is completed.
-async fn refused(member: &Member, id: i64) -> AppError {
-    match repo::find(member.db(), &member.scope, id).await {
+async fn refused(db: &Db, scope: &Scope, id: i64) -> AppError {
+    match repo::find(db, scope, id).await {
         Ok(cycle) if cycle.status == CycleStatus::Completed.as_str() => read_only(),
         Ok(_) => AppError::Conflict("The cycle changed meanwhile; please try again.".into()),
         Err(error) => error,
@@ -200,7 +202,7 @@ pub async fn save(member: &Member, input: &CycleInput) -> Result<(i64, Saved), A
         ));
     }
     if !repo::update(member.db(), &member.scope, id, &new).await? {
-        return Err(refused(member, id).await);
+        return Err(refused(member.db(), &member.scope, id).await);
     }
     Ok((id, Saved::Updated))
 }
@@ -234,16 +236,16 @@ pub async fn change_status(member: &Member, id: i64, raw: &str) -> Result<CycleS
     };
     let to = from.transition_to(to).map_err(refusal)?;
     if !repo::set_status(member.db(), &member.scope, id, from, to).await? {
-        return Err(refused(member, id).await);
+        return Err(refused(member.db(), &member.scope, id).await);
     }
     Ok(to)
 }
 
-pub async fn delete(member: &Member, id: i64) -> Result<(), AppError> {
-    if repo::delete(member.db(), &member.scope, id).await? {
+pub async fn delete(db: &Db, scope: &Scope, id: i64) -> Result<(), AppError> {
+    if repo::delete(db, scope, id).await? {
         Ok(())
     } else {
-        Err(refused(member, id).await)
+        Err(refused(db, scope, id).await)
     }
 }
 
@@ -251,7 +253,7 @@ pub async fn remove_expense(member: &Member, cycle_id: i64, id: i64) -> Result<(
     if repo::delete_expense(member.db(), &member.scope, cycle_id, id).await? {
         return Ok(());
     }
-    match refused(member, cycle_id).await {
+    match refused(member.db(), &member.scope, cycle_id).await {
         // The cycle can change, so it was the expense that was not there.
         AppError::Conflict(_) => Err(AppError::NotFound),
         other => Err(other),

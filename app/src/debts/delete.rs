@@ -5,21 +5,6 @@ use crate::error::AppError;
 use crate::pages::delete_page;
 use leptos::prelude::*;
 
-#[server(endpoint = "debts/delete")]
-pub async fn delete_debt(id: String) -> Result<(), AppError> {
-    use crate::orgs::{Deletion, delete_record};
-    let debts = Deletion {
-        area: florin::role::Area::Debts,
-        form: "debt-delete",
-        base: "/debts",
-        done: "Debt deleted.",
-    };
-    delete_record(debts, &id, async |m, id| {
-        super::repo::delete(m.db(), &m.scope, id).await
-    })
-    .await
-}
-
 #[component]
 pub fn DeleteDebtPage() -> impl IntoView {
     let load = |id| get_debt(id, false);
@@ -42,4 +27,12 @@ pub fn DeleteDebtPage() -> impl IntoView {
             (question, format!("/debts/{}", d.id))
         },
     )
+}
+
+#[server(endpoint = "debts/delete")]
+pub async fn delete_debt(id: String) -> Result<(), AppError> {
+    use crate::orgs::{Deletion, delete_record};
+    use florin::role::Area;
+    let debts = Deletion::new(Area::Debts, "debt-delete", "/debts", "Debt deleted.");
+    delete_record(debts, &id, super::repo::delete).await
 }

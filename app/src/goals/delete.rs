@@ -6,21 +6,6 @@ use crate::error::AppError;
 use crate::pages::delete_page;
 use leptos::prelude::*;
 
-#[server(endpoint = "goals/delete")]
-pub async fn delete_goal(id: String) -> Result<(), AppError> {
-    use crate::orgs::{Deletion, delete_record};
-    let goals = Deletion {
-        area: florin::role::Area::Goals,
-        form: "goal-delete",
-        base: "/goals",
-        done: "Goal deleted.",
-    };
-    delete_record(goals, &id, async |m, id| {
-        super::repo::delete(m.db(), &m.scope, id).await
-    })
-    .await
-}
-
 #[component]
 pub fn DeleteGoalPage() -> impl IntoView {
     delete_page(
@@ -41,4 +26,12 @@ pub fn DeleteGoalPage() -> impl IntoView {
             (question, format!("/goals/{}", g.id))
         },
     )
+}
+
+#[server(endpoint = "goals/delete")]
+pub async fn delete_goal(id: String) -> Result<(), AppError> {
+    use crate::orgs::{Deletion, delete_record};
+    use florin::role::Area;
+    let goals = Deletion::new(Area::Goals, "goal-delete", "/goals", "Goal deleted.");
+    delete_record(goals, &id, super::repo::delete).await
 }

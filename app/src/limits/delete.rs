@@ -6,21 +6,6 @@ use crate::error::AppError;
 use crate::pages::delete_page;
 use leptos::prelude::*;
 
-#[server(endpoint = "limits/delete")]
-pub async fn delete_limit(id: String) -> Result<(), AppError> {
-    use crate::orgs::{Deletion, delete_record};
-    let limits = Deletion {
-        area: florin::role::Area::Budgets,
-        form: "limit-delete",
-        base: "/limits",
-        done: "Limit deleted.",
-    };
-    delete_record(limits, &id, async |m, id| {
-        super::repo::delete(m.db(), &m.scope, id).await
-    })
-    .await
-}
-
 #[component]
 pub fn DeleteLimitPage() -> impl IntoView {
     let load = |id| limit_form(Some(id));
@@ -42,4 +27,12 @@ pub fn DeleteLimitPage() -> impl IntoView {
             (question, "/limits".to_owned())
         },
     )
+}
+
+#[server(endpoint = "limits/delete")]
+pub async fn delete_limit(id: String) -> Result<(), AppError> {
+    use crate::orgs::{Deletion, delete_record};
+    use florin::role::Area;
+    let limits = Deletion::new(Area::Budgets, "limit-delete", "/limits", "Limit deleted.");
+    delete_record(limits, &id, super::repo::delete).await
 }

@@ -62,19 +62,35 @@ pub struct Deletion {
     pub done: &'static str,
 }
 
+impl Deletion {
+    pub const fn new(
+        area: florin::role::Area,
+        form: &'static str,
+        base: &'static str,
+        done: &'static str,
+    ) -> Self {
+        Self {
+            area,
+            form,
+            base,
+            done,
+        }
+    }
+}
+
 /// The whole of a delete server function: the member's right, the record's `id` read
 /// from the form, `remove`, then the flash and the list, or the error on the
 /// confirmation page (`{base}/{id}/delete`).
 pub async fn delete_record(
     what: Deletion,
     id: &str,
-    remove: impl AsyncFnOnce(&Member, i64) -> Result<(), AppError>,
+    remove: impl AsyncFnOnce(&crate::db::Db, &Scope, i64) -> Result<(), AppError>,
 ) -> Result<(), AppError> {
     use crate::session::{Done, finish};
     let result = async {
         let member = require_member(Access::Write(what.area)).await?;
         let id = id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
-        remove(&member, id).await
+        remove(member.db(), &member.scope, id).await
     }
     .await;
     let page = format!("{}/{}/delete", what.base, id.trim());

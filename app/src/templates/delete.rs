@@ -5,21 +5,6 @@ use crate::error::AppError;
 use crate::pages::delete_page;
 use leptos::prelude::*;
 
-#[server(endpoint = "templates/delete")]
-pub async fn delete_template(id: String) -> Result<(), AppError> {
-    use crate::orgs::{Deletion, delete_record};
-    let templates = Deletion {
-        area: florin::role::Area::Budgets,
-        form: "template-delete",
-        base: "/templates",
-        done: "Template deleted.",
-    };
-    delete_record(templates, &id, async |m, id| {
-        super::repo::delete(m.db(), &m.scope, id).await
-    })
-    .await
-}
-
 #[component]
 pub fn DeleteTemplatePage() -> impl IntoView {
     let load = |id| template_form(Some(id));
@@ -31,4 +16,17 @@ pub fn DeleteTemplatePage() -> impl IntoView {
         };
         (question, "/templates".to_owned())
     })
+}
+
+#[server(endpoint = "templates/delete")]
+pub async fn delete_template(id: String) -> Result<(), AppError> {
+    use crate::orgs::{Deletion, delete_record};
+    use florin::role::Area;
+    let templates = Deletion::new(
+        Area::Budgets,
+        "template-delete",
+        "/templates",
+        "Template deleted.",
+    );
+    delete_record(templates, &id, super::repo::delete).await
 }

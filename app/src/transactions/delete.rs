@@ -6,21 +6,6 @@ use crate::error::AppError;
 use crate::pages::delete_page;
 use leptos::prelude::*;
 
-#[server(endpoint = "transactions/delete")]
-pub async fn delete_transaction(id: String) -> Result<(), AppError> {
-    use crate::orgs::{Deletion, delete_record};
-    let transactions = Deletion {
-        area: florin::role::Area::Ledger,
-        form: "transaction-delete",
-        base: "/transactions",
-        done: "Transaction deleted.",
-    };
-    delete_record(transactions, &id, async |m, id| {
-        super::repo::delete(m.db(), &m.scope, id).await
-    })
-    .await
-}
-
 #[component]
 pub fn DeleteTransactionPage() -> impl IntoView {
     let load = |id| transaction_form(Some(id), None);
@@ -32,4 +17,17 @@ pub fn DeleteTransactionPage() -> impl IntoView {
         };
         (question, "/transactions".to_owned())
     })
+}
+
+#[server(endpoint = "transactions/delete")]
+pub async fn delete_transaction(id: String) -> Result<(), AppError> {
+    use crate::orgs::{Deletion, delete_record};
+    use florin::role::Area;
+    let transactions = Deletion::new(
+        Area::Ledger,
+        "transaction-delete",
+        "/transactions",
+        "Transaction deleted.",
+    );
+    delete_record(transactions, &id, super::repo::delete).await
 }
