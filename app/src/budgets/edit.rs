@@ -8,29 +8,6 @@ use crate::form::FormFeedback;
 use crate::pages::{Fallback, record_editor};
 use leptos::prelude::*;
 
-#[server(endpoint = "budgets/form")]
-pub async fn budget_form(id: Option<i64>) -> Result<BudgetFields, AppError> {
-    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
-}
-
-/// Creates a budget (empty `id`) or updates one.
-#[server(endpoint = "budgets/save")]
-pub async fn save_budget(#[server(flatten)] input: BudgetInput) -> Result<i64, AppError> {
-    use crate::orgs::{Saving, save_record};
-    let budgets = Saving {
-        area: florin::role::Area::Budgets,
-        form: "budget",
-        noun: "Budget",
-        base: "/budgets",
-        to_record: true,
-    };
-    let page = input.page();
-    save_record(budgets, &input, &page, async |m| {
-        super::ssr::save(m, &input).await
-    })
-    .await
-}
-
 #[component]
 pub fn NewBudgetPage() -> impl IntoView {
     budget_editor("Add a budget", false)
@@ -83,4 +60,18 @@ fn BudgetFormView(
             <a href=cancel>"Cancel"</a>
         </ActionForm>
     }
+}
+
+#[server(endpoint = "budgets/form")]
+pub async fn budget_form(id: Option<i64>) -> Result<BudgetFields, AppError> {
+    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
+}
+
+/// Creates a budget (empty `id`) or updates one.
+#[server(endpoint = "budgets/save")]
+pub async fn save_budget(#[server(flatten)] input: BudgetInput) -> Result<i64, AppError> {
+    use crate::orgs::{Saving, save_record};
+    use florin::role::Area;
+    let budgets = Saving::to_record(Area::Budgets, "budget", "Budget", "/budgets");
+    save_record(budgets, &input, &input.page(), super::ssr::save).await
 }

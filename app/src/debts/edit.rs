@@ -9,30 +9,6 @@ use crate::form::FormFeedback;
 use crate::pages::{Fallback, record_editor};
 use leptos::prelude::*;
 
-/// The form for a new debt (`id` = None) or an existing one.
-#[server(endpoint = "debts/form")]
-pub async fn debt_form(id: Option<i64>) -> Result<DebtFields, AppError> {
-    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
-}
-
-/// Creates a debt (empty `id`) or updates one.
-#[server(endpoint = "debts/save")]
-pub async fn save_debt(#[server(flatten)] input: DebtInput) -> Result<i64, AppError> {
-    use crate::orgs::{Saving, save_record};
-    let debts = Saving {
-        area: florin::role::Area::Debts,
-        form: "debt",
-        noun: "Debt",
-        base: "/debts",
-        to_record: true,
-    };
-    let page = input.page();
-    save_record(debts, &input, &page, async |m| {
-        super::ssr::save(m, &input).await
-    })
-    .await
-}
-
 #[component]
 pub fn NewDebtPage() -> impl IntoView {
     debt_editor("Add a debt", false)
@@ -126,4 +102,19 @@ fn DebtFormView(
             <a href=cancel>"Cancel"</a>
         </ActionForm>
     }
+}
+
+/// The form for a new debt (`id` = None) or an existing one.
+#[server(endpoint = "debts/form")]
+pub async fn debt_form(id: Option<i64>) -> Result<DebtFields, AppError> {
+    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
+}
+
+/// Creates a debt (empty `id`) or updates one.
+#[server(endpoint = "debts/save")]
+pub async fn save_debt(#[server(flatten)] input: DebtInput) -> Result<i64, AppError> {
+    use crate::orgs::{Saving, save_record};
+    use florin::role::Area;
+    let debts = Saving::to_record(Area::Debts, "debt", "Debt", "/debts");
+    save_record(debts, &input, &input.page(), super::ssr::save).await
 }

@@ -10,30 +10,6 @@ use crate::pages::{Fallback, record_editor};
 use florin::goal::{GoalKind, Priority};
 use leptos::prelude::*;
 
-/// The form for a new goal (`id` = None) or an existing one.
-#[server(endpoint = "goals/form")]
-pub async fn goal_form(id: Option<i64>) -> Result<GoalFields, AppError> {
-    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
-}
-
-/// Creates a goal (empty `id`) or updates one.
-#[server(endpoint = "goals/save")]
-pub async fn save_goal(#[server(flatten)] input: GoalInput) -> Result<i64, AppError> {
-    use crate::orgs::{Saving, save_record};
-    let goals = Saving {
-        area: florin::role::Area::Goals,
-        form: "goal",
-        noun: "Goal",
-        base: "/goals",
-        to_record: true,
-    };
-    let page = input.page();
-    save_record(goals, &input, &page, async |m| {
-        super::ssr::save(m, &input).await
-    })
-    .await
-}
-
 #[component]
 pub fn NewGoalPage() -> impl IntoView {
     goal_editor("Add a goal", false)
@@ -111,4 +87,19 @@ pub fn GoalForm(
             <a href=cancel>"Cancel"</a>
         </ActionForm>
     }
+}
+
+/// The form for a new goal (`id` = None) or an existing one.
+#[server(endpoint = "goals/form")]
+pub async fn goal_form(id: Option<i64>) -> Result<GoalFields, AppError> {
+    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
+}
+
+/// Creates a goal (empty `id`) or updates one.
+#[server(endpoint = "goals/save")]
+pub async fn save_goal(#[server(flatten)] input: GoalInput) -> Result<i64, AppError> {
+    use crate::orgs::{Saving, save_record};
+    use florin::role::Area;
+    let goals = Saving::to_record(Area::Goals, "goal", "Goal", "/goals");
+    save_record(goals, &input, &input.page(), super::ssr::save).await
 }

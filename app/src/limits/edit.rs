@@ -9,30 +9,6 @@ use crate::form::FormFeedback;
 use crate::pages::{Fallback, record_editor};
 use leptos::prelude::*;
 
-/// The form for a new limit (`id` = None) or an existing one.
-#[server(endpoint = "limits/form")]
-pub async fn limit_form(id: Option<i64>) -> Result<LimitFields, AppError> {
-    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
-}
-
-/// Creates a limit (empty `id`) or updates one.
-#[server(endpoint = "limits/save")]
-pub async fn save_limit(#[server(flatten)] input: LimitInput) -> Result<i64, AppError> {
-    use crate::orgs::{Saving, save_record};
-    let limits = Saving {
-        area: florin::role::Area::Budgets,
-        form: "limit",
-        noun: "Limit",
-        base: "/limits",
-        to_record: false,
-    };
-    let page = input.page();
-    save_record(limits, &input, &page, async |m| {
-        super::ssr::save(m, &input).await
-    })
-    .await
-}
-
 #[component]
 pub fn NewLimitPage() -> impl IntoView {
     limit_editor("Add a limit", false)
@@ -88,4 +64,19 @@ fn LimitFormView(
             <a href="/limits">"Cancel"</a>
         </ActionForm>
     }
+}
+
+/// The form for a new limit (`id` = None) or an existing one.
+#[server(endpoint = "limits/form")]
+pub async fn limit_form(id: Option<i64>) -> Result<LimitFields, AppError> {
+    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
+}
+
+/// Creates a limit (empty `id`) or updates one.
+#[server(endpoint = "limits/save")]
+pub async fn save_limit(#[server(flatten)] input: LimitInput) -> Result<i64, AppError> {
+    use crate::orgs::{Saving, save_record};
+    use florin::role::Area;
+    let limits = Saving::to_list(Area::Budgets, "limit", "Limit", "/limits");
+    save_record(limits, &input, &input.page(), super::ssr::save).await
 }

@@ -111,19 +111,55 @@ pub struct Saving {
     pub to_record: bool,
 }
 
+impl Saving {
+    /// Saved, the browser goes to the record's own page (`{base}/{id}`).
+    pub const fn to_record(
+        area: florin::role::Area,
+        form: &'static str,
+        noun: &'static str,
+        base: &'static str,
+    ) -> Self {
+        let to_record = true;
+        Self {
+            area,
+            form,
+            noun,
+            base,
+            to_record,
+        }
+    }
+
+    /// Saved, the browser goes back to the list (`base`).
+    pub const fn to_list(
+        area: florin::role::Area,
+        form: &'static str,
+        noun: &'static str,
+        base: &'static str,
+    ) -> Self {
+        let to_record = false;
+        Self {
+            area,
+            form,
+            noun,
+            base,
+            to_record,
+        }
+    }
+}
+
 /// The whole of an add-or-edit server function: the member's right, `save` (the new or
 /// saved record's id, and whether it was created), then the flash and the next page, or
 /// the errors and the input as typed on `page`.
-pub async fn save_record(
+pub async fn save_record<I: serde::Serialize>(
     what: Saving,
-    input: &impl serde::Serialize,
+    input: &I,
     page: &str,
-    save: impl AsyncFnOnce(&Member) -> Result<(i64, bool), AppError>,
+    save: impl AsyncFnOnce(&Member, &I) -> Result<(i64, bool), AppError>,
 ) -> Result<i64, AppError> {
     use crate::session::{Done, finish};
     let result = async {
         let member = require_member(Access::Write(what.area)).await?;
-        save(&member).await
+        save(&member, input).await
     }
     .await;
     let saved = finish(what.form, page, input, result, |&(id, created)| {

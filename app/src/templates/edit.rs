@@ -7,29 +7,6 @@ use crate::form::FormFeedback;
 use crate::pages::{Fallback, record_editor};
 use leptos::prelude::*;
 
-#[server(endpoint = "templates/form")]
-pub async fn template_form(id: Option<i64>) -> Result<TemplateFields, AppError> {
-    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
-}
-
-/// Creates a template (empty `id`) or updates one.
-#[server(endpoint = "templates/save")]
-pub async fn save_template(#[server(flatten)] input: TemplateInput) -> Result<i64, AppError> {
-    use crate::orgs::{Saving, save_record};
-    let templates = Saving {
-        area: florin::role::Area::Budgets,
-        form: "template",
-        noun: "Template",
-        base: "/templates",
-        to_record: false,
-    };
-    let page = input.page();
-    save_record(templates, &input, &page, async |m| {
-        super::ssr::save(m, &input).await
-    })
-    .await
-}
-
 #[component]
 pub fn NewTemplatePage() -> impl IntoView {
     template_editor("Add an expense template", false)
@@ -98,4 +75,18 @@ fn TemplateFormView(
             <a href="/templates">"Cancel"</a>
         </ActionForm>
     }
+}
+
+#[server(endpoint = "templates/form")]
+pub async fn template_form(id: Option<i64>) -> Result<TemplateFields, AppError> {
+    crate::orgs::reading(async |m| super::ssr::form(m, id).await).await
+}
+
+/// Creates a template (empty `id`) or updates one.
+#[server(endpoint = "templates/save")]
+pub async fn save_template(#[server(flatten)] input: TemplateInput) -> Result<i64, AppError> {
+    use crate::orgs::{Saving, save_record};
+    use florin::role::Area;
+    let templates = Saving::to_list(Area::Budgets, "template", "Template", "/templates");
+    save_record(templates, &input, &input.page(), super::ssr::save).await
 }
