@@ -27,15 +27,15 @@ pub mod ssr;
 pub use copy::{CopyBudget, copy_budget};
 pub use delete::{DeleteBudget, DeleteBudgetPage, delete_budget};
 pub use detail::{BudgetPage, GetBudget, get_budget};
-pub use edit::{EditBudgetPage, NewBudgetPage, SaveBudget, budget_form, save_budget};
+pub use edit::{BudgetEditorPage, SaveBudget, budget_form, save_budget};
 pub use entries::{RemoveEntry, SaveEntry, remove_entry, save_entry};
 pub use list::{BudgetsPage, ListBudgets, list_budgets};
 pub use types::{BudgetFields, BudgetInput, BudgetLine, BudgetSummary, BudgetView, EntryInput};
 
 crate::routes!(BudgetRoutes {
     "/budgets" => BudgetsPage,
-    "/budgets/new" => NewBudgetPage,
+    "/budgets/new" => BudgetEditorPage,
     "/budgets/:id" => BudgetPage,
-    "/budgets/:id/edit" => EditBudgetPage,
+    "/budgets/:id/edit" => BudgetEditorPage,
     "/budgets/:id/delete" => DeleteBudgetPage,
 });

@@ -23,14 +23,14 @@ pub use detail::{
     ChangeCycleStatus, CyclePage, GetCycle, RemoveExpectedExpense, change_cycle_status, get_cycle,
     remove_expected_expense,
 };
-pub use edit::{EditCyclePage, NewCyclePage, SaveCycle, cycle_form, save_cycle};
+pub use edit::{CycleEditorPage, SaveCycle, cycle_form, save_cycle};
 pub use list::{CyclesPage, ListCycles, list_cycles};
 pub use types::{CycleFields, CycleInput, CycleLine, CycleSummary, CycleView, ExpectedExpense};
 
 crate::routes!(CycleRoutes {
     "/cycles" => CyclesPage,
-    "/cycles/new" => NewCyclePage,
+    "/cycles/new" => CycleEditorPage,
     "/cycles/:id" => CyclePage,
-    "/cycles/:id/edit" => EditCyclePage,
+    "/cycles/:id/edit" => CycleEditorPage,
     "/cycles/:id/delete" => DeleteCyclePage,
 });

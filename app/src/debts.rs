@@ -26,7 +26,7 @@ pub mod ssr;
 
 pub use delete::{DeleteDebt, DeleteDebtPage, delete_debt};
 pub use detail::{DebtPage, GetDebt, get_debt};
-pub use edit::{DebtForm, EditDebtPage, NewDebtPage, SaveDebt, debt_form, save_debt};
+pub use edit::{DebtEditorPage, DebtForm, SaveDebt, debt_form, save_debt};
 pub use list::{DebtsPage, ListDebts, list_debts};
 pub use pay::{RecordPayment, record_payment};
 pub use planner::{PlanPayoff, PlannerPage, plan_payoff};
@@ -37,9 +37,9 @@ pub use types::{
 
 crate::routes!(DebtRoutes {
     "/debts" => DebtsPage,
-    "/debts/new" => NewDebtPage,
+    "/debts/new" => DebtEditorPage,
     "/debts/planner" => PlannerPage,
     "/debts/:id" => DebtPage,
-    "/debts/:id/edit" => EditDebtPage,
+    "/debts/:id/edit" => DebtEditorPage,
     "/debts/:id/delete" => DeleteDebtPage,
 });

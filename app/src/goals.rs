@@ -29,7 +29,7 @@ pub use detail::{
     ChangeGoalStatus, DeleteContribution, GetGoal, GoalPage, change_goal_status,
     delete_contribution, get_goal,
 };
-pub use edit::{EditGoalPage, GoalForm, NewGoalPage, SaveGoal, goal_form, save_goal};
+pub use edit::{GoalEditorPage, GoalForm, SaveGoal, goal_form, save_goal};
 pub use florin::goal::{GoalKind, Priority};
 pub use list::{GoalsPage, ListGoals, list_goals};
 pub use progress::GoalProgressBar;
@@ -37,8 +37,8 @@ pub use types::{ContributionDefaults, GoalFields, GoalSummary, GoalView};
 
 crate::routes!(GoalRoutes {
     "/goals" => GoalsPage,
-    "/goals/new" => NewGoalPage,
+    "/goals/new" => GoalEditorPage,
     "/goals/:id" => GoalPage,
-    "/goals/:id/edit" => EditGoalPage,
+    "/goals/:id/edit" => GoalEditorPage,
     "/goals/:id/delete" => DeleteGoalPage,
 });

@@ -19,13 +19,13 @@ pub mod repo;
 pub mod ssr;
 
 pub use delete::{DeleteLimit, DeleteLimitPage, delete_limit};
-pub use edit::{EditLimitPage, NewLimitPage, SaveLimit, limit_form, save_limit};
+pub use edit::{LimitEditorPage, SaveLimit, limit_form, save_limit};
 pub use list::{LimitsPage, ListLimits, list_limits};
 pub use types::{LimitFields, LimitView, LimitsOverview};
 
 crate::routes!(LimitRoutes {
     "/limits" => LimitsPage,
-    "/limits/new" => NewLimitPage,
-    "/limits/:id/edit" => EditLimitPage,
+    "/limits/new" => LimitEditorPage,
+    "/limits/:id/edit" => LimitEditorPage,
     "/limits/:id/delete" => DeleteLimitPage,
 });

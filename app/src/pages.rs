@@ -131,25 +131,12 @@ pub fn Table(
     }
 }
 
-/// An add page (`editing` false) or the edit page of the route's `:id`, titled `title`,
-/// with `editor` for the record (None to add one) once a user is signed in.
-pub fn editor_page<E>(title: &'static str, editing: bool, editor: E) -> impl IntoView
-where
-    E: FnOnce(Signal<Option<i64>>) -> AnyView + Send + 'static,
-{
-    let id = match editing.then(crate::url::id_param) {
-        Some(id) => Signal::derive(move || Some(id())),
-        None => Signal::derive(|| None),
-    };
-    view! { <Page title>{editor(id)}</Page> }
-}
-
-/// The add page (`editing` false) or the edit page of the route's record: `load` reads
-/// the form's data (for None, a new record's), and `render` draws it once loaded, with
-/// the form stash of a plain post that failed; or the error and `back`.
+/// The add page (`/…/new`) or the edit page (`/…/:id/edit`) of a record, titled
+/// `titles[0]` or `titles[1]`: `load` reads the form's data for the route's id (None to
+/// add one), and `render` draws it once loaded, with the form stash of a plain post that
+/// failed; or the error and `back`.
 pub fn record_editor<T, L, Fut, F>(
-    title: &'static str,
-    editing: bool,
+    titles: [&'static str; 2],
     load: L,
     back: Fallback,
     render: F,
@@ -160,10 +147,13 @@ where
     Fut: Future<Output = Result<T, AppError>> + Send + 'static,
     F: Fn(T, Option<FormStash>) -> AnyView + Clone + Send + Sync + 'static,
 {
-    editor_page(title, editing, move |id| {
-        let data = Resource::new(move || id.get(), load);
-        loaded(data, back, render).into_any()
-    })
+    let params = leptos_router::hooks::use_params_map();
+    let editing = params.with_untracked(|p| p.get("id").is_some());
+    let id = crate::url::id_param();
+    let title = titles[usize::from(editing)];
+    // The data is asked for inside the page, once a user is known to be signed in.
+    let body = move || loaded(Resource::new(move || editing.then(id), load), back, render);
+    view! { <Page title>{body()}</Page> }
 }
 
 /// Shows `render(data, stash)` once `data` has loaded, with the form stash of a plain

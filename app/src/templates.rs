@@ -17,7 +17,7 @@ pub mod repo;
 pub mod ssr;
 
 pub use delete::{DeleteTemplate, DeleteTemplatePage, delete_template};
-pub use edit::{EditTemplatePage, NewTemplatePage, SaveTemplate, save_template, template_form};
+pub use edit::{SaveTemplate, TemplateEditorPage, save_template, template_form};
 pub use list::{
     ListTemplates, SetTemplateActive, TemplatesPage, list_templates, set_template_active,
 };
@@ -25,7 +25,7 @@ pub use types::{TemplateFields, TemplateInput, TemplateSummary};
 
 crate::routes!(TemplateRoutes {
     "/templates" => TemplatesPage,
-    "/templates/new" => NewTemplatePage,
-    "/templates/:id/edit" => EditTemplatePage,
+    "/templates/new" => TemplateEditorPage,
+    "/templates/:id/edit" => TemplateEditorPage,
     "/templates/:id/delete" => DeleteTemplatePage,
 });

@@ -8,24 +8,20 @@ use crate::form::FormFeedback;
 use crate::pages::{Fallback, record_editor};
 use leptos::prelude::*;
 
+/// The add page and the edit page of a budget.
 #[component]
-pub fn NewBudgetPage() -> impl IntoView {
-    budget_editor("Add a budget", false)
-}
-
-#[component]
-pub fn EditBudgetPage() -> impl IntoView {
-    budget_editor("Edit budget", true)
-}
-
-/// The add or edit page of a budget.
-fn budget_editor(title: &'static str, editing: bool) -> impl IntoView {
+pub fn BudgetEditorPage() -> impl IntoView {
     let save = ServerAction::<SaveBudget>::new();
     let back = Fallback::back("/budgets", "Back to budgets");
-    record_editor(title, editing, budget_form, back, move |form, stash| {
-        let feedback = FormFeedback::new("budget", stash, save);
-        view! { <BudgetFormView form feedback action=save/> }.into_any()
-    })
+    record_editor(
+        ["Add a budget", "Edit budget"],
+        budget_form,
+        back,
+        move |form, stash| {
+            let feedback = FormFeedback::new("budget", stash, save);
+            view! { <BudgetFormView form feedback action=save/> }.into_any()
+        },
+    )
 }
 
 #[component]

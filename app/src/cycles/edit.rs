@@ -31,27 +31,23 @@ pub async fn save_cycle(#[server(flatten)] input: CycleInput) -> Result<i64, App
     saved.await.map(|(id, _)| id)
 }
 
+/// The add page and the edit page of a cycle.
 #[component]
-pub fn NewCyclePage() -> impl IntoView {
-    cycle_editor("Add a cycle", false)
-}
-
-#[component]
-pub fn EditCyclePage() -> impl IntoView {
-    cycle_editor("Edit cycle", true)
-}
-
-/// The add or edit page of a cycle.
-fn cycle_editor(title: &'static str, editing: bool) -> impl IntoView {
+pub fn CycleEditorPage() -> impl IntoView {
     let save = ServerAction::<SaveCycle>::new();
     let back = Fallback::back("/cycles", "Back to cycles");
-    record_editor(title, editing, cycle_form, back, move |form, stash| {
-        if form.read_only {
-            return read_only_notice(&form).into_any();
-        }
-        let feedback = FormFeedback::new("cycle", stash, save);
-        view! { <CycleFormView form feedback action=save/> }.into_any()
-    })
+    record_editor(
+        ["Add a cycle", "Edit cycle"],
+        cycle_form,
+        back,
+        move |form, stash| {
+            if form.read_only {
+                return read_only_notice(&form).into_any();
+            }
+            let feedback = FormFeedback::new("cycle", stash, save);
+            view! { <CycleFormView form feedback action=save/> }.into_any()
+        },
+    )
 }
 
 fn read_only_notice(form: &CycleFields) -> impl IntoView {

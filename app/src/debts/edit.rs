@@ -9,24 +9,20 @@ use crate::form::FormFeedback;
 use crate::pages::{Fallback, record_editor};
 use leptos::prelude::*;
 
+/// The add page and the edit page of a debt.
 #[component]
-pub fn NewDebtPage() -> impl IntoView {
-    debt_editor("Add a debt", false)
-}
-
-#[component]
-pub fn EditDebtPage() -> impl IntoView {
-    debt_editor("Edit debt", true)
-}
-
-/// The add or edit page of a debt.
-fn debt_editor(title: &'static str, editing: bool) -> impl IntoView {
+pub fn DebtEditorPage() -> impl IntoView {
     let save = ServerAction::<SaveDebt>::new();
     let back = Fallback::back("/debts", "Back to debts");
-    record_editor(title, editing, debt_form, back, move |form, stash| {
-        let feedback = FormFeedback::new("debt", stash, save);
-        view! { <DebtFormView form feedback action=save/> }.into_any()
-    })
+    record_editor(
+        ["Add a debt", "Edit debt"],
+        debt_form,
+        back,
+        move |form, stash| {
+            let feedback = FormFeedback::new("debt", stash, save);
+            view! { <DebtFormView form feedback action=save/> }.into_any()
+        },
+    )
 }
 
 fn kind_options() -> Vec<(String, String)> {

@@ -10,24 +10,20 @@ use crate::pages::{Fallback, record_editor};
 use florin::goal::{GoalKind, Priority};
 use leptos::prelude::*;
 
+/// The add page and the edit page of a goal.
 #[component]
-pub fn NewGoalPage() -> impl IntoView {
-    goal_editor("Add a goal", false)
-}
-
-#[component]
-pub fn EditGoalPage() -> impl IntoView {
-    goal_editor("Edit goal", true)
-}
-
-/// The add or edit page of a goal.
-fn goal_editor(title: &'static str, editing: bool) -> impl IntoView {
+pub fn GoalEditorPage() -> impl IntoView {
     let save = ServerAction::<SaveGoal>::new();
     let back = Fallback::back("/goals", "Back to goals");
-    record_editor(title, editing, goal_form, back, move |form, stash| {
-        let feedback = FormFeedback::new("goal", stash, save);
-        view! { <GoalForm form feedback action=save/> }.into_any()
-    })
+    record_editor(
+        ["Add a goal", "Edit goal"],
+        goal_form,
+        back,
+        move |form, stash| {
+            let feedback = FormFeedback::new("goal", stash, save);
+            view! { <GoalForm form feedback action=save/> }.into_any()
+        },
+    )
 }
 
 fn kind_options() -> Vec<(String, String)> {

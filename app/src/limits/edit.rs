@@ -9,24 +9,20 @@ use crate::form::FormFeedback;
 use crate::pages::{Fallback, record_editor};
 use leptos::prelude::*;
 
+/// The add page and the edit page of a limit.
 #[component]
-pub fn NewLimitPage() -> impl IntoView {
-    limit_editor("Add a limit", false)
-}
-
-#[component]
-pub fn EditLimitPage() -> impl IntoView {
-    limit_editor("Edit limit", true)
-}
-
-/// The add or edit page of a limit.
-fn limit_editor(title: &'static str, editing: bool) -> impl IntoView {
+pub fn LimitEditorPage() -> impl IntoView {
     let save = ServerAction::<SaveLimit>::new();
     let back = Fallback::back("/limits", "Back to limits");
-    record_editor(title, editing, limit_form, back, move |form, stash| {
-        let feedback = FormFeedback::new("limit", stash, save);
-        view! { <LimitFormView form feedback action=save/> }.into_any()
-    })
+    record_editor(
+        ["Add a limit", "Edit limit"],
+        limit_form,
+        back,
+        move |form, stash| {
+            let feedback = FormFeedback::new("limit", stash, save);
+            view! { <LimitFormView form feedback action=save/> }.into_any()
+        },
+    )
 }
 
 #[component]

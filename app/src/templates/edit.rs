@@ -7,24 +7,20 @@ use crate::form::FormFeedback;
 use crate::pages::{Fallback, record_editor};
 use leptos::prelude::*;
 
+/// The add page and the edit page of a template.
 #[component]
-pub fn NewTemplatePage() -> impl IntoView {
-    template_editor("Add an expense template", false)
-}
-
-#[component]
-pub fn EditTemplatePage() -> impl IntoView {
-    template_editor("Edit expense template", true)
-}
-
-/// The add or edit page of a template.
-fn template_editor(title: &'static str, editing: bool) -> impl IntoView {
+pub fn TemplateEditorPage() -> impl IntoView {
     let save = ServerAction::<SaveTemplate>::new();
     let back = Fallback::back("/templates", "Back to templates");
-    record_editor(title, editing, template_form, back, move |form, stash| {
-        let feedback = FormFeedback::new("template", stash, save);
-        view! { <TemplateFormView form feedback action=save/> }.into_any()
-    })
+    record_editor(
+        ["Add an expense template", "Edit expense template"],
+        template_form,
+        back,
+        move |form, stash| {
+            let feedback = FormFeedback::new("template", stash, save);
+            view! { <TemplateFormView form feedback action=save/> }.into_any()
+        },
+    )
 }
 
 fn frequency_options() -> Vec<(String, String)> {
