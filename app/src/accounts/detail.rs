@@ -2,10 +2,10 @@
 
 use super::edit::{AccountForm, SaveAccount};
 use super::types::AccountView;
-use crate::context::{RequireUser, use_shell};
+use crate::context::RequireUser;
 use crate::error::AppError;
 use crate::form::FormFeedback;
-use crate::pages::Card;
+use crate::pages::{Card, Fallback, loaded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -48,37 +48,24 @@ pub fn AccountPage() -> impl IntoView {
 
 #[component]
 fn AccountEditor() -> impl IntoView {
-    let shell = use_shell();
     let data = Resource::new(crate::url::id_param(), get_account);
     let save = ServerAction::<SaveAccount>::new();
     let archive = ServerAction::<SetAccountArchived>::new();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let stash = shell.await.ok().and_then(|s| s.form);
-                match data.await {
-                    Ok(account) => {
-                        let feedback = FormFeedback::new("account", stash, save);
-                        let currency = account.currency.clone();
-                        let (id, archived) = (account.id, account.archived);
-                        view! {
-                            <h1>{account.name.clone()}</h1>
-                            <p class="lead">{format!("Balance: {}", account.balance)}</p>
-                            <Card title="Edit account" id="edit-account-title">
-                                <AccountForm action=save feedback account=Some(account) default_currency=currency/>
-                            </Card>
-                            <ArchiveSection action=archive id archived/>
-                            <p><a href="/accounts">"Back to accounts"</a></p>
-                        }.into_any()
-                    }
-                    Err(error) => view! {
-                        <h1>"Account"</h1>
-                        <p class="error">{error.to_string()}</p>
-                        <p><a href="/accounts">"Back to accounts"</a></p>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(data, Fallback::page("Account", "/accounts", "Back to accounts"), move |account, stash| {
+            let feedback = FormFeedback::new("account", stash, save);
+            let currency = account.currency.clone();
+            let (id, archived) = (account.id, account.archived);
+            view! {
+                <h1>{account.name.clone()}</h1>
+                <p class="lead">{format!("Balance: {}", account.balance)}</p>
+                <Card title="Edit account" id="edit-account-title">
+                    <AccountForm action=save feedback account=Some(account) default_currency=currency/>
+                </Card>
+                <ArchiveSection action=archive id archived/>
+                <p><a href="/accounts">"Back to accounts"</a></p>
+            }.into_any()
+        })}
     }
 }
 

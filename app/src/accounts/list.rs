@@ -24,21 +24,21 @@ fn AccountsList() -> impl IntoView {
     let save = ServerAction::<SaveAccount>::new();
     view! {
         {loaded(data, Fallback::NONE, move |page, stash| {
-                        let feedback = FormFeedback::new("account", stash, save);
-                        let base = page.base_currency.clone();
-                        view! {
-                            <Card title="Your accounts" id="accounts-title">
-                                {if page.accounts.is_empty() {
-                                    view! { <p>"No accounts yet. Add your first one below."</p> }.into_any()
-                                } else {
-                                    view! { <AccountsTable page=page/> }.into_any()
-                                }}
-                            </Card>
-                            <Card title="Add an account" id="add-account-title">
-                                <AccountForm action=save feedback account=None default_currency=base/>
-                            </Card>
-                        }.into_any()
-                    })}
+            let feedback = FormFeedback::new("account", stash, save);
+            let base = page.base_currency.clone();
+            view! {
+                <Card title="Your accounts" id="accounts-title">
+                    {if page.accounts.is_empty() {
+                        view! { <p>"No accounts yet. Add your first one below."</p> }.into_any()
+                    } else {
+                        view! { <AccountsTable page=page/> }.into_any()
+                    }}
+                </Card>
+                <Card title="Add an account" id="add-account-title">
+                    <AccountForm action=save feedback account=None default_currency=base/>
+                </Card>
+            }.into_any()
+        })}
     }
 }
 

@@ -26,16 +26,16 @@ fn CategoriesList() -> impl IntoView {
     let save = ServerAction::<SaveCategory>::new();
     view! {
         {loaded(data, Fallback::NONE, move |all, stash| {
-                        let feedback = FormFeedback::new("category", stash, save);
-                        let parents = parent_options(&all, None, None);
-                        view! {
-                            {[CategoryKind::Expense, CategoryKind::Income].into_iter().map(|kind| {
-                                let rows: Vec<CategoryView> = all.iter().filter(|c| c.kind == kind.as_str()).cloned().collect();
-                                view! { <KindTable kind rows/> }
-                            }).collect_view()}
-                            <AddCategoryForm action=save feedback parents/>
-                        }.into_any()
-                    })}
+            let feedback = FormFeedback::new("category", stash, save);
+            let parents = parent_options(&all, None, None);
+            view! {
+                {[CategoryKind::Expense, CategoryKind::Income].into_iter().map(|kind| {
+                    let rows: Vec<CategoryView> = all.iter().filter(|c| c.kind == kind.as_str()).cloned().collect();
+                    view! { <KindTable kind rows/> }
+                }).collect_view()}
+                <AddCategoryForm action=save feedback parents/>
+            }.into_any()
+        })}
     }
 }
 

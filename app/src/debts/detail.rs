@@ -5,7 +5,7 @@ use super::pay::PaymentForm;
 use super::types::{DebtView, PaymentView, ScheduleView};
 use crate::context::RequireUser;
 use crate::error::AppError;
-use crate::pages::{Card, Head, Table};
+use crate::pages::{Card, Fallback, Head, Table, loaded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -32,18 +32,7 @@ fn DebtDetails() -> impl IntoView {
     let full = move || query.read().get("schedule").as_deref() == Some("full");
     let data = Resource::new(move || (id(), full()), |(id, full)| get_debt(id, full));
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => view! { <DebtBody view/> }.into_any(),
-                    Err(error) => view! {
-                        <h1>"Debt"</h1>
-                        <p class="error">{error.to_string()}</p>
-                        <p><a href="/debts">"Back to debts"</a></p>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(data, Fallback::page("Debt", "/debts", "Back to debts"), move |view, _| view! { <DebtBody view/> }.into_any())}
     }
 }
 

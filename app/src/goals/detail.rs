@@ -8,6 +8,7 @@ use crate::components::FormError;
 use crate::context::{RequireUser, use_shell};
 use crate::error::AppError;
 use crate::form::FormFeedback;
+use crate::pages::{Fallback, loaded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -73,18 +74,7 @@ fn GoalDetails() -> impl IntoView {
     let id = crate::url::id_param();
     let data = Resource::new(id, get_goal);
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => view! { <GoalBody view/> }.into_any(),
-                    Err(error) => view! {
-                        <h1>"Goal"</h1>
-                        <p class="error">{error.to_string()}</p>
-                        <p><a href="/goals">"Back to goals"</a></p>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(data, Fallback::page("Goal", "/goals", "Back to goals"), move |view, _| view! { <GoalBody view/> }.into_any())}
     }
 }
 

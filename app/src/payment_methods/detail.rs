@@ -3,10 +3,10 @@
 use super::edit::{MethodForm, SavePaymentMethod};
 use super::types::PaymentMethodEdit;
 use crate::components::FormError;
-use crate::context::{RequireUser, use_shell};
+use crate::context::RequireUser;
 use crate::error::{AppError, FieldErrors};
 use crate::form::FormFeedback;
-use crate::pages::Card;
+use crate::pages::{Card, Fallback, loaded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -43,45 +43,32 @@ pub fn PaymentMethodPage() -> impl IntoView {
 
 #[component]
 fn MethodEditor() -> impl IntoView {
-    let shell = use_shell();
     let data = Resource::new(crate::url::id_param(), get_payment_method);
     let save = ServerAction::<SavePaymentMethod>::new();
     let archive = ServerAction::<SetPaymentMethodArchived>::new();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let stash = shell.await.ok().and_then(|s| s.form);
-                match data.await {
-                    Ok(edit) => {
-                        let feedback = FormFeedback::new("payment-method", stash.clone(), save);
-                        let method = edit.method;
-                        let title = method.name.clone();
-                        let lead = match &method.account_name {
-                            Some(account) => format!("{} · linked to {account}", method.kind_label),
-                            None => method.kind_label.clone(),
-                        };
-                        let archive_errors = FormFeedback::new("payment-method-archive", stash, archive).errors();
-                        let archive_section = view! {
-                            <ArchiveSection action=archive errors=archive_errors id=method.id archived=method.archived/>
-                        }.into_any();
-                        view! {
-                            <h1>{title}</h1>
-                            <p class="lead">{lead}</p>
-                            <Card title="Edit payment method" id="edit-method-title">
-                                <MethodForm action=save feedback method=Some(method) accounts=edit.accounts/>
-                            </Card>
-                            {archive_section}
-                            <p><a href="/payment-methods">"Back to payment methods"</a></p>
-                        }.into_any()
-                    }
-                    Err(error) => view! {
-                        <h1>"Payment method"</h1>
-                        <p class="error">{error.to_string()}</p>
-                        <p><a href="/payment-methods">"Back to payment methods"</a></p>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(data, Fallback::page("Payment method", "/payment-methods", "Back to payment methods"), move |edit, stash| {
+            let feedback = FormFeedback::new("payment-method", stash.clone(), save);
+            let method = edit.method;
+            let title = method.name.clone();
+            let lead = match &method.account_name {
+                Some(account) => format!("{} · linked to {account}", method.kind_label),
+                None => method.kind_label.clone(),
+            };
+            let archive_errors = FormFeedback::new("payment-method-archive", stash, archive).errors();
+            let archive_section = view! {
+                <ArchiveSection action=archive errors=archive_errors id=method.id archived=method.archived/>
+            }.into_any();
+            view! {
+                <h1>{title}</h1>
+                <p class="lead">{lead}</p>
+                <Card title="Edit payment method" id="edit-method-title">
+                    <MethodForm action=save feedback method=Some(method) accounts=edit.accounts/>
+                </Card>
+                {archive_section}
+                <p><a href="/payment-methods">"Back to payment methods"</a></p>
+            }.into_any()
+        })}
     }
 }
 

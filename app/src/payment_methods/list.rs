@@ -24,21 +24,21 @@ fn PaymentMethodsList() -> impl IntoView {
     let save = ServerAction::<SavePaymentMethod>::new();
     view! {
         {loaded(data, Fallback::NONE, move |page, stash| {
-                        let feedback = FormFeedback::new("payment-method", stash, save);
-                        let list = if page.methods.is_empty() {
-                            view! { <p>"No payment methods yet. Add your first one below."</p> }.into_any()
-                        } else {
-                            view! { <MethodsTable methods=page.methods/> }.into_any()
-                        };
-                        view! {
-                            <Card title="Your payment methods" id="methods-title">
-                                {list}
-                            </Card>
-                            <Card title="Add a payment method" id="add-method-title">
-                                <MethodForm action=save feedback method=None accounts=page.accounts/>
-                            </Card>
-                        }.into_any()
-                    })}
+            let feedback = FormFeedback::new("payment-method", stash, save);
+            let list = if page.methods.is_empty() {
+                view! { <p>"No payment methods yet. Add your first one below."</p> }.into_any()
+            } else {
+                view! { <MethodsTable methods=page.methods/> }.into_any()
+            };
+            view! {
+                <Card title="Your payment methods" id="methods-title">
+                    {list}
+                </Card>
+                <Card title="Add a payment method" id="add-method-title">
+                    <MethodForm action=save feedback method=None accounts=page.accounts/>
+                </Card>
+            }.into_any()
+        })}
     }
 }
 

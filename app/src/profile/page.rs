@@ -27,12 +27,12 @@ fn ProfileForms() -> impl IntoView {
     let password = ServerAction::<ChangePassword>::new();
     view! {
         {loaded(data, Fallback::NONE, move |data, stash| {
-                        let profile_feedback = FormFeedback::new("profile", stash.clone(), save);
-                        let password_feedback = FormFeedback::new("password", stash, password);
-                        view! {
-                            <ProfileForm data feedback=profile_feedback action=save/>
-                            <PasswordForm feedback=password_feedback action=password/>
-                        }.into_any()
-                    })}
+            let profile_feedback = FormFeedback::new("profile", stash.clone(), save);
+            let password_feedback = FormFeedback::new("password", stash, password);
+            view! {
+                <ProfileForm data feedback=profile_feedback action=save/>
+                <PasswordForm feedback=password_feedback action=password/>
+            }.into_any()
+        })}
     }
 }
