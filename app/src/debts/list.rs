@@ -25,11 +25,16 @@ fn DebtsOverviewView() -> impl IntoView {
             <a class="button primary" href="/debts/new">"Add a debt"</a>
             <a class="button" href="/debts/planner">"Payoff planner"</a>
         </p>
-        {listed(data, "No debts yet. Add a loan or a card to see its schedule, record payments and plan how to pay it off.", |overview| overview.debts.is_empty(), |overview| view! {
-                        <SummaryTable rows=overview.summary.clone()/>
-                        <DebtsTable debts=overview.debts.clone()/>
-                        <HistoryTable currencies=overview.history_currencies.clone() rows=overview.history/>
-                    }.into_any())}
+        {listed(
+            data,
+            "No debts yet. Add a loan or a card to see its schedule, record payments and plan how to pay it off.",
+            |overview| overview.debts.is_empty(),
+            |overview| view! {
+                <SummaryTable rows=overview.summary.clone()/>
+                <DebtsTable debts=overview.debts.clone()/>
+                <HistoryTable currencies=overview.history_currencies.clone() rows=overview.history/>
+            }.into_any(),
+        )}
     }
 }
 

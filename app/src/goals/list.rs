@@ -23,7 +23,12 @@ fn GoalsOverview() -> impl IntoView {
         <p class="actions">
             <a class="button primary" href="/goals/new">"Add a goal"</a>
         </p>
-        {listed(data, "No goals yet. Add one to track what you save towards it and how much to put aside each month.", Vec::is_empty, |goals| view! { <GoalsTable goals/> }.into_any())}
+        {listed(
+            data,
+            "No goals yet. Add one to track what you save towards it and how much to put aside each month.",
+            Vec::is_empty,
+            |goals| view! { <GoalsTable goals/> }.into_any(),
+        )}
     }
 }
 

@@ -38,14 +38,19 @@ fn LimitsOverviewView() -> impl IntoView {
         <p class="actions">
             <a class="button primary" href="/limits/new">"Add a limit"</a>
         </p>
-        {listed(data, "No limits yet. Set a monthly limit on an expense category to be alerted before you overspend.", |overview| overview.limits.is_empty(), |overview| view! {
-                        <nav class="actions" aria-label="Months">
-                            <a href=format!("/limits?month={}", overview.previous)>"← " {overview.previous_label.clone()}</a>
-                            " "
-                            <a href=format!("/limits?month={}", overview.next)>{overview.next_label.clone()} " →"</a>
-                        </nav>
-                        <LimitsTable month=overview.month.clone() limits=overview.limits/>
-                    }.into_any())}
+        {listed(
+            data,
+            "No limits yet. Set a monthly limit on an expense category to be alerted before you overspend.",
+            |overview| overview.limits.is_empty(),
+            |overview| view! {
+                <nav class="actions" aria-label="Months">
+                    <a href=format!("/limits?month={}", overview.previous)>"← " {overview.previous_label.clone()}</a>
+                    " "
+                    <a href=format!("/limits?month={}", overview.next)>{overview.next_label.clone()} " →"</a>
+                </nav>
+                <LimitsTable month=overview.month.clone() limits=overview.limits/>
+            }.into_any(),
+        )}
     }
 }
 

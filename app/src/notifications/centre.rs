@@ -52,17 +52,22 @@ fn NotificationsCentre() -> impl IntoView {
     let data = Resource::new(|| (), |()| list_notifications());
     let read_all = ServerAction::<MarkAllNotificationsRead>::new();
     view! {
-        {listed(data, "No notifications yet. Payment reminders and other notices appear here.", |list| list.items.is_empty(), move |list| view! {
-            <p class="lead">{florin::notification::unread_label(list.unread)}</p>
-            {(list.unread > 0).then(|| view! {
-                <ActionForm action=read_all>
-                    <button type="submit">"Mark all as read"</button>
-                </ActionForm>
-        })}
-                        <div class="notifications">
-                            {list.items.into_iter().map(|item| view! { <NotificationItem item/> }).collect_view()}
-                        </div>
-                    }.into_any())}
+        {listed(
+            data,
+            "No notifications yet. Payment reminders and other notices appear here.",
+            |list| list.items.is_empty(),
+            move |list| view! {
+                <p class="lead">{florin::notification::unread_label(list.unread)}</p>
+                {(list.unread > 0).then(|| view! {
+                    <ActionForm action=read_all>
+                        <button type="submit">"Mark all as read"</button>
+                    </ActionForm>
+                })}
+                <div class="notifications">
+                    {list.items.into_iter().map(|item| view! { <NotificationItem item/> }).collect_view()}
+                </div>
+            }.into_any(),
+        )}
     }
 }
 
