@@ -55,6 +55,22 @@ pub async fn migrate(db: &Db) -> Result<(), MigrateError> {
     florin_app::on_db!(db, |pool| migrator.run(pool).await)
 }
 
+/// Whether the database holds the schema this build migrates to: the newest migration it
+/// embeds has been applied. An unreachable or emptied database is an error.
+pub async fn schema_current(db: &Db) -> Result<bool, sqlx::Error> {
+    let files = match db {
+        Db::Sqlite(_) => embedded::SQLITE,
+        Db::Postgres(_) => embedded::POSTGRES,
+    };
+    let newest = files.last().map_or(0, |&(version, _, _)| version);
+    let applied: i64 = florin_app::sql!(
+        db,
+        scalar,
+        "SELECT CAST(COALESCE(MAX(version), 0) AS BIGINT) FROM _sqlx_migrations WHERE success = TRUE"
+    )?;
+    Ok(applied >= newest)
+}
+
 type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// The migration files, embedded by `build.rs`.

@@ -83,6 +83,12 @@ pub async fn headers(hsts: bool, mut request: Request<Body>, next: Next) -> Resp
     if let Ok(value) = HeaderValue::from_str(&content_security_policy(Some(&nonce.0))) {
         h.insert(header::CONTENT_SECURITY_POLICY, value);
     }
+    // Pages and answers about someone's money are theirs alone: no shared cache may keep
+    // them, nor the browser once they are left (the back button after signing out). The
+    // bundle, named by its content, says otherwise for itself.
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     if hsts {
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,
