@@ -40,32 +40,23 @@ async fn the_budget_form_shows_field_errors_and_keeps_what_was_typed(backend: Ba
             ]),
         )
         .await;
-    let shown = text(&back.body);
-    assert_shows(
-        &shown,
-        &[
-            "Enter a name.",
-            "The end date is before the start date.",
-            "Amounts cannot be negative.",
-        ],
-    );
+    back.shows(&[
+        "Enter a name.",
+        "The end date is before the start date.",
+        "Amounts cannot be negative.",
+    ]);
     assert!(back.body.contains("value=\"-5\""));
     assert!(back.body.contains("value=\"2026-11-30\""));
-    let shown = ada
-        .submit(
-            "/api/budgets/save",
-            "/budgets/new",
-            &budget_fields(&[("starts_on", "30/11/2026"), ("total", "1.234")]),
-        )
-        .await
-        .text();
-    assert_shows(
-        &shown,
-        &[
-            "Enter a date like 2026-01-31.",
-            "USD amounts have at most 2 decimals.",
-        ],
-    );
+    ada.submit(
+        "/api/budgets/save",
+        "/budgets/new",
+        &budget_fields(&[("starts_on", "30/11/2026"), ("total", "1.234")]),
+    )
+    .await
+    .shows(&[
+        "Enter a date like 2026-01-31.",
+        "USD amounts have at most 2 decimals.",
+    ]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budgets").await, 0);
 
     let id = add_budget(&mut ada, "November", "2026-11-01", "2026-11-30", "1,000").await;
@@ -84,11 +75,9 @@ async fn the_budget_form_shows_field_errors_and_keeps_what_was_typed(backend: Ba
         )
         .await;
     assert_eq!(posted.location, Some(format!("/budgets/{id}")));
-    let page = text(&ada.follow(&posted).await.body);
-    assert_shows(
-        &page,
-        &["Budget saved.", "Late autumn", "2026-11-01 – 2026-12-15"],
-    );
+    ada.follow(&posted)
+        .await
+        .shows(&["Budget saved.", "Late autumn", "2026-11-01 – 2026-12-15"]);
     assert!(text(&ada.get("/budgets").await.body).contains("$1,200.00"));
 }
 
@@ -115,18 +104,14 @@ async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(b
 
     let page = ada.get(&format!("/budgets/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
-    let shown = text(&page.body);
-    assert_shows(
-        &shown,
-        &[
-            "Groceries $400.00 $250.50 $149.50 62 %",
-            "Rent $1,200.00 $1,300.00 -$100.00 108 % · over",
-            "Travel — $80.00 — not planned",
-            "Uncategorised — $25.00",
-            "Total $2,000.00 $1,655.50 $344.50",
-            "Actual spending counts expenses in USD",
-        ],
-    );
+    let shown = page.shows(&[
+        "Groceries $400.00 $250.50 $149.50 62 %",
+        "Rent $1,200.00 $1,300.00 -$100.00 108 % · over",
+        "Travel — $80.00 — not planned",
+        "Uncategorised — $25.00",
+        "Total $2,000.00 $1,655.50 $344.50",
+        "Actual spending counts expenses in USD",
+    ]);
     assert!(page.body.contains("aria-valuenow=\"62\""));
     assert!(!shown.contains("Warning"), "{shown}");
 
@@ -143,11 +128,9 @@ async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(b
             &[("budget_id", &id.to_string()), ("category_id", &rent)],
         )
         .await;
-    let shown = text(&ada.follow(&removed).await.body);
-    assert_shows(
-        &shown,
-        &["Entry removed.", "Rent — $1,300.00 — not planned"],
-    );
+    ada.follow(&removed)
+        .await
+        .shows(&["Entry removed.", "Rent — $1,300.00 — not planned"]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 1);
 
     // Entry field errors come back on the budget's page, as typed.
@@ -163,14 +146,10 @@ async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(b
             ],
         )
         .await;
-    let shown = text(&back.body);
-    assert_shows(
-        &shown,
-        &[
-            "Choose a category from the list.",
-            "Amounts cannot be negative.",
-        ],
-    );
+    back.shows(&[
+        "Choose a category from the list.",
+        "Amounts cannot be negative.",
+    ]);
     assert!(back.body.contains("value=\"-3\""));
 }
 

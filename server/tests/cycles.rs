@@ -65,39 +65,30 @@ async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
             ]),
         )
         .await;
-    let shown = text(&back.body);
-    assert_shows(
-        &shown,
-        &[
-            "Enter a name.",
-            "Amounts cannot be negative.",
-            "Choose a category from the list.",
-            "Repeat at least every 1 day.",
-            "Enter a date like 2026-01-31.",
-        ],
-    );
+    back.shows(&[
+        "Enter a name.",
+        "Amounts cannot be negative.",
+        "Choose a category from the list.",
+        "Repeat at least every 1 day.",
+        "Enter a date like 2026-01-31.",
+    ]);
     assert!(back.body.contains("value=\"-5\""));
     assert!(back.body.contains("value=\"31/01/2026\""));
-    let shown = ada
-        .submit(
-            "/api/templates/save",
-            "/templates/new",
-            &template_fields(&[
-                ("category_id", ""),
-                ("frequency", "fortnightly"),
-                ("amount", "1.234"),
-            ]),
-        )
-        .await
-        .text();
-    assert_shows(
-        &shown,
-        &[
-            "Choose an expense category.",
-            "Choose how often the expense repeats.",
-            "USD amounts have at most 2 decimals.",
-        ],
-    );
+    ada.submit(
+        "/api/templates/save",
+        "/templates/new",
+        &template_fields(&[
+            ("category_id", ""),
+            ("frequency", "fortnightly"),
+            ("amount", "1.234"),
+        ]),
+    )
+    .await
+    .shows(&[
+        "Choose an expense category.",
+        "Choose how often the expense repeats.",
+        "USD amounts have at most 2 decimals.",
+    ]);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM expense_templates").await,
         0
@@ -119,14 +110,10 @@ async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
         31,
         "monthly on the first date's day"
     );
-    let list = text(&ada.get("/templates").await.body);
-    assert_shows(
-        &list,
-        &[
-            "Template added.",
-            "Rent Flat on Elm Street $1,200.00 Rent — Monthly on day 31 from 2026-01-31 Active",
-        ],
-    );
+    ada.get("/templates").await.shows(&[
+        "Template added.",
+        "Rent Flat on Elm Street $1,200.00 Rent — Monthly on day 31 from 2026-01-31 Active",
+    ]);
     let edit = ada.get(&format!("/templates/{id}/edit")).await;
     assert!(edit.body.contains("value=\"1,200.00\""), "{}", edit.body);
     let id_s = id.to_string();
@@ -147,24 +134,18 @@ async fn templates_are_added_edited_switched_off_and_deleted(backend: Backend) {
         )
         .await;
     assert_eq!(posted.location.as_deref(), Some("/templates"));
-    let list = text(&ada.follow(&posted).await.body);
-    assert_shows(
-        &list,
-        &[
-            "Template saved.",
-            "Piano lesson $45.00 Education — Every 14 days from 2026-02-03 Active",
-        ],
-    );
+    ada.follow(&posted).await.shows(&[
+        "Template saved.",
+        "Piano lesson $45.00 Education — Every 14 days from 2026-02-03 Active",
+    ]);
 
-    let list = ada
-        .submit(
-            "/api/templates/active",
-            "/templates",
-            &[("id", &id_s), ("active", "false")],
-        )
-        .await
-        .text();
-    assert_shows(&list, &["Template deactivated.", "Inactive Activate"]);
+    ada.submit(
+        "/api/templates/active",
+        "/templates",
+        &[("id", &id_s), ("active", "false")],
+    )
+    .await
+    .shows(&["Template deactivated.", "Inactive Activate"]);
     assert!(
         ada.submit(
             "/api/templates/active",
@@ -359,18 +340,13 @@ async fn a_cycle_from_templates_lists_every_date_each_template_falls_on(backend:
         &format!("SELECT MIN(id) FROM cycle_expenses WHERE cycle_id = {id} AND name = 'Insurance'"),
     )
     .await;
-    let shown = ada
-        .submit(
-            "/api/cycles/expenses/remove",
-            &format!("/cycles/{id}"),
-            &[("cycle_id", &id.to_string()), ("id", &expense.to_string())],
-        )
-        .await
-        .text();
-    assert_shows(
-        &shown,
-        &["Expected expense removed.", "Expected expenses $2,800.00"],
-    );
+    ada.submit(
+        "/api/cycles/expenses/remove",
+        &format!("/cycles/{id}"),
+        &[("cycle_id", &id.to_string()), ("id", &expense.to_string())],
+    )
+    .await
+    .shows(&["Expected expense removed.", "Expected expenses $2,800.00"]);
     let list = text(&ada.get("/cycles").await.body);
     assert!(
         list.contains("Winter 2028-01-31 – 2028-03-12 (42 days) Draft $4,000.00 $2,800.00"),
@@ -468,25 +444,20 @@ async fn the_cycle_form_checks_length_and_fields_and_the_status_moves_forward(ba
             "kept as typed"
         );
     }
-    let shown = ada
-        .submit(
-            "/api/cycles/save",
-            "/cycles/new",
-            &cycle_fields(&[
-                ("expected_income", "-1"),
-                ("starts_on", "2026-02-30"),
-                ("currency", "XYZ"),
-            ]),
-        )
-        .await
-        .text();
-    assert_shows(
-        &shown,
-        &[
-            "Enter a date like 2026-01-31.",
-            "Choose a currency from the list.",
-        ],
-    );
+    ada.submit(
+        "/api/cycles/save",
+        "/cycles/new",
+        &cycle_fields(&[
+            ("expected_income", "-1"),
+            ("starts_on", "2026-02-30"),
+            ("currency", "XYZ"),
+        ]),
+    )
+    .await
+    .shows(&[
+        "Enter a date like 2026-01-31.",
+        "Choose a currency from the list.",
+    ]);
     let shown = ada
         .submit(
             "/api/cycles/save",
@@ -536,15 +507,11 @@ async fn the_cycle_form_checks_length_and_fields_and_the_status_moves_forward(ba
         )
         .await;
     assert_eq!(posted.location, Some(format!("/cycles/{longest}")));
-    let shown = text(&ada.follow(&posted).await.body);
-    assert_shows(
-        &shown,
-        &[
-            "Cycle saved.",
-            "Spring 2028-02-28 – 2028-03-28 (30 days)",
-            "expected income $3,500.25",
-        ],
-    );
+    ada.follow(&posted).await.shows(&[
+        "Cycle saved.",
+        "Spring 2028-02-28 – 2028-03-28 (30 days)",
+        "expected income $3,500.25",
+    ]);
 
     // Draft → active → completed, one step at a time.
     let shown = set_status(&mut ada, longest, "completed").await;

@@ -138,15 +138,10 @@ async fn the_dashboard_adds_up_in_the_base_currency(backend: Backend) {
             .map(|done| done.rows_affected())
     })
     .expect("delete rates");
-    let shown = text(&ada.get("/").await.body);
-    assert_shows(
-        &shown,
-        &[
-            "Left out for want of an exchange rate into USD: EUR.",
-            "Spending $150.50",
-        ],
-    );
-    app.finish().await;
+    ada.get("/").await.shows(&[
+        "Left out for want of an exchange rate into USD: EUR.",
+        "Spending $150.50",
+    ]);
 }
 
 async fn a_new_user_is_invited_to_start_and_sees_no_one_elses_books(backend: Backend) {
@@ -175,5 +170,4 @@ async fn a_new_user_is_invited_to_start_and_sees_no_one_elses_books(backend: Bac
     let mut stranger = app.browser();
     let shown = text(&stranger.get("/").await.body);
     assert!(shown.contains("Your money, on your server."), "{shown}");
-    app.finish().await;
 }

@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use common::builders::account::{AccountBuilder, add_account};
 use common::builders::debt::{add_debt, loan_fields, pay};
 use common::query::{date_of, member_scope, scalar, text_of};
-use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, iso, text, today};
+use common::{Backend, PASSWORD, TestApp, assert_not_found, iso, text, today};
 use florin::ledger::PaymentMethodKind;
 use florin::loan::{AnnualRate, Standing};
 use florin::money::NumberFormat;
@@ -62,6 +62,20 @@ fn payment(scope: &Scope, amount: i64, reference: Option<&str>) -> NewPayment {
         expense_account: None,
         recorded_by: scope.user_id,
     }
+}
+
+/// A fresh app where Ada has a debt, started 20 days ago, with a payment due tomorrow.
+async fn with_a_debt_due_tomorrow(backend: Backend) -> TestApp {
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
+    let soon = iso(today() + time::Duration::days(1));
+    let start = iso(today() - time::Duration::days(20));
+    add_debt(
+        &app,
+        &mut ada,
+        &[("start_date", &start), ("next_payment_date", &soon)],
+    )
+    .await;
+    app
 }
 
 /// Applies `count` payments of `amount` one after the other, as the database must: how
@@ -112,8 +126,7 @@ async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: B
 
     let page = ada.get(&format!("/debts/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
-    let shown = text(&page.body);
-    assert_shows(&shown, &["Amortization schedule", "₹26,095.06"]);
+    let shown = page.shows(&["Amortization schedule", "₹26,095.06"]);
     // 240 rows; the schedule's totals match the published figures to the paisa.
     // A header row, 240 months and the totals.
     let table = page
@@ -151,7 +164,6 @@ async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: B
         "{}",
         text(&page.body)
     );
-    app.finish().await;
 }
 
 async fn an_instalment_that_cannot_repay_the_loan_is_refused_with_the_minimum(backend: Backend) {
@@ -186,19 +198,13 @@ async fn an_instalment_that_cannot_repay_the_loan_is_refused_with_the_minimum(ba
         ("annual_rate", "12"),
         ("emi", "100"),
     ]);
-    let shown = ada
-        .submit("/api/debts/save", "/debts/new", &fields)
+    ada.submit("/api/debts/save", "/debts/new", &fields)
         .await
-        .text();
-    assert_shows(
-        &shown,
-        &[
+        .shows(&[
             "does not cover the first month",
             "$100.00; it must be at least $888.49.",
-        ],
-    );
+        ]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 0);
-    app.finish().await;
 }
 
 async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(backend: Backend) {
@@ -211,17 +217,13 @@ async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(bac
         ("reminder_days", "99"),
     ]);
     let back = ada.submit("/api/debts/save", "/debts/new", &fields).await;
-    let shown = text(&back.body);
-    assert_shows(
-        &shown,
-        &[
-            "USD amounts have at most 2 decimals.",
-            "Enter the rate as a number, like 6.5.",
-            "The tenure must be at least one month.",
-            "Enter a date like 2026-01-31.",
-            "Enter a number of days from 0 to 60.",
-        ],
-    );
+    back.shows(&[
+        "USD amounts have at most 2 decimals.",
+        "Enter the rate as a number, like 6.5.",
+        "The tenure must be at least one month.",
+        "Enter a date like 2026-01-31.",
+        "Enter a number of days from 0 to 60.",
+    ]);
     assert!(back.body.contains("value=\"12.345\""));
     assert!(back.body.contains("value=\"six\""));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 0);
@@ -270,7 +272,6 @@ async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(bac
     );
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 0);
     assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 100_000);
-    app.finish().await;
 }
 
 async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(backend: Backend) {
@@ -318,11 +319,7 @@ async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(ba
         posted.body
     );
     let page = ada.follow(&posted).await;
-    let shown = text(&page.body);
-    assert_shows(
-        &shown,
-        &["Payment recorded.", "$9,211.51 of $10,000.00 still owed"],
-    );
+    let shown = page.shows(&["Payment recorded.", "$9,211.51 of $10,000.00 still owed"]);
     // 1 % of 10,000.00 is the month's interest; the rest of the instalment is principal,
     // exactly as the schedule's first row says.
     assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 921_151);
@@ -389,7 +386,6 @@ async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(ba
     );
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 2);
     assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 921_151);
-    app.finish().await;
 }
 
 async fn overpayment_is_refused_with_the_maximum_and_the_balance_unchanged(backend: Backend) {
@@ -420,7 +416,6 @@ async fn overpayment_is_refused_with_the_maximum_and_the_balance_unchanged(backe
         matches!(refused, Err(PaymentError::OverPayment { max: 101_000, .. })),
         "{refused:?}"
     );
-    app.finish().await;
 }
 
 async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
@@ -432,14 +427,10 @@ async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
     // next month's 1 % on it.
     let posted = pay(&mut ada, id, &[("amount", "616.10")]).await;
     let page = ada.follow(&posted).await;
-    let shown = text(&page.body);
-    assert_shows(
-        &shown,
-        &[
-            "This debt is paid off!",
-            "Paid off. $1,016.10 paid in total.",
-        ],
-    );
+    let shown = page.shows(&[
+        "This debt is paid off!",
+        "Paid off. $1,016.10 paid in total.",
+    ]);
     assert!(
         !shown.contains("Record a payment"),
         "no payment form once paid off"
@@ -460,7 +451,6 @@ async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 2);
     let list = text(&ada.get("/debts").await.body);
     assert!(list.contains("paid off"), "{list}");
-    app.finish().await;
 }
 
 async fn concurrent_payments_never_overpay_or_lose_an_update(backend: Backend) {
@@ -527,7 +517,6 @@ async fn concurrent_payments_never_overpay_or_lose_an_update(backend: Backend) {
         scalar(&app, "SELECT due_index FROM debts").await,
         1 + accepted
     );
-    app.finish().await;
 }
 
 async fn concurrent_form_posts_never_overpay(backend: Backend) {
@@ -550,7 +539,6 @@ async fn concurrent_form_posts_never_overpay(backend: Backend) {
         after.balance
     );
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 3);
-    app.finish().await;
 }
 
 async fn editing_keeps_what_was_paid(backend: Backend) {
@@ -602,7 +590,6 @@ async fn editing_keeps_what_was_paid(backend: Backend) {
         "2026-05-10"
     );
     assert_eq!(scalar(&app, "SELECT due_index FROM debts").await, 0);
-    app.finish().await;
 }
 
 async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend: Backend) {
@@ -618,16 +605,13 @@ async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend
     ada.follow(&posted).await;
     let confirm = ada.get(&format!("/debts/{id}/delete")).await;
     assert_eq!(confirm.status, StatusCode::OK);
-    let shown = text(&confirm.body);
-    assert_shows(
-        &shown,
-        &["Delete Car loan", "Its payment is deleted with it."],
-    );
+    confirm.shows(&["Delete Car loan", "Its payment is deleted with it."]);
 
     let posted = ada.delete("debts", id).await;
     assert_eq!(posted.location.as_deref(), Some("/debts"));
-    let shown = text(&ada.follow(&posted).await.body);
-    assert_shows(&shown, &["Debt deleted.", "No debts yet."]);
+    ada.follow(&posted)
+        .await
+        .shows(&["Debt deleted.", "No debts yet."]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 0);
     assert_eq!(
@@ -640,7 +624,6 @@ async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend
         ada.get(&format!("/debts/{id}")).await.status,
         StatusCode::NOT_FOUND
     );
-    app.finish().await;
 }
 
 async fn the_debts_page_shows_statistics_and_monthly_history(backend: Backend) {
@@ -679,7 +662,6 @@ async fn the_debts_page_shows_statistics_and_monthly_history(backend: Backend) {
     let month = format!("{} {}", today().month(), today().year());
     assert!(shown.contains(&format!("{month} $100.00")), "{shown}");
     assert!(shown.contains("Payments by month"));
-    app.finish().await;
 }
 
 async fn the_planner_compares_strategies_and_serves_its_chart(backend: Backend) {
@@ -770,7 +752,6 @@ async fn the_planner_compares_strategies_and_serves_its_chart(backend: Backend) 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
     let theirs = eve.get("/debts/planner/chart.svg?currency=USD").await;
     assert!(!theirs.body.contains("Dear"));
-    app.finish().await;
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
@@ -841,7 +822,6 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 100_000);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 1);
-    app.finish().await;
 }
 
 async fn notifications_are_private_and_can_be_marked_read(backend: Backend) {
@@ -912,7 +892,6 @@ async fn notifications_are_private_and_can_be_marked_read(backend: Backend) {
     );
     assert!(shown.contains("Everything is read."));
     assert!(!page.body.contains("unread-count"));
-    app.finish().await;
 }
 
 async fn notify_creates_each_deduplicated_notice_once(backend: Backend) {
@@ -964,7 +943,6 @@ async fn notify_creates_each_deduplicated_notice_once(backend: Backend) {
         text_of(&app, "SELECT DISTINCT kind FROM notifications").await,
         "goal_milestone"
     );
-    app.finish().await;
 }
 
 async fn the_reminder_job_creates_one_notice_per_due_date(backend: Backend) {
@@ -1042,19 +1020,10 @@ async fn the_reminder_job_creates_one_notice_per_due_date(backend: Backend) {
     assert!(next > today + time::Duration::days(2));
     let window = next - time::Duration::days(3);
     assert_eq!(jobs::send_reminders(&app.db, window).await.expect("job"), 1);
-    app.finish().await;
 }
 
 async fn two_job_instances_take_turns_with_the_lease(backend: Backend) {
-    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
-    let soon = iso(today() + time::Duration::days(1));
-    let start = iso(today() - time::Duration::days(20));
-    add_debt(
-        &app,
-        &mut ada,
-        &[("start_date", &start), ("next_payment_date", &soon)],
-    )
-    .await;
+    let app = with_a_debt_due_tomorrow(backend).await;
     let minute = Duration::from_secs(60);
     let now = OffsetDateTime::now_utc();
 
@@ -1146,19 +1115,10 @@ async fn two_job_instances_take_turns_with_the_lease(backend: Backend) {
             .expect("run"),
         None
     );
-    app.finish().await;
 }
 
 async fn the_job_loop_runs_on_its_timer_and_stops_on_shutdown(backend: Backend) {
-    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
-    let soon = iso(today() + time::Duration::days(1));
-    let start = iso(today() - time::Duration::days(20));
-    add_debt(
-        &app,
-        &mut ada,
-        &[("start_date", &start), ("next_payment_date", &soon)],
-    )
-    .await;
+    let app = with_a_debt_due_tomorrow(backend).await;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let settings = jobs::JobSettings::every(Duration::from_millis(50));
     let loop_task = tokio::spawn(jobs::run(app.db.clone(), settings, stopped));
@@ -1200,5 +1160,4 @@ async fn the_job_loop_runs_on_its_timer_and_stops_on_shutdown(backend: Backend) 
         .await,
         1
     );
-    app.finish().await;
 }

@@ -155,8 +155,6 @@ async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(ba
     )
     .await;
     assert!(rates >= 2 * 36, "monthly EUR and JPY rates: {rates}");
-
-    app.finish().await;
 }
 
 async fn the_same_seed_gives_the_same_rows(backend: Backend) {
@@ -188,7 +186,6 @@ async fn the_same_seed_gives_the_same_rows(backend: Backend) {
         scalar(&app, &fingerprint(one.org_id)).await,
         scalar(&app, &fingerprint(three.org_id)).await
     );
-    app.finish().await;
 }
 
 async fn the_demo_user_signs_in_and_pages_through_the_list(backend: Backend) {
@@ -227,7 +224,6 @@ async fn the_demo_user_signs_in_and_pages_through_the_list(backend: Backend) {
         accounts.contains("Wise EUR") && accounts.contains("Visa Signature"),
         "{accounts}"
     );
-    app.finish().await;
 }
 
 async fn a_second_demo_with_the_same_email_is_refused(backend: Backend) {
@@ -257,5 +253,4 @@ async fn a_second_demo_with_the_same_email_is_refused(backend: Backend) {
         .expect_err("weak password");
     assert!(matches!(refused, DemoError::Invalid(_)), "{refused:?}");
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM users").await, 1);
-    app.finish().await;
 }

@@ -80,17 +80,13 @@ async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed
         .await;
     assert_eq!(posted.location.as_deref(), Some("/goals/new"));
     let back = ada.follow(&posted).await;
-    let shown = text(&back.body);
-    assert_shows(
-        &shown,
-        &[
-            "Give the goal a title.",
-            "Choose a type of goal.",
-            "USD amounts have at most 2 decimals.",
-            "Choose a target date from today on.",
-            "Choose a priority.",
-        ],
-    );
+    back.shows(&[
+        "Give the goal a title.",
+        "Choose a type of goal.",
+        "USD amounts have at most 2 decimals.",
+        "Choose a target date from today on.",
+        "Choose a priority.",
+    ]);
     assert!(back.body.contains("value=\"12.345\""), "{}", back.body);
     assert!(back.body.contains(&format!("value=\"{yesterday}\"")));
     let back = ada
@@ -100,14 +96,10 @@ async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed
             &goal_fields(&[("target_amount", "0"), ("target_date", "31/12/2030")]),
         )
         .await;
-    let shown = text(&back.body);
-    assert_shows(
-        &shown,
-        &[
-            "A goal's target must be more than zero.",
-            "Enter a date like 2026-01-31.",
-        ],
-    );
+    back.shows(&[
+        "A goal's target must be more than zero.",
+        "Enter a date like 2026-01-31.",
+    ]);
     assert!(back.body.contains("value=\"New bike\""));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM goals").await, 0);
 
@@ -128,8 +120,9 @@ async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed
         100_000
     );
     assert_eq!(text_of(&app, "SELECT status FROM goals").await, "active");
-    let list = text(&ada.get("/goals").await.body);
-    assert_shows(&list, &["New bike", "0 % saved: $0.00 of $1,000.00"]);
+    ada.get("/goals")
+        .await
+        .shows(&["New bike", "0 % saved: $0.00 of $1,000.00"]);
 
     // Editing shows the stored values and keeps a bad edit as typed.
     let id_s = id.to_string();
@@ -203,7 +196,6 @@ async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed
         "{shown}"
     );
     assert_eq!(text_of(&app, "SELECT currency FROM goals").await, "USD");
-    app.finish().await;
 }
 
 async fn contributions_raise_the_derived_progress_and_deleting_one_lowers_it(backend: Backend) {
@@ -250,18 +242,13 @@ async fn contributions_raise_the_derived_progress_and_deleting_one_lowers_it(bac
 
     // Deleting a contribution: the progress is a sum, so it simply follows.
     let first = scalar(&app, "SELECT MIN(id) FROM goal_contributions").await;
-    let shown = ada
-        .submit(
-            "/api/goals/contributions/delete",
-            &format!("/goals/{id}"),
-            &[("goal_id", &id.to_string()), ("id", &first.to_string())],
-        )
-        .await
-        .text();
-    assert_shows(
-        &shown,
-        &["Contribution deleted.", "10 % saved: $100.00 of $1,000.00"],
-    );
+    ada.submit(
+        "/api/goals/contributions/delete",
+        &format!("/goals/{id}"),
+        &[("goal_id", &id.to_string()), ("id", &first.to_string())],
+    )
+    .await
+    .shows(&["Contribution deleted.", "10 % saved: $100.00 of $1,000.00"]);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
         1
@@ -273,7 +260,6 @@ async fn contributions_raise_the_derived_progress_and_deleting_one_lowers_it(bac
         &shown,
         &["100 % saved: $1,050.00 of $1,000.00", "$0.00 to go"],
     );
-    app.finish().await;
 }
 
 async fn each_milestone_notifies_once_even_when_crossed_again(backend: Backend) {
@@ -297,15 +283,11 @@ async fn each_milestone_notifies_once_even_when_crossed_again(backend: Backend) 
         ]
     );
     let page = ada.get("/notifications").await;
-    let shown = text(&page.body);
-    assert_shows(
-        &shown,
-        &[
-            "Rainy day: 25 % saved",
-            "Rainy day: 50 % saved",
-            "$600.00 of $1,000.00 saved towards Rainy day.",
-        ],
-    );
+    page.shows(&[
+        "Rainy day: 25 % saved",
+        "Rainy day: 50 % saved",
+        "$600.00 of $1,000.00 saved towards Rainy day.",
+    ]);
     assert!(page.body.contains(&format!("href=\"/goals/{id}\"")));
 
     // Deleting the big contribution and adding it again crosses 25 and 50 again, but
@@ -334,7 +316,6 @@ async fn each_milestone_notifies_once_even_when_crossed_again(backend: Backend) 
             .collect::<Vec<_>>()
     );
     assert!(text(&ada.get("/notifications").await.body).contains("Rainy day: target reached"));
-    app.finish().await;
 }
 
 async fn the_monthly_saving_reaches_the_target_by_its_date(backend: Backend) {
@@ -389,7 +370,6 @@ async fn the_monthly_saving_reaches_the_target_by_its_date(backend: Backend) {
         shown.contains("Nothing more: the target is reached."),
         "{shown}"
     );
-    app.finish().await;
 }
 
 async fn status_changes_and_a_cancelled_goal_refuses_contributions(backend: Backend) {
@@ -467,7 +447,6 @@ async fn status_changes_and_a_cancelled_goal_refuses_contributions(backend: Back
         "{shown}"
     );
     assert_eq!(text_of(&app, &status()).await, "completed");
-    app.finish().await;
 }
 
 async fn a_contribution_can_record_a_transfer_in_the_ledger(backend: Backend) {
@@ -543,8 +522,9 @@ async fn a_contribution_can_record_a_transfer_in_the_ledger(backend: Backend) {
         ],
     )
     .await;
-    let shown = text(&ada.follow(&posted).await.body);
-    assert_shows(&shown, &["Contribution added.", "Transfer recorded"]);
+    ada.follow(&posted)
+        .await
+        .shows(&["Contribution added.", "Transfer recorded"]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 1);
     assert_eq!(
         text_of(&app, "SELECT kind FROM transactions").await,
@@ -586,7 +566,6 @@ async fn a_contribution_can_record_a_transfer_in_the_ledger(backend: Backend) {
     // Without accounts, no transfer is recorded.
     contribute_ok(&mut ada, id, "50").await;
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 1);
-    app.finish().await;
 }
 
 async fn deleting_a_goal_asks_first_and_takes_its_contributions(backend: Backend) {
@@ -622,7 +601,6 @@ async fn deleting_a_goal_asks_first_and_takes_its_contributions(backend: Backend
         ada.get(&format!("/goals/{id}")).await.status,
         StatusCode::NOT_FOUND
     );
-    app.finish().await;
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
@@ -708,7 +686,6 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
         .await,
         10_000
     );
-    app.finish().await;
 }
 
 async fn concurrent_contributions_cross_each_milestone_exactly_once(backend: Backend) {
@@ -751,7 +728,6 @@ async fn concurrent_contributions_cross_each_milestone_exactly_once(backend: Bac
         .await,
         120_000
     );
-    app.finish().await;
 }
 
 fn save<'a>(fields: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
@@ -817,7 +793,6 @@ async fn lowering_the_target_notifies_the_milestones_it_reaches(backend: Backend
         50_000
     );
     assert_eq!(milestone_notices(&app).await.len(), 2);
-    app.finish().await;
 }
 
 async fn a_contribution_that_fails_leaves_no_transfer_behind(backend: Backend) {
@@ -875,5 +850,4 @@ async fn a_contribution_that_fails_leaves_no_transfer_behind(backend: Backend) {
         Some(scalar(&app, "SELECT id FROM transactions").await)
     );
     assert_eq!(milestone_notices(&app).await.len(), 4);
-    app.finish().await;
 }

@@ -14,7 +14,7 @@ use common::builders::account::{AccountBuilder, add_account_at};
 use common::builders::repo::new_transaction;
 use common::builders::transaction::post_new_transaction;
 use common::query::{category_id, member_scope, scalar};
-use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, text};
+use common::{Backend, PASSWORD, TestApp, assert_not_found, text};
 use florin::ledger::TransactionKind;
 use florin::role::Access;
 use florin_app::on_db;
@@ -137,7 +137,6 @@ async fn sign_up_creates_the_default_categories(backend: Backend) {
         shown.contains("Groceries") && shown.contains("Salary"),
         "{shown}"
     );
-    app.finish().await;
 }
 
 async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(backend: Backend) {
@@ -182,8 +181,7 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
     }
     // 1,000.50 + 3,000 − 12.50 − 100 = 3,888.00 USD; 200 + 92.15 = 292.15 EUR.
     let page = browser.get("/accounts").await;
-    let shown = text(&page.body);
-    assert_shows(&shown, &["$3,888.00", "€292.15"]);
+    let shown = page.shows(&["$3,888.00", "€292.15"]);
     assert!(
         shown.contains("no rate"),
         "EUR has no rate to USD yet: {shown}"
@@ -219,7 +217,6 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
         shown.contains("$3,848.00") && shown.contains("$40.00"),
         "{shown}"
     );
-    app.finish().await;
 }
 
 async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backend) {
@@ -280,7 +277,6 @@ async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backe
     assert!(shown.contains("Choose a currency from the list."));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM accounts").await, 1);
-    app.finish().await;
 }
 
 async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
@@ -388,7 +384,6 @@ async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
         .await,
         1
     );
-    app.finish().await;
 }
 
 async fn keyset_pages_cover_every_row_once(backend: Backend) {
@@ -416,7 +411,6 @@ async fn keyset_pages_cover_every_row_once(backend: Backend) {
     sorted.dedup();
     assert_eq!(seen.len(), 120, "every row once");
     assert_eq!(sorted.len(), 120, "no row twice");
-    app.finish().await;
 }
 
 async fn filters_narrow_the_list_and_the_totals(backend: Backend) {
@@ -452,7 +446,6 @@ async fn filters_narrow_the_list_and_the_totals(backend: Backend) {
             && shown.contains("Enter an amount using digits"),
         "{shown}"
     );
-    app.finish().await;
 }
 
 async fn merging_a_category_moves_its_transactions(backend: Backend) {
@@ -545,7 +538,6 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
         .await
         .text();
     assert!(shown.contains("already exists"), "{shown}");
-    app.finish().await;
 }
 
 async fn editing_and_deleting_a_transaction(backend: Backend) {
@@ -608,7 +600,6 @@ async fn editing_and_deleting_a_transaction(backend: Backend) {
         0,
         "tags go with it"
     );
-    app.finish().await;
 }
 
 async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backend) {
@@ -732,5 +723,4 @@ async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backe
     })
     .expect("rebuilt");
     assert_eq!(kept, rebuilt);
-    app.finish().await;
 }

@@ -18,7 +18,7 @@ use common::builders::organisation::add_to_household;
 use common::builders::repo::new_transaction;
 use common::builders::transaction::{post_new_transaction, save_market_expense};
 use common::query::{category_id, scalar, texts, user_id};
-use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, text, today};
+use common::{Backend, PASSWORD, TestApp, assert_not_found, text, today};
 use florin::ledger::TransactionKind;
 use florin::role::{Access, Area, MemberRole, Rights};
 use florin_app::error::AppError;
@@ -56,14 +56,10 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
 
     let posted = post_limit(&mut ada, "", "", "12.345", "150").await;
     let back = ada.follow(&posted).await;
-    let shown = text(&back.body);
-    assert_shows(
-        &shown,
-        &[
-            "Choose an expense category.",
-            "USD amounts have at most 2 decimals.",
-        ],
-    );
+    back.shows(&[
+        "Choose an expense category.",
+        "USD amounts have at most 2 decimals.",
+    ]);
     assert!(back.body.contains("value=\"12.345\""));
     assert!(back.body.contains("value=\"150\""));
 
@@ -152,8 +148,7 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
         scalar(&app, "SELECT alert_pct FROM category_limits").await,
         90
     );
-    let list = text(&ada.get("/limits").await.body);
-    assert_shows(&list, &["Groceries", "$450.50"]);
+    ada.get("/limits").await.shows(&["Groceries", "$450.50"]);
 }
 
 async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not_repeat(
@@ -182,8 +177,7 @@ async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not
     );
 
     let page = ada.get("/limits").await;
-    let shown = text(&page.body);
-    assert_shows(&shown, &["80 %", "alert threshold reached"]);
+    let shown = page.shows(&["80 %", "alert threshold reached"]);
     assert!(page.body.contains("role=\"progressbar\""));
     assert!(page.body.contains("aria-valuenow=\"80\""), "{}", page.body);
     assert!(shown.contains("$20.00"), "remaining: {shown}");
@@ -208,19 +202,14 @@ async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not
         ]
     );
     let page = ada.get("/limits").await;
-    let shown = text(&page.body);
-    assert_shows(&shown, &["120 %", "limit reached", "-$20.00"]);
+    page.shows(&["120 %", "limit reached", "-$20.00"]);
     assert!(page.body.contains("aria-valuenow=\"100\""));
 
-    let inbox = text(&ada.get("/notifications").await.body);
-    assert_shows(
-        &inbox,
-        &[
-            "Groceries: 80 % of the monthly limit reached",
-            "Groceries: monthly limit reached",
-            "$100.00 spent of $100.00",
-        ],
-    );
+    ada.get("/notifications").await.shows(&[
+        "Groceries: 80 % of the monthly limit reached",
+        "Groceries: monthly limit reached",
+        "$100.00 spent of $100.00",
+    ]);
     assert_eq!(
         texts(
             &app,
@@ -252,8 +241,9 @@ async fn a_new_month_notifies_again(backend: Backend) {
     assert!(shown.contains("50 % · alert threshold reached"), "{shown}");
     assert!(october.body.contains("href=\"/limits?month=2026-09\""));
     assert!(october.body.contains("href=\"/limits?month=2026-11\""));
-    let shown = text(&ada.get("/limits?month=2026-09").await.body);
-    assert_shows(&shown, &["Spending in September 2026", "60 %"]);
+    ada.get("/limits?month=2026-09")
+        .await
+        .shows(&["Spending in September 2026", "60 %"]);
     // One expense that jumps past both levels at once notifies both.
     save_market_expense(&app, &mut ada, "", "2026-08-01", "250", &account, &food).await;
     assert_eq!(notices(&app).await, 4);

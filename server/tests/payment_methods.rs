@@ -12,7 +12,7 @@ mod common;
 use axum::http::StatusCode;
 use common::builders::account::AccountBuilder;
 use common::query::{member_scope, scalar};
-use common::{Backend, Browser, PASSWORD, TestApp, assert_shows, text};
+use common::{Backend, Browser, PASSWORD, TestApp, text};
 use florin::role::Access;
 use florin_app::on_db;
 use florin_app::payment_methods::repo as methods;
@@ -161,7 +161,6 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
         .await;
     assert!(text(&browser.follow(&restored).await.body).contains("Payment method restored."));
     assert!(!stored(&app, id).await.3);
-    app.finish().await;
 }
 
 async fn names_are_unique_per_organisation_ignoring_case(backend: Backend) {
@@ -219,22 +218,17 @@ async fn names_are_unique_per_organisation_ignoring_case(backend: Backend) {
         scalar(&app, "SELECT COUNT(*) FROM payment_methods").await,
         3
     );
-    app.finish().await;
 }
 
 async fn bad_input_gets_field_errors_and_writes_nothing(backend: Backend) {
     let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let posted = save_method(&mut ada, "/payment-methods", "", "   ", "bitcoin", "abc").await;
     assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
-    let shown = text(&ada.follow(&posted).await.body);
-    assert_shows(
-        &shown,
-        &[
-            "Give the payment method a name.",
-            "Choose a kind of payment method.",
-            "Choose an account from the list.",
-        ],
-    );
+    ada.follow(&posted).await.shows(&[
+        "Give the payment method a name.",
+        "Choose a kind of payment method.",
+        "Choose an account from the list.",
+    ]);
     let long = "x".repeat(61);
     let posted = save_method(&mut ada, "/payment-methods", "", &long, "card", "").await;
     assert!(text(&ada.follow(&posted).await.body).contains("Use at most 60 characters."));
@@ -242,7 +236,6 @@ async fn bad_input_gets_field_errors_and_writes_nothing(backend: Backend) {
         scalar(&app, "SELECT COUNT(*) FROM payment_methods").await,
         0
     );
-    app.finish().await;
 }
 
 async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
@@ -287,7 +280,6 @@ async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
     assert_eq!(posted.location.as_deref(), Some(page.as_str()));
     assert!(text(&ada.follow(&posted).await.body).contains("Choose an account from the list."));
     assert_eq!(stored(&app, id).await.2, adas.parse().ok());
-    app.finish().await;
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
@@ -342,5 +334,4 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     let page = stranger.get(&format!("/payment-methods/{id}")).await;
     assert_eq!(page.status, StatusCode::FOUND);
     assert!(!page.body.contains("Secret card"));
-    app.finish().await;
 }

@@ -147,7 +147,6 @@ async fn reports_group_and_convert_exactly(backend: Backend) {
          Uncategorised,3000.00,30.00,2970.00\r\n\
          Food shop,0.00,180.50,-180.50\r\n"
     );
-    app.finish().await;
 }
 
 async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Backend) {
@@ -218,7 +217,6 @@ async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Ba
         csv.body.trim_start_matches('\u{feff}'),
         "Month,Income (USD),Spending (USD),Net (USD)\r\n"
     );
-    app.finish().await;
 }
 
 /// Posts `fields` to a goal's `action` from its page, naming the goal both as `goal_id`
