@@ -74,7 +74,7 @@ async fn the_budget_form_shows_field_errors_and_keeps_what_was_typed(backend: Ba
             ]),
         )
         .await;
-    assert_eq!(posted.location, Some(format!("/budgets/{id}")));
+    posted.redirects_to(&format!("/budgets/{id}"));
     ada.follow(&posted)
         .await
         .shows(&["Budget saved.", "Late autumn", "2026-11-01 – 2026-12-15"]);
@@ -117,10 +117,7 @@ async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(b
 
     // Setting an entry again replaces it; removing it leaves the spending as unplanned.
     let shown = set_entry(&mut ada, id, &groceries, "250.50").await;
-    assert!(
-        shown.contains("Groceries $250.50 $250.50 $0.00 100 %"),
-        "{shown}"
-    );
+    assert_shows(&shown, &["Groceries $250.50 $250.50 $0.00 100 %"]);
     let removed = ada
         .post_form(
             "/api/budgets/entry/remove",
@@ -178,34 +175,27 @@ async fn copying_moves_to_the_next_period_with_the_entries(backend: Backend) {
     let id = add_budget(&mut ada, "Winter", "2024-01-01", "2024-01-31", "900").await;
     set_entry(&mut ada, id, &groceries, "300").await;
     // With entries set, the currency is fixed.
-    let shown = ada
-        .submit(
-            "/api/budgets/save",
-            &format!("/budgets/{id}/edit"),
-            &budget_fields(&[
-                ("id", &id.to_string()),
-                ("name", "Winter"),
-                ("currency", "JPY"),
-                ("starts_on", "2024-01-01"),
-                ("ends_on", "2024-01-31"),
-                ("total", "900"),
-            ]),
-        )
-        .await
-        .text();
-    assert!(
-        shown.contains("The currency cannot change once entries are set"),
-        "{shown}"
-    );
+    ada.submit(
+        "/api/budgets/save",
+        &format!("/budgets/{id}/edit"),
+        &budget_fields(&[
+            ("id", &id.to_string()),
+            ("name", "Winter"),
+            ("currency", "JPY"),
+            ("starts_on", "2024-01-01"),
+            ("ends_on", "2024-01-31"),
+            ("total", "900"),
+        ]),
+    )
+    .await
+    .shows(&["The currency cannot change once entries are set"]);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM budgets WHERE currency = 'USD'").await,
         1
     );
-    let page = text(&ada.get(&format!("/budgets/{id}")).await.body);
-    assert!(
-        page.contains("A new budget for 2024-02-01 – 2024-02-29"),
-        "{page}"
-    );
+    ada.get(&format!("/budgets/{id}"))
+        .await
+        .shows(&["A new budget for 2024-02-01 – 2024-02-29"]);
     let posted = ada
         .post_form(
             "/api/budgets/copy",
@@ -216,16 +206,12 @@ async fn copying_moves_to_the_next_period_with_the_entries(backend: Backend) {
     let location = posted.location.clone().expect("redirect");
     assert_ne!(location, format!("/budgets/{id}"));
     let copy = ada.follow(&posted).await;
-    let shown = text(&copy.body);
-    assert!(
-        shown.contains("Budget copied to the next period."),
-        "{shown}"
-    );
+    let shown = copy.shows(&["Budget copied to the next period."]);
     assert!(
         shown.contains("2024-02-01 – 2024-02-29"),
         "leap February: {shown}"
     );
-    assert!(shown.contains("Groceries $300.00"), "{shown}");
+    assert_shows(&shown, &["Groceries $300.00"]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 2);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM budgets WHERE total = 90000").await,
@@ -234,15 +220,13 @@ async fn copying_moves_to_the_next_period_with_the_entries(backend: Backend) {
 
     // A span that is not whole months keeps its length: 10 days become the next 10.
     let trip = add_budget(&mut ada, "Trip", "2024-02-25", "2024-03-05", "100").await;
-    let shown = ada
-        .submit(
-            "/api/budgets/copy",
-            &format!("/budgets/{trip}"),
-            &[("id", &trip.to_string())],
-        )
-        .await
-        .text();
-    assert!(shown.contains("2024-03-06 – 2024-03-15"), "{shown}");
+    ada.submit(
+        "/api/budgets/copy",
+        &format!("/budgets/{trip}"),
+        &[("id", &trip.to_string())],
+    )
+    .await
+    .shows(&["2024-03-06 – 2024-03-15"]);
 
     // The domain function over the 29 February boundary.
     assert_eq!(
@@ -265,13 +249,9 @@ async fn deleting_a_budget_takes_its_entries(backend: Backend) {
     let bills = category_id(&app, "Bills").await.to_string();
     set_entry(&mut ada, id, &bills, "50").await;
     let confirm = ada.get(&format!("/budgets/{id}/delete")).await;
-    let shown = text(&confirm.body);
-    assert!(
-        shown.contains("Delete November (2026-11-01 – 2026-11-30)"),
-        "{shown}"
-    );
+    confirm.shows(&["Delete November (2026-11-01 – 2026-11-30)"]);
     let posted = ada.delete("budgets", id).await;
-    assert_eq!(posted.location.as_deref(), Some("/budgets"));
+    posted.redirects_to("/budgets");
     assert!(text(&ada.follow(&posted).await.body).contains("Budget deleted."));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budgets").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 0);
@@ -339,21 +319,16 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     );
     // Nor can Eve plan with Ada's category in her own budget.
     let own = add_budget(&mut eve, "Eve's", "2026-11-01", "2026-11-30", "100").await;
-    let shown = eve
-        .submit(
-            "/api/budgets/entry",
-            &format!("/budgets/{own}"),
-            &[
-                ("budget_id", &own.to_string()),
-                ("category_id", &groceries),
-                ("amount", "1"),
-            ],
-        )
-        .await
-        .text();
-    assert!(
-        shown.contains("Choose a category from the list."),
-        "{shown}"
-    );
+    eve.submit(
+        "/api/budgets/entry",
+        &format!("/budgets/{own}"),
+        &[
+            ("budget_id", &own.to_string()),
+            ("category_id", &groceries),
+            ("amount", "1"),
+        ],
+    )
+    .await
+    .shows(&["Choose a category from the list."]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 1);
 }

@@ -155,12 +155,7 @@ async fn import_previews_then_commits_and_skips_duplicates(backend: Backend) {
     );
 
     let committed = commit(&mut browser, batch, &preview_path).await;
-    assert_eq!(
-        committed.location.as_deref(),
-        Some(format!("/transactions?account={account}").as_str()),
-        "{}",
-        committed.body
-    );
+    committed.redirects_to(&format!("/transactions?account={account}"));
     let landed = browser.follow(&committed).await;
     assert!(text(&landed.body).contains("Imported 3 transactions."));
     assert_eq!(
@@ -295,7 +290,7 @@ async fn a_file_with_a_bad_row_imports_nothing(backend: Backend) {
         ),
     ] {
         let refused = upload(&mut browser, &account, bad).await;
-        assert_eq!(refused.location.as_deref(), Some("/import"));
+        refused.redirects_to("/import");
         let page = browser.follow(&refused).await;
         assert!(text(&page.body).contains(message), "{}", text(&page.body));
     }
@@ -307,7 +302,7 @@ async fn a_file_with_a_bad_row_imports_nothing(backend: Backend) {
             ("file", "x.csv", &[0xff, 0xfe, 0x00, 0x41]),
         )
         .await;
-    assert_eq!(binary.location.as_deref(), Some("/import"));
+    binary.redirects_to("/import");
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM import_batches").await, 1);
 }
 
@@ -375,7 +370,7 @@ async fn another_organisation_cannot_see_or_commit_an_import(backend: Backend) {
     assert!(refused.status.is_redirection() || refused.status == StatusCode::NOT_FOUND);
     // Uploading into Ada's account is refused too.
     let into_ada = upload(&mut eve, &account, STATEMENT).await;
-    assert_eq!(into_ada.location.as_deref(), Some("/import"));
+    into_ada.redirects_to("/import");
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM import_batches").await, 1);
     // Eve's export holds nothing of Ada's.

@@ -196,7 +196,7 @@ async fn the_demo_user_signs_in_and_pages_through_the_list(backend: Backend) {
     let mut browser = app.browser();
     let signed_in = sign_in(&mut browser, demo::DEFAULT_EMAIL, demo::DEFAULT_PASSWORD).await;
     assert_eq!(signed_in.status, StatusCode::FOUND, "{}", signed_in.body);
-    assert_eq!(signed_in.location.as_deref(), Some("/"));
+    signed_in.redirects_to("/");
 
     let list = browser.get("/transactions").await;
     assert_eq!(list.status, StatusCode::OK);

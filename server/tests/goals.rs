@@ -64,8 +64,7 @@ async fn milestone_notices(app: &TestApp) -> Vec<String> {
 
 async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed(backend: Backend) {
     let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
-    let empty = text(&ada.get("/goals").await.body);
-    assert!(empty.contains("No goals yet."), "{empty}");
+    ada.get("/goals").await.shows(&["No goals yet."]);
 
     let yesterday = iso(today() - Duration::days(1));
     let fields = goal_fields(&[
@@ -78,7 +77,7 @@ async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed
     let posted = ada
         .post_form("/api/goals/save", "/goals/new", &fields)
         .await;
-    assert_eq!(posted.location.as_deref(), Some("/goals/new"));
+    posted.redirects_to("/goals/new");
     let back = ada.follow(&posted).await;
     back.shows(&[
         "Give the goal a title.",
@@ -141,10 +140,7 @@ async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed
             ]),
         )
         .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some(format!("/goals/{id}/edit").as_str())
-    );
+    posted.redirects_to(&format!("/goals/{id}/edit"));
     let back = ada.follow(&posted).await;
     assert!(
         text(&back.body).contains("Enter an amount using digits, like 1234.56."),
@@ -168,12 +164,8 @@ async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed
             ]),
         )
         .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some(format!("/goals/{id}").as_str())
-    );
-    let shown = text(&ada.follow(&posted).await.body);
-    assert!(shown.contains("Goal saved."), "{shown}");
+    posted.redirects_to(&format!("/goals/{id}"));
+    let shown = ada.follow(&posted).await.shows(&["Goal saved."]);
     assert!(shown.contains("Cargo bike"));
     assert!(shown.contains("Travel") && shown.contains("Low"), "{shown}");
     assert_eq!(
@@ -183,18 +175,13 @@ async fn adding_and_editing_a_goal_reports_field_errors_and_keeps_what_was_typed
 
     // Once a contribution exists, the currency is fixed.
     contribute_ok(&mut ada, id, "100").await;
-    let shown = ada
-        .submit(
-            "/api/goals/save",
-            &format!("/goals/{id}/edit"),
-            &goal_fields(&[("id", &id_s), ("currency", "EUR")]),
-        )
-        .await
-        .text();
-    assert!(
-        shown.contains("Contributions are recorded in USD; the currency cannot change."),
-        "{shown}"
-    );
+    ada.submit(
+        "/api/goals/save",
+        &format!("/goals/{id}/edit"),
+        &goal_fields(&[("id", &id_s), ("currency", "EUR")]),
+    )
+    .await
+    .shows(&["Contributions are recorded in USD; the currency cannot change."]);
     assert_eq!(text_of(&app, "SELECT currency FROM goals").await, "USD");
 }
 
@@ -210,10 +197,7 @@ async fn contributions_raise_the_derived_progress_and_deleting_one_lowers_it(bac
         ("1.005", "USD amounts have at most 2 decimals."),
     ] {
         let posted = contribute(&mut ada, id, &[("amount", amount)]).await;
-        assert_eq!(
-            posted.location.as_deref(),
-            Some(format!("/goals/{id}").as_str())
-        );
+        posted.redirects_to(&format!("/goals/{id}"));
         let back = ada.follow(&posted).await;
         let shown = text(&back.body);
         assert!(shown.contains(message), "{amount}: {shown}");
@@ -274,7 +258,7 @@ async fn each_milestone_notifies_once_even_when_crossed_again(backend: Backend) 
     assert!(milestone_notices(&app).await.is_empty());
     // One contribution from 10 % to 60 % crosses 25 and 50: one notice each.
     let shown = contribute_ok(&mut ada, id, "500").await;
-    assert!(shown.contains("50 % of the target is saved."), "{shown}");
+    assert_shows(&shown, &["50 % of the target is saved."]);
     assert_eq!(
         milestone_notices(&app).await,
         vec![
@@ -305,7 +289,7 @@ async fn each_milestone_notifies_once_even_when_crossed_again(backend: Backend) 
     // 75 and 100 come once each, however often the total passes them.
     contribute_ok(&mut ada, id, "150").await;
     let shown = contribute_ok(&mut ada, id, "250").await;
-    assert!(shown.contains("The target is reached!"), "{shown}");
+    assert_shows(&shown, &["The target is reached!"]);
     contribute_ok(&mut ada, id, "10").await;
     let keys = milestone_notices(&app).await;
     assert_eq!(
@@ -357,19 +341,15 @@ async fn the_monthly_saving_reaches_the_target_by_its_date(backend: Backend) {
     .await
     .map(|_| ()))
     .expect("backdate");
-    let shown = text(&ada.get(&format!("/goals/{other}")).await.body);
-    assert!(
-        shown.contains("has passed; $1,000.00 is still to save."),
-        "{shown}"
-    );
+    ada.get(&format!("/goals/{other}"))
+        .await
+        .shows(&["has passed; $1,000.00 is still to save."]);
 
     // A reached target needs nothing more.
     contribute_ok(&mut ada, id, "600").await;
-    let shown = text(&ada.get(&format!("/goals/{id}")).await.body);
-    assert!(
-        shown.contains("Nothing more: the target is reached."),
-        "{shown}"
-    );
+    ada.get(&format!("/goals/{id}"))
+        .await
+        .shows(&["Nothing more: the target is reached."]);
 }
 
 async fn status_changes_and_a_cancelled_goal_refuses_contributions(backend: Backend) {
@@ -378,18 +358,15 @@ async fn status_changes_and_a_cancelled_goal_refuses_contributions(backend: Back
     let status = || format!("SELECT status FROM goals WHERE id = {id}");
 
     let shown = change_status(&mut ada, id, "pause").await;
-    assert!(shown.contains("Goal paused."), "{shown}");
+    assert_shows(&shown, &["Goal paused."]);
     assert_eq!(text_of(&app, &status()).await, "paused");
     // A paused goal still takes money put aside.
     contribute_ok(&mut ada, id, "10").await;
     // Pausing twice is refused, and says why.
     let shown = change_status(&mut ada, id, "pause").await;
-    assert!(
-        shown.contains("A goal that is paused cannot be paused."),
-        "{shown}"
-    );
+    assert_shows(&shown, &["A goal that is paused cannot be paused."]);
     let shown = change_status(&mut ada, id, "resume").await;
-    assert!(shown.contains("Goal resumed."), "{shown}");
+    assert_shows(&shown, &["Goal resumed."]);
     assert_eq!(text_of(&app, &status()).await, "active");
 
     let shown = change_status(&mut ada, id, "cancel").await;
@@ -402,11 +379,7 @@ async fn status_changes_and_a_cancelled_goal_refuses_contributions(backend: Back
     );
     let posted = contribute(&mut ada, id, &[("amount", "25")]).await;
     let back = ada.follow(&posted).await;
-    let shown = text(&back.body);
-    assert!(
-        shown.contains("This goal is cancelled; resume it to add contributions."),
-        "{shown}"
-    );
+    let shown = back.shows(&["This goal is cancelled; resume it to add contributions."]);
     assert!(!shown.contains("Contribution added."));
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
@@ -434,18 +407,13 @@ async fn status_changes_and_a_cancelled_goal_refuses_contributions(backend: Back
     change_status(&mut ada, id, "resume").await;
     contribute_ok(&mut ada, id, "25").await;
     let shown = change_status(&mut ada, id, "complete").await;
-    assert!(shown.contains("Goal completed."), "{shown}");
+    assert_shows(&shown, &["Goal completed."]);
     let posted = contribute(&mut ada, id, &[("amount", "5")]).await;
-    let shown = text(&ada.follow(&posted).await.body);
-    assert!(
-        shown.contains("This goal is completed; resume it to add contributions."),
-        "{shown}"
-    );
+    ada.follow(&posted)
+        .await
+        .shows(&["This goal is completed; resume it to add contributions."]);
     let shown = change_status(&mut ada, id, "explode").await;
-    assert!(
-        shown.contains("Choose what to do with the goal."),
-        "{shown}"
-    );
+    assert_shows(&shown, &["Choose what to do with the goal."]);
     assert_eq!(text_of(&app, &status()).await, "completed");
 }
 
@@ -467,8 +435,10 @@ async fn a_contribution_can_record_a_transfer_in_the_ledger(backend: Backend) {
         .await
         .to_string();
     let id = add_goal(&mut ada, &[]).await;
-    let page = text(&ada.get(&format!("/goals/{id}")).await.body);
-    assert!(page.contains("Everyday (USD)"), "{page}");
+    let page = ada
+        .get(&format!("/goals/{id}"))
+        .await
+        .shows(&["Everyday (USD)"]);
     assert!(!page.contains("Euro savings (EUR)"), "{page}");
 
     // An account in another currency, one account alone, or the same account twice are
@@ -560,8 +530,9 @@ async fn a_contribution_can_record_a_transfer_in_the_ledger(backend: Backend) {
             .contains("Towards the goal New bike: February")
     );
     // The ledger shows it like any other transfer.
-    let ledger = text(&ada.get("/transactions").await.body);
-    assert!(ledger.contains("Towards the goal New bike"), "{ledger}");
+    ada.get("/transactions")
+        .await
+        .shows(&["Towards the goal New bike"]);
 
     // Without accounts, no transfer is recorded.
     contribute_ok(&mut ada, id, "50").await;
@@ -576,15 +547,10 @@ async fn deleting_a_goal_asks_first_and_takes_its_contributions(backend: Backend
     contribute_ok(&mut ada, keep, "300").await;
     let confirm = ada.get(&format!("/goals/{id}/delete")).await;
     assert_eq!(confirm.status, StatusCode::OK);
-    let shown = text(&confirm.body);
-    assert!(
-        shown.contains("Trip ( $300.00 of $1,000.00 saved)? Its contribution is deleted with it."),
-        "{shown}"
-    );
+    confirm.shows(&["Trip ( $300.00 of $1,000.00 saved)? Its contribution is deleted with it."]);
     let posted = ada.delete("goals", id).await;
-    assert_eq!(posted.location.as_deref(), Some("/goals"));
-    let shown = text(&ada.follow(&posted).await.body);
-    assert!(shown.contains("Goal deleted."), "{shown}");
+    posted.redirects_to("/goals");
+    let shown = ada.follow(&posted).await.shows(&["Goal deleted."]);
     assert!(!shown.contains("Trip"), "{shown}");
     assert!(shown.contains("Keep me"));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM goals").await, 1);

@@ -211,7 +211,7 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
         ],
     )
     .await;
-    assert_eq!(posted.location.as_deref(), Some("/transactions"));
+    posted.redirects_to("/transactions");
     let shown = text(&browser.get("/accounts").await.body);
     assert!(
         shown.contains("$3,848.00") && shown.contains("$40.00"),
@@ -271,8 +271,7 @@ async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backe
             ],
         )
         .await
-        .text();
-    assert!(shown.contains("Give the account a name."), "{shown}");
+        .shows(&["Give the account a name."]);
     assert!(shown.contains("Choose a kind of account."));
     assert!(shown.contains("Choose a currency from the list."));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
@@ -298,7 +297,7 @@ async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
         ],
     )
     .await;
-    assert_eq!(posted.location.as_deref(), Some("/transactions"));
+    posted.redirects_to("/transactions");
     let tx = scalar(&app, "SELECT id FROM transactions").await;
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
@@ -474,20 +473,18 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
             &[("id", &food), ("into", "")],
         )
         .await;
-    let shown = text(&browser.follow(&refused).await.body);
-    assert!(shown.contains("choose where they go"), "{shown}");
-    let shown = browser
+    browser
+        .follow(&refused)
+        .await
+        .shows(&["choose where they go"]);
+    browser
         .submit(
             "/api/categories/delete",
             &format!("/categories/{food}"),
             &[("id", &food), ("into", &salary)],
         )
         .await
-        .text();
-    assert!(
-        shown.contains("Choose a category of the same kind."),
-        "{shown}"
-    );
+        .shows(&["Choose a category of the same kind."]);
     assert_eq!(
         scalar(
             &app,
@@ -504,7 +501,7 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
             &[("id", &food), ("into", &groceries)],
         )
         .await;
-    assert_eq!(merged.location.as_deref(), Some("/categories"));
+    merged.redirects_to("/categories");
     assert!(text(&browser.follow(&merged).await.body).contains("3 transactions moved"));
     assert_eq!(
         scalar(
@@ -524,7 +521,7 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
     );
 
     // Rename keeps the kind; a duplicate name of the same kind is refused.
-    let shown = browser
+    browser
         .submit(
             "/api/categories/save",
             &format!("/categories/{groceries}"),
@@ -536,8 +533,7 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
             ],
         )
         .await
-        .text();
-    assert!(shown.contains("already exists"), "{shown}");
+        .shows(&["already exists"]);
 }
 
 async fn editing_and_deleting_a_transaction(backend: Backend) {
@@ -582,7 +578,7 @@ async fn editing_and_deleting_a_transaction(backend: Backend) {
             ],
         )
         .await;
-    assert_eq!(saved.location.as_deref(), Some("/transactions"));
+    saved.redirects_to("/transactions");
     assert_eq!(scalar(&app, "SELECT amount FROM transactions").await, 725);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM transaction_tags").await,
@@ -593,7 +589,7 @@ async fn editing_and_deleting_a_transaction(backend: Backend) {
     assert!(text(&confirm.body).contains("Delete this transaction?"));
     assert!(text(&confirm.body).contains("Cafe Nero"));
     let deleted = browser.delete("transactions", &id).await;
-    assert_eq!(deleted.location.as_deref(), Some("/transactions"));
+    deleted.redirects_to("/transactions");
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM transaction_tags").await,

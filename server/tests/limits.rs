@@ -18,7 +18,7 @@ use common::builders::organisation::add_to_household;
 use common::builders::repo::new_transaction;
 use common::builders::transaction::{post_new_transaction, save_market_expense};
 use common::query::{category_id, scalar, texts, user_id};
-use common::{Backend, PASSWORD, TestApp, assert_not_found, text, today};
+use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, text, today};
 use florin::ledger::TransactionKind;
 use florin::role::{Access, Area, MemberRole, Rights};
 use florin_app::error::AppError;
@@ -123,11 +123,9 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
     );
     // A second limit on the same category is refused on the field.
     let posted = post_limit(&mut ada, "", &groceries, "50", "90").await;
-    let shown = text(&ada.follow(&posted).await.body);
-    assert!(
-        shown.contains("This category already has a limit"),
-        "{shown}"
-    );
+    ada.follow(&posted)
+        .await
+        .shows(&["This category already has a limit"]);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM category_limits").await,
         1
@@ -232,13 +230,12 @@ async fn a_new_month_notifies_again(backend: Backend) {
     save_market_expense(&app, &mut ada, "", "2026-10-11", "0.01", &account, &food).await;
     assert_eq!(notices(&app).await, 2, "exactly 50 % counts as reached");
     let october = ada.get("/limits?month=2026-10").await;
-    let shown = text(&october.body);
-    assert!(shown.contains("Spending in October 2026"), "{shown}");
+    let shown = october.shows(&["Spending in October 2026"]);
     assert!(
         shown.contains("Food $100.00 $200.00"),
         "spent and limit: {shown}"
     );
-    assert!(shown.contains("50 % · alert threshold reached"), "{shown}");
+    assert_shows(&shown, &["50 % · alert threshold reached"]);
     assert!(october.body.contains("href=\"/limits?month=2026-09\""));
     assert!(october.body.contains("href=\"/limits?month=2026-11\""));
     ada.get("/limits?month=2026-09")
@@ -286,7 +283,7 @@ async fn deleting_expenses_and_limits(backend: Backend) {
     assert_eq!(confirm.status, StatusCode::OK);
     assert!(text(&confirm.body).contains("Delete the monthly limit of Bills"));
     let posted = ada.delete("limits", &id).await;
-    assert_eq!(posted.location.as_deref(), Some("/limits"));
+    posted.redirects_to("/limits");
     assert!(text(&ada.follow(&posted).await.body).contains("Limit deleted."));
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM category_limits").await,
@@ -324,7 +321,7 @@ async fn other_currencies_and_categories_do_not_count(backend: Backend) {
         ],
     )
     .await;
-    assert_eq!(income.location.as_deref(), Some("/transactions"));
+    income.redirects_to("/transactions");
     assert_eq!(notices(&app).await, 0);
 
     // Moving the travel expense into Rent counts it; moving it out again does not notify.
@@ -405,11 +402,9 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     assert_ne!(delete.location.as_deref(), Some("/limits"));
     // Nor can Eve put a limit on Ada's category.
     let new = post_limit(&mut eve, "", &groceries, "1", "80").await;
-    let shown = text(&eve.follow(&new).await.body);
-    assert!(
-        shown.contains("Choose a category from the list."),
-        "{shown}"
-    );
+    eve.follow(&new)
+        .await
+        .shows(&["Choose a category from the list."]);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM category_limits").await,
         1

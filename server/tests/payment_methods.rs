@@ -80,9 +80,11 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
     )
     .await;
     assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
-    let shown = text(&browser.follow(&posted).await.body);
-    assert!(shown.contains("Payment method added."), "{shown}");
+    posted.redirects_to("/payment-methods");
+    let shown = browser
+        .follow(&posted)
+        .await
+        .shows(&["Payment method added."]);
     assert!(
         shown.contains("Visa Card Everyday"),
         "name, kind label and linked account: {shown}"
@@ -111,7 +113,7 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
         "",
     )
     .await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    posted.redirects_to("/payment-methods");
     assert!(text(&browser.follow(&posted).await.body).contains("Payment method saved."));
     assert_eq!(
         stored(&app, id).await,
@@ -132,7 +134,7 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
             &[("id", &id.to_string()), ("archived", "true")],
         )
         .await;
-    assert_eq!(archived.location.as_deref(), Some("/payment-methods"));
+    archived.redirects_to("/payment-methods");
     let shown = text(&browser.follow(&archived).await.body);
     assert!(
         shown.contains("Payment method archived.") && shown.contains("archived"),
@@ -146,11 +148,10 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
             .is_empty(),
         "archived methods leave the pickers"
     );
-    let restore_page = text(&browser.get(&format!("/payment-methods/{id}")).await.body);
-    assert!(
-        restore_page.contains("Restore payment method"),
-        "{restore_page}"
-    );
+    browser
+        .get(&format!("/payment-methods/{id}"))
+        .await
+        .shows(&["Restore payment method"]);
 
     let restored = browser
         .post_form(
@@ -208,12 +209,12 @@ async fn names_are_unique_per_organisation_ignoring_case(backend: Backend) {
     assert_eq!(posted.location.as_deref(), Some(page.as_str()));
     assert!(text(&ada.follow(&posted).await.body).contains("already exists"));
     let posted = save_method(&mut ada, &page, &epargne, "épargne", "cash", "").await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    posted.redirects_to("/payment-methods");
 
     // Another organisation may use the same name.
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
     let posted = save_method(&mut eve, "/payment-methods", "", "Cash", "cash", "").await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    posted.redirects_to("/payment-methods");
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM payment_methods").await,
         3
@@ -223,7 +224,7 @@ async fn names_are_unique_per_organisation_ignoring_case(backend: Backend) {
 async fn bad_input_gets_field_errors_and_writes_nothing(backend: Backend) {
     let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let posted = save_method(&mut ada, "/payment-methods", "", "   ", "bitcoin", "abc").await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    posted.redirects_to("/payment-methods");
     ada.follow(&posted).await.shows(&[
         "Give the payment method a name.",
         "Choose a kind of payment method.",
@@ -260,12 +261,10 @@ async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
     );
 
     let posted = save_method(&mut ada, "/payment-methods", "", "Debit", "card", &eves).await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
-    let shown = text(&ada.follow(&posted).await.body);
-    assert!(
-        shown.contains("Choose an account from the list."),
-        "{shown}"
-    );
+    posted.redirects_to("/payment-methods");
+    ada.follow(&posted)
+        .await
+        .shows(&["Choose an account from the list."]);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM payment_methods").await,
         0
@@ -273,11 +272,11 @@ async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
 
     // Nor can an existing method be re-linked to it.
     let posted = save_method(&mut ada, "/payment-methods", "", "Debit", "card", &adas).await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    posted.redirects_to("/payment-methods");
     let id = scalar(&app, "SELECT id FROM payment_methods").await;
     let page = format!("/payment-methods/{id}");
     let posted = save_method(&mut ada, &page, &id.to_string(), "Debit", "card", &eves).await;
-    assert_eq!(posted.location.as_deref(), Some(page.as_str()));
+    posted.redirects_to(&page);
     assert!(text(&ada.follow(&posted).await.body).contains("Choose an account from the list."));
     assert_eq!(stored(&app, id).await.2, adas.parse().ok());
 }
@@ -285,7 +284,7 @@ async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
     let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let posted = save_method(&mut ada, "/payment-methods", "", "Secret card", "card", "").await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    posted.redirects_to("/payment-methods");
     let id = scalar(&app, "SELECT id FROM payment_methods").await;
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;

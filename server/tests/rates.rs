@@ -78,7 +78,7 @@ async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
 
     let posted = add_rate(&mut browser, "2026-01-31", "eur", "USD", "1.0845").await;
     assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
-    assert_eq!(posted.location.as_deref(), Some("/rates"));
+    posted.redirects_to("/rates");
     browser
         .follow(&posted)
         .await
@@ -86,11 +86,10 @@ async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
     assert_eq!(table(&app).await, ["2026-01-31 EUR USD 1.0845 manual"]);
 
     let posted = add_rate(&mut browser, "2026-01-31", "EUR", "USD", "1.09").await;
-    let shown = text(&browser.follow(&posted).await.body);
-    assert!(
-        shown.contains("it replaced the one for that date"),
-        "{shown}"
-    );
+    browser
+        .follow(&posted)
+        .await
+        .shows(&["it replaced the one for that date"]);
     assert_eq!(table(&app).await, ["2026-01-31 EUR USD 1.09 manual"]);
 
     let id = scalar(&app, "SELECT id FROM exchange_rates").await;
@@ -110,7 +109,7 @@ async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
         "the list links to the confirmation"
     );
     let deleted = browser.delete("rates", id).await;
-    assert_eq!(deleted.location.as_deref(), Some("/rates"));
+    deleted.redirects_to("/rates");
     assert!(text(&browser.follow(&deleted).await.body).contains("Rate deleted."));
     assert!(table(&app).await.is_empty());
     assert_eq!(
@@ -202,17 +201,11 @@ async fn a_csv_import_adds_and_updates_in_one_go(backend: Backend) {
                \r\n\
                2026-02-01,usd,INR,83.125\r\n";
     let posted = import(&mut browser, csv).await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some("/rates"),
-        "{}",
-        posted.body
-    );
-    let shown = text(&browser.follow(&posted).await.body);
-    assert!(
-        shown.contains("Imported 3 rates: 2 added, 1 updated."),
-        "{shown}"
-    );
+    posted.redirects_to("/rates");
+    browser
+        .follow(&posted)
+        .await
+        .shows(&["Imported 3 rates: 2 added, 1 updated."]);
     assert_eq!(
         table(&app).await,
         [
@@ -244,7 +237,7 @@ async fn one_bad_csv_line_writes_nothing_and_names_each_bad_line(backend: Backen
                2026-02-02,EUR,GBP\n\
                2026-02-03,EUR,USD,abc\n";
     let posted = import(&mut browser, csv).await;
-    assert_eq!(posted.location.as_deref(), Some("/rates"));
+    posted.redirects_to("/rates");
     let page = browser.follow(&posted).await;
     let shown = page.shows(&[
         "Line 3: “2026-02-31” is not a date like 2026-01-31.",
@@ -274,7 +267,7 @@ async fn the_list_filters_by_date_and_currency(backend: Backend) {
         "2026-01-01,EUR,USD,1.1\n2026-01-02,EUR,USD,1.2\n2026-01-03,GBP,JPY,190\n2026-01-04,USD,INR,83\n",
     )
     .await;
-    assert_eq!(posted.location.as_deref(), Some("/rates"));
+    posted.redirects_to("/rates");
     let dated = text(
         &browser
             .get("/rates?from=2026-01-02&to=2026-01-03")
@@ -289,8 +282,10 @@ async fn the_list_filters_by_date_and_currency(backend: Backend) {
     let usd = text(&browser.get("/rates?currency=USD").await.body);
     assert!(usd.contains("2026-01-01 EUR USD") && usd.contains("2026-01-04 USD INR"));
     assert!(!usd.contains("GBP JPY"), "{usd}");
-    let bad = text(&browser.get("/rates?from=soon").await.body);
-    assert!(bad.contains("Enter a date like 2026-01-31."), "{bad}");
+    browser
+        .get("/rates?from=soon")
+        .await
+        .shows(&["Enter a date like 2026-01-31."]);
 }
 
 async fn on_or_before_picks_the_latest_rate_and_inverts_the_reverse_pair(backend: Backend) {
@@ -381,9 +376,10 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     let refused = eve
         .post_form("/api/rates/delete", "/rates", &[("id", &id.to_string())])
         .await;
-    assert_eq!(refused.location.as_deref(), Some("/rates"));
-    let shown = text(&eve.follow(&refused).await.body);
-    assert!(shown.contains("We could not find that."), "{shown}");
+    refused.redirects_to("/rates");
+    eve.follow(&refused)
+        .await
+        .shows(&["We could not find that."]);
     let posted = eve.delete("rates", id).await;
     let page = eve.follow(&posted).await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);

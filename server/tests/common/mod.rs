@@ -250,6 +250,12 @@ impl Page {
         text(&self.body)
     }
 
+    /// Checks that the page is a redirect to `to`, showing the body if it is not.
+    #[track_caller]
+    pub fn redirects_to(&self, to: &str) {
+        assert_eq!(self.location.as_deref(), Some(to), "{}", self.body);
+    }
+
     /// Checks that the page's text contains each of `expected`, as [`assert_shows`]
     /// does, and returns that text.
     #[track_caller]
