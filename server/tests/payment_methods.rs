@@ -10,7 +10,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::builders::account::AccountBuilder;
+use common::builders::account::add_empty_account;
 use common::query::{member_scope, scalar};
 use common::{Backend, Browser, PASSWORD, TestApp, text};
 use florin::role::Access;
@@ -60,11 +60,7 @@ async fn stored(app: &TestApp, id: i64) -> (String, String, Option<i64>, bool) {
 
 async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Backend) {
     let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
-    let account = AccountBuilder::new("Everyday", "USD")
-        .opening_balance("0")
-        .create(&app, &mut browser)
-        .await
-        .to_string();
+    let account = add_empty_account(&app, &mut browser, "Everyday", "USD").await;
 
     let page = browser.get("/payment-methods").await;
     assert_eq!(page.status, StatusCode::OK);
@@ -102,7 +98,7 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
 
     let edit = browser.get(&format!("/payment-methods/{id}")).await;
     assert_eq!(edit.status, StatusCode::OK);
-    assert!(edit.body.contains("value=\"Visa\""), "{}", edit.body);
+    edit.has_values(&["Visa"]);
 
     let posted = save_method(
         &mut browser,
@@ -241,17 +237,9 @@ async fn bad_input_gets_field_errors_and_writes_nothing(backend: Backend) {
 
 async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
     let (app, mut eve) = TestApp::with_user(backend, "eve@example.org").await;
-    let eves = AccountBuilder::new("Eve's bank", "USD")
-        .opening_balance("0")
-        .create(&app, &mut eve)
-        .await
-        .to_string();
+    let eves = add_empty_account(&app, &mut eve, "Eve's bank", "USD").await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let adas = AccountBuilder::new("Ada's bank", "USD")
-        .opening_balance("0")
-        .create(&app, &mut ada)
-        .await
-        .to_string();
+    let adas = add_empty_account(&app, &mut ada, "Ada's bank", "USD").await;
 
     let page = text(&ada.get("/payment-methods").await.body);
     assert!(page.contains("Ada's bank") || page.contains("Ada&#x27;s bank"));

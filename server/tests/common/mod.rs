@@ -256,6 +256,15 @@ impl Page {
         assert_eq!(self.location.as_deref(), Some(to), "{}", self.body);
     }
 
+    /// Checks that the page's form has each of `values` filled in: a default, or what was
+    /// typed before a refusal.
+    #[track_caller]
+    pub fn has_values(&self, values: &[&str]) {
+        for value in values {
+            assert!(self.body.contains(&format!("value=\"{value}\"")), "{value}");
+        }
+    }
+
     /// Checks that the page's text contains each of `expected`, as [`assert_shows`]
     /// does, and returns that text.
     #[track_caller]
@@ -305,6 +314,25 @@ impl Browser {
             ],
         )
         .await
+    }
+
+    /// Posts a form as [`Browser::post_hydrated`] does and checks it is refused with 422
+    /// and `message` in the answer.
+    pub async fn refused_hydrated(
+        &mut self,
+        action: &str,
+        page: &str,
+        fields: &Fields<'_>,
+        message: &str,
+    ) {
+        let json = self.post_hydrated(action, page, fields).await;
+        assert_eq!(
+            json.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            json.body
+        );
+        assert!(json.body.contains(message), "{}", json.body);
     }
 
     /// Posts a form from `page` with the `extra` headers, each replacing any of its name.
@@ -517,6 +545,15 @@ pub fn assert_shows(shown: &str, expected: &[&str]) {
     for message in expected {
         assert!(shown.contains(message), "{message}: {shown}");
     }
+}
+
+/// The pages of record `id` in `area`: `/{area}/{id}` and its edit and delete pages.
+pub fn record_pages(area: &str, id: impl std::fmt::Display) -> [String; 3] {
+    [
+        format!("/{area}/{id}"),
+        format!("/{area}/{id}/edit"),
+        format!("/{area}/{id}/delete"),
+    ]
 }
 
 /// Checks that `browser` gets "not found" for each of `paths`, with no sign of `secret`;
