@@ -14,8 +14,16 @@ use common::query::{date_of, scalar};
 use common::{Backend, PASSWORD, TestApp, sign_in, text, today};
 use florin_server::demo::{self, DemoError, Options};
 
+on_both!(
+    demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years,
+    the_same_seed_gives_the_same_rows,
+    the_demo_user_signs_in_and_pages_through_the_list,
+    a_second_demo_with_the_same_email_is_refused,
+);
+
 const ROWS: u64 = 2_000;
 
+/// The demo for `email`, with [`ROWS`] transactions.
 fn options(email: &str) -> Options {
     Options {
         email: email.into(),
@@ -23,13 +31,6 @@ fn options(email: &str) -> Options {
         ..Options::default()
     }
 }
-
-on_both!(
-    demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years,
-    the_same_seed_gives_the_same_rows,
-    the_demo_user_signs_in_and_pages_through_the_list,
-    a_second_demo_with_the_same_email_is_refused,
-);
 
 async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(backend: Backend) {
     let app = TestApp::new(backend).await;

@@ -40,6 +40,11 @@ on_both!(
     another_organisation_gets_not_found_and_changes_nothing,
 );
 
+/// How many contributions are recorded, to any goal.
+async fn contributions(app: &TestApp) -> i64 {
+    scalar(app, "SELECT COUNT(*) FROM goal_contributions").await
+}
+
 /// Posts `action` (complete, pause, cancel…) from `goal`'s page; returns the page it goes
 /// back to, as text.
 async fn change_status(browser: &mut Browser, goal: i64, action: &str) -> String {
@@ -202,10 +207,7 @@ async fn contributions_raise_the_derived_progress_and_deleting_one_lowers_it(bac
     }
     let posted = contribute(&mut ada, id, &[("amount", "10"), ("date", "soon")]).await;
     assert!(text(&ada.follow(&posted).await.body).contains("Enter a date like 2026-01-31."));
-    assert_eq!(
-        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
-        0
-    );
+    assert_eq!(contributions(&app).await, 0);
 
     let shown = contribute_ok(&mut ada, id, "123.45").await;
     assert_shows(
@@ -230,10 +232,7 @@ async fn contributions_raise_the_derived_progress_and_deleting_one_lowers_it(bac
     )
     .await
     .shows(&["Contribution deleted.", "10 % saved: $100.00 of $1,000.00"]);
-    assert_eq!(
-        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
-        1
-    );
+    assert_eq!(contributions(&app).await, 1);
 
     // Saving past the target shows 100 % and nothing to go.
     let shown = contribute_ok(&mut ada, id, "950").await;
@@ -378,10 +377,7 @@ async fn status_changes_and_a_cancelled_goal_refuses_contributions(backend: Back
     let back = ada.follow(&posted).await;
     let shown = back.shows(&["This goal is cancelled; resume it to add contributions."]);
     assert!(!shown.contains("Contribution added."));
-    assert_eq!(
-        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
-        1
-    );
+    assert_eq!(contributions(&app).await, 1);
     ada.refused_hydrated(
         "/api/goals/contribute",
         &format!("/goals/{id}"),
@@ -466,10 +462,7 @@ async fn a_contribution_can_record_a_transfer_in_the_ledger(backend: Backend) {
         assert!(shown.contains(message), "{message}: {shown}");
         back.has_values(&["200"]);
     }
-    assert_eq!(
-        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
-        0
-    );
+    assert_eq!(contributions(&app).await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
 
     let posted = contribute(
@@ -545,10 +538,7 @@ async fn deleting_a_goal_asks_first_and_takes_its_contributions(backend: Backend
     assert!(!shown.contains("Trip"), "{shown}");
     assert!(shown.contains("Keep me"));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM goals").await, 1);
-    assert_eq!(
-        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
-        1
-    );
+    assert_eq!(contributions(&app).await, 1);
     // Its milestone notice went with it; the other goal's stayed.
     assert_eq!(
         milestone_notices(&app).await,
@@ -621,10 +611,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
         "Secret goal"
     );
     assert_eq!(text_of(&app, "SELECT status FROM goals").await, "active");
-    assert_eq!(
-        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
-        1
-    );
+    assert_eq!(contributions(&app).await, 1);
     assert_eq!(
         scalar(
             &app,
@@ -772,10 +759,7 @@ async fn a_contribution_that_fails_leaves_no_transfer_behind(backend: Backend) {
         scalar(&app, "SELECT COUNT(*) FROM monthly_totals").await,
         rollups
     );
-    assert_eq!(
-        scalar(&app, "SELECT COUNT(*) FROM goal_contributions").await,
-        0
-    );
+    assert_eq!(contributions(&app).await, 0);
     assert!(milestone_notices(&app).await.is_empty());
 
     // The same contribution by a real member writes all three together.

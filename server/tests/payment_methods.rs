@@ -12,7 +12,7 @@ mod common;
 use axum::http::StatusCode;
 use common::builders::account::add_empty_account;
 use common::query::{member_scope, scalar};
-use common::{Backend, Browser, PASSWORD, TestApp, text};
+use common::{Backend, Browser, PASSWORD, Page, TestApp, text};
 use florin::role::Access;
 use florin_app::on_db;
 use florin_app::payment_methods::repo as methods;
@@ -56,6 +56,18 @@ async fn stored(app: &TestApp, id: i64) -> (String, String, Option<i64>, bool) {
             .await
     })
     .expect("payment method")
+}
+
+/// Archives the payment method `id` (`archived` "true") or restores it ("false") from its
+/// page; the answer is left to the caller.
+async fn set_archived(browser: &mut Browser, id: i64, archived: &str) -> Page {
+    browser
+        .post_form(
+            "/api/payment-methods/archive",
+            &format!("/payment-methods/{id}"),
+            &[("id", &id.to_string()), ("archived", archived)],
+        )
+        .await
 }
 
 async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Backend) {
@@ -123,13 +135,7 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
         vec![(id, "PhonePe".to_owned())]
     );
 
-    let archived = browser
-        .post_form(
-            "/api/payment-methods/archive",
-            &format!("/payment-methods/{id}"),
-            &[("id", &id.to_string()), ("archived", "true")],
-        )
-        .await;
+    let archived = set_archived(&mut browser, id, "true").await;
     archived.redirects_to("/payment-methods");
     let shown = text(&browser.follow(&archived).await.body);
     assert!(
@@ -149,13 +155,7 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
         .await
         .shows(&["Restore payment method"]);
 
-    let restored = browser
-        .post_form(
-            "/api/payment-methods/archive",
-            &format!("/payment-methods/{id}"),
-            &[("id", &id.to_string()), ("archived", "false")],
-        )
-        .await;
+    let restored = set_archived(&mut browser, id, "false").await;
     assert!(text(&browser.follow(&restored).await.body).contains("Payment method restored."));
     assert!(!stored(&app, id).await.3);
 }
