@@ -10,7 +10,7 @@ use common::builders::account::add_account;
 use common::builders::budget::{add_budget, budget_fields, set_entry};
 use common::builders::transaction::add_expense;
 use common::query::{category_id, scalar};
-use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, text};
+use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, record_pages, text};
 use florin::planning::copy_to_next_period;
 use time::macros::date;
 
@@ -27,7 +27,7 @@ async fn the_budget_form_shows_field_errors_and_keeps_what_was_typed(backend: Ba
     let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let form = ada.get("/budgets/new").await;
     assert_eq!(form.status, StatusCode::OK);
-    assert!(form.body.contains("value=\"USD\""));
+    form.has_values(&["USD"]);
     let back = ada
         .submit(
             "/api/budgets/save",
@@ -40,37 +40,27 @@ async fn the_budget_form_shows_field_errors_and_keeps_what_was_typed(backend: Ba
             ]),
         )
         .await;
-    let shown = text(&back.body);
-    assert_shows(
-        &shown,
-        &[
-            "Enter a name.",
-            "The end date is before the start date.",
-            "Amounts cannot be negative.",
-        ],
-    );
-    assert!(back.body.contains("value=\"-5\""));
-    assert!(back.body.contains("value=\"2026-11-30\""));
-    let shown = ada
-        .submit(
-            "/api/budgets/save",
-            "/budgets/new",
-            &budget_fields(&[("starts_on", "30/11/2026"), ("total", "1.234")]),
-        )
-        .await
-        .text();
-    assert_shows(
-        &shown,
-        &[
-            "Enter a date like 2026-01-31.",
-            "USD amounts have at most 2 decimals.",
-        ],
-    );
+    back.shows(&[
+        "Enter a name.",
+        "The end date is before the start date.",
+        "Amounts cannot be negative.",
+    ]);
+    back.has_values(&["-5", "2026-11-30"]);
+    ada.submit(
+        "/api/budgets/save",
+        "/budgets/new",
+        &budget_fields(&[("starts_on", "30/11/2026"), ("total", "1.234")]),
+    )
+    .await
+    .shows(&[
+        "Enter a date like 2026-01-31.",
+        "USD amounts have at most 2 decimals.",
+    ]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budgets").await, 0);
 
     let id = add_budget(&mut ada, "November", "2026-11-01", "2026-11-30", "1,000").await;
     let edit = ada.get(&format!("/budgets/{id}/edit")).await;
-    assert!(edit.body.contains("value=\"1,000.00\""), "{}", edit.body);
+    edit.has_values(&["1,000.00"]);
     let posted = ada
         .post_form(
             "/api/budgets/save",
@@ -83,12 +73,10 @@ async fn the_budget_form_shows_field_errors_and_keeps_what_was_typed(backend: Ba
             ]),
         )
         .await;
-    assert_eq!(posted.location, Some(format!("/budgets/{id}")));
-    let page = text(&ada.follow(&posted).await.body);
-    assert_shows(
-        &page,
-        &["Budget saved.", "Late autumn", "2026-11-01 – 2026-12-15"],
-    );
+    posted.redirects_to(&format!("/budgets/{id}"));
+    ada.follow(&posted)
+        .await
+        .shows(&["Budget saved.", "Late autumn", "2026-11-01 – 2026-12-15"]);
     assert!(text(&ada.get("/budgets").await.body).contains("$1,200.00"));
 }
 
@@ -115,27 +103,20 @@ async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(b
 
     let page = ada.get(&format!("/budgets/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
-    let shown = text(&page.body);
-    assert_shows(
-        &shown,
-        &[
-            "Groceries $400.00 $250.50 $149.50 62 %",
-            "Rent $1,200.00 $1,300.00 -$100.00 108 % · over",
-            "Travel — $80.00 — not planned",
-            "Uncategorised — $25.00",
-            "Total $2,000.00 $1,655.50 $344.50",
-            "Actual spending counts expenses in USD",
-        ],
-    );
+    let shown = page.shows(&[
+        "Groceries $400.00 $250.50 $149.50 62 %",
+        "Rent $1,200.00 $1,300.00 -$100.00 108 % · over",
+        "Travel — $80.00 — not planned",
+        "Uncategorised — $25.00",
+        "Total $2,000.00 $1,655.50 $344.50",
+        "Actual spending counts expenses in USD",
+    ]);
     assert!(page.body.contains("aria-valuenow=\"62\""));
     assert!(!shown.contains("Warning"), "{shown}");
 
     // Setting an entry again replaces it; removing it leaves the spending as unplanned.
     let shown = set_entry(&mut ada, id, &groceries, "250.50").await;
-    assert!(
-        shown.contains("Groceries $250.50 $250.50 $0.00 100 %"),
-        "{shown}"
-    );
+    assert_shows(&shown, &["Groceries $250.50 $250.50 $0.00 100 %"]);
     let removed = ada
         .post_form(
             "/api/budgets/entry/remove",
@@ -143,11 +124,9 @@ async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(b
             &[("budget_id", &id.to_string()), ("category_id", &rent)],
         )
         .await;
-    let shown = text(&ada.follow(&removed).await.body);
-    assert_shows(
-        &shown,
-        &["Entry removed.", "Rent — $1,300.00 — not planned"],
-    );
+    ada.follow(&removed)
+        .await
+        .shows(&["Entry removed.", "Rent — $1,300.00 — not planned"]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 1);
 
     // Entry field errors come back on the budget's page, as typed.
@@ -163,15 +142,11 @@ async fn actuals_are_summed_by_category_over_the_period_in_the_budget_currency(b
             ],
         )
         .await;
-    let shown = text(&back.body);
-    assert_shows(
-        &shown,
-        &[
-            "Choose a category from the list.",
-            "Amounts cannot be negative.",
-        ],
-    );
-    assert!(back.body.contains("value=\"-3\""));
+    back.shows(&[
+        "Choose a category from the list.",
+        "Amounts cannot be negative.",
+    ]);
+    back.has_values(&["-3"]);
 }
 
 async fn entries_above_the_total_are_saved_with_a_warning(backend: Backend) {
@@ -199,34 +174,27 @@ async fn copying_moves_to_the_next_period_with_the_entries(backend: Backend) {
     let id = add_budget(&mut ada, "Winter", "2024-01-01", "2024-01-31", "900").await;
     set_entry(&mut ada, id, &groceries, "300").await;
     // With entries set, the currency is fixed.
-    let shown = ada
-        .submit(
-            "/api/budgets/save",
-            &format!("/budgets/{id}/edit"),
-            &budget_fields(&[
-                ("id", &id.to_string()),
-                ("name", "Winter"),
-                ("currency", "JPY"),
-                ("starts_on", "2024-01-01"),
-                ("ends_on", "2024-01-31"),
-                ("total", "900"),
-            ]),
-        )
-        .await
-        .text();
-    assert!(
-        shown.contains("The currency cannot change once entries are set"),
-        "{shown}"
-    );
+    ada.submit(
+        "/api/budgets/save",
+        &format!("/budgets/{id}/edit"),
+        &budget_fields(&[
+            ("id", &id.to_string()),
+            ("name", "Winter"),
+            ("currency", "JPY"),
+            ("starts_on", "2024-01-01"),
+            ("ends_on", "2024-01-31"),
+            ("total", "900"),
+        ]),
+    )
+    .await
+    .shows(&["The currency cannot change once entries are set"]);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM budgets WHERE currency = 'USD'").await,
         1
     );
-    let page = text(&ada.get(&format!("/budgets/{id}")).await.body);
-    assert!(
-        page.contains("A new budget for 2024-02-01 – 2024-02-29"),
-        "{page}"
-    );
+    ada.get(&format!("/budgets/{id}"))
+        .await
+        .shows(&["A new budget for 2024-02-01 – 2024-02-29"]);
     let posted = ada
         .post_form(
             "/api/budgets/copy",
@@ -237,16 +205,12 @@ async fn copying_moves_to_the_next_period_with_the_entries(backend: Backend) {
     let location = posted.location.clone().expect("redirect");
     assert_ne!(location, format!("/budgets/{id}"));
     let copy = ada.follow(&posted).await;
-    let shown = text(&copy.body);
-    assert!(
-        shown.contains("Budget copied to the next period."),
-        "{shown}"
-    );
+    let shown = copy.shows(&["Budget copied to the next period."]);
     assert!(
         shown.contains("2024-02-01 – 2024-02-29"),
         "leap February: {shown}"
     );
-    assert!(shown.contains("Groceries $300.00"), "{shown}");
+    assert_shows(&shown, &["Groceries $300.00"]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 2);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM budgets WHERE total = 90000").await,
@@ -255,15 +219,13 @@ async fn copying_moves_to_the_next_period_with_the_entries(backend: Backend) {
 
     // A span that is not whole months keeps its length: 10 days become the next 10.
     let trip = add_budget(&mut ada, "Trip", "2024-02-25", "2024-03-05", "100").await;
-    let shown = ada
-        .submit(
-            "/api/budgets/copy",
-            &format!("/budgets/{trip}"),
-            &[("id", &trip.to_string())],
-        )
-        .await
-        .text();
-    assert!(shown.contains("2024-03-06 – 2024-03-15"), "{shown}");
+    ada.submit(
+        "/api/budgets/copy",
+        &format!("/budgets/{trip}"),
+        &[("id", &trip.to_string())],
+    )
+    .await
+    .shows(&["2024-03-06 – 2024-03-15"]);
 
     // The domain function over the 29 February boundary.
     assert_eq!(
@@ -286,13 +248,9 @@ async fn deleting_a_budget_takes_its_entries(backend: Backend) {
     let bills = category_id(&app, "Bills").await.to_string();
     set_entry(&mut ada, id, &bills, "50").await;
     let confirm = ada.get(&format!("/budgets/{id}/delete")).await;
-    let shown = text(&confirm.body);
-    assert!(
-        shown.contains("Delete November (2026-11-01 – 2026-11-30)"),
-        "{shown}"
-    );
+    confirm.shows(&["Delete November (2026-11-01 – 2026-11-30)"]);
     let posted = ada.delete("budgets", id).await;
-    assert_eq!(posted.location.as_deref(), Some("/budgets"));
+    posted.redirects_to("/budgets");
     assert!(text(&ada.follow(&posted).await.body).contains("Budget deleted."));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budgets").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 0);
@@ -310,16 +268,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     let id_s = id.to_string();
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    assert_not_found(
-        &mut eve,
-        &[
-            format!("/budgets/{id}"),
-            format!("/budgets/{id}/edit"),
-            format!("/budgets/{id}/delete"),
-        ],
-        "Secret plan",
-    )
-    .await;
+    assert_not_found(&mut eve, &record_pages("budgets", id), "Secret plan").await;
     assert!(!eve.get("/budgets").await.body.contains("Secret plan"));
     let page = format!("/budgets/{id}");
     eve.post_form(
@@ -360,21 +309,16 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     );
     // Nor can Eve plan with Ada's category in her own budget.
     let own = add_budget(&mut eve, "Eve's", "2026-11-01", "2026-11-30", "100").await;
-    let shown = eve
-        .submit(
-            "/api/budgets/entry",
-            &format!("/budgets/{own}"),
-            &[
-                ("budget_id", &own.to_string()),
-                ("category_id", &groceries),
-                ("amount", "1"),
-            ],
-        )
-        .await
-        .text();
-    assert!(
-        shown.contains("Choose a category from the list."),
-        "{shown}"
-    );
+    eve.submit(
+        "/api/budgets/entry",
+        &format!("/budgets/{own}"),
+        &[
+            ("budget_id", &own.to_string()),
+            ("category_id", &groceries),
+            ("amount", "1"),
+        ],
+    )
+    .await
+    .shows(&["Choose a category from the list."]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM budget_entries").await, 1);
 }

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use common::builders::account::add_account_at;
 use common::builders::transaction::add_transaction;
 use common::query::{category_id, scalar};
-use common::{Backend, Browser, PASSWORD, TestApp, assert_shows, text};
+use common::{Backend, Browser, PASSWORD, TestApp, text};
 use florin_app::on_db;
 
 /// Uploads `csv` into `account` and returns the preview's path.
@@ -124,7 +124,6 @@ async fn export_streams_the_filtered_set_as_csv(backend: Backend) {
     let refused = stranger.get("/transactions/export.csv").await;
     assert!(refused.status.is_redirection());
     assert!(refused.location.unwrap_or_default().starts_with("/sign-in"));
-    app.finish().await;
 }
 
 const STATEMENT: &str = "\u{feff}Booking date;Description;Amount;Transaction ID\r\n\
@@ -144,15 +143,11 @@ async fn import_previews_then_commits_and_skips_duplicates(backend: Backend) {
 
     let preview = browser.get(&preview_path).await;
     assert_eq!(preview.status, StatusCode::OK);
-    let shown = text(&preview.body);
-    assert_shows(
-        &shown,
-        &[
-            "3 rows — 3 new, 0 already in the account, 0 with errors",
-            "Refund; partial",
-            "Import 3 transactions",
-        ],
-    );
+    preview.shows(&[
+        "3 rows — 3 new, 0 already in the account, 0 with errors",
+        "Refund; partial",
+        "Import 3 transactions",
+    ]);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM transactions").await,
         0,
@@ -160,12 +155,7 @@ async fn import_previews_then_commits_and_skips_duplicates(backend: Backend) {
     );
 
     let committed = commit(&mut browser, batch, &preview_path).await;
-    assert_eq!(
-        committed.location.as_deref(),
-        Some(format!("/transactions?account={account}").as_str()),
-        "{}",
-        committed.body
-    );
+    committed.redirects_to(&format!("/transactions?account={account}"));
     let landed = browser.follow(&committed).await;
     assert!(text(&landed.body).contains("Imported 3 transactions."));
     assert_eq!(
@@ -213,7 +203,6 @@ async fn import_previews_then_commits_and_skips_duplicates(backend: Backend) {
         text(&landed.body)
     );
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 4);
-    app.finish().await;
 }
 
 /// Commits with the guessed mapping, as the preview page's button does.
@@ -263,15 +252,11 @@ async fn a_file_with_a_bad_row_imports_nothing(backend: Backend) {
     let uploaded = upload(&mut browser, &account, csv).await;
     let path = uploaded.location.clone().expect("preview");
     let preview = browser.get(&path).await;
-    let shown = text(&preview.body);
-    assert_shows(
-        &shown,
-        &[
-            "2 with errors",
-            "Line 3, Amount: USD amounts have at most 2 decimals.",
-            "Line 4",
-        ],
-    );
+    let shown = preview.shows(&[
+        "2 with errors",
+        "Line 3, Amount: USD amounts have at most 2 decimals.",
+        "Line 4",
+    ]);
     assert!(
         !shown.contains("Import 1 transaction"),
         "no button while rows are wrong"
@@ -305,7 +290,7 @@ async fn a_file_with_a_bad_row_imports_nothing(backend: Backend) {
         ),
     ] {
         let refused = upload(&mut browser, &account, bad).await;
-        assert_eq!(refused.location.as_deref(), Some("/import"));
+        refused.redirects_to("/import");
         let page = browser.follow(&refused).await;
         assert!(text(&page.body).contains(message), "{}", text(&page.body));
     }
@@ -317,9 +302,8 @@ async fn a_file_with_a_bad_row_imports_nothing(backend: Backend) {
             ("file", "x.csv", &[0xff, 0xfe, 0x00, 0x41]),
         )
         .await;
-    assert_eq!(binary.location.as_deref(), Some("/import"));
+    binary.redirects_to("/import");
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM import_batches").await, 1);
-    app.finish().await;
 }
 
 async fn export_then_import_round_trips(backend: Backend) {
@@ -369,7 +353,6 @@ async fn export_then_import_round_trips(backend: Backend) {
         scalar(&app, &tags(&copy)).await,
         scalar(&app, &tags(&original)).await
     );
-    app.finish().await;
 }
 
 async fn another_organisation_cannot_see_or_commit_an_import(backend: Backend) {
@@ -387,11 +370,10 @@ async fn another_organisation_cannot_see_or_commit_an_import(backend: Backend) {
     assert!(refused.status.is_redirection() || refused.status == StatusCode::NOT_FOUND);
     // Uploading into Ada's account is refused too.
     let into_ada = upload(&mut eve, &account, STATEMENT).await;
-    assert_eq!(into_ada.location.as_deref(), Some("/import"));
+    into_ada.redirects_to("/import");
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM import_batches").await, 1);
     // Eve's export holds nothing of Ada's.
     let export = eve.get("/transactions/export.csv").await;
     assert!(!export.body.contains("Corner"));
-    app.finish().await;
 }

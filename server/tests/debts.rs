@@ -15,12 +15,15 @@ use axum::http::StatusCode;
 use common::builders::account::{AccountBuilder, add_account};
 use common::builders::debt::{add_debt, loan_fields, pay};
 use common::query::{date_of, member_scope, scalar, text_of};
-use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, iso, text, today};
+use common::{
+    Backend, PASSWORD, TestApp, assert_not_found, assert_shows, iso, record_pages, text, today,
+};
 use florin::ledger::PaymentMethodKind;
 use florin::loan::{AnnualRate, Standing};
 use florin::money::NumberFormat;
 use florin::role::{Access, Area};
-use florin_app::debts::repo::{self as debt_repo, NewPayment, PaymentError};
+use florin_app::db::Db;
+use florin_app::debts::repo::{self as debt_repo, NewPayment, PaymentError, PaymentRecorded};
 use florin_app::notifications::NotificationKind;
 use florin_app::notifications::repo::{NewNotification, Recipients, notify_now};
 use florin_app::orgs::repo::Scope;
@@ -49,6 +52,19 @@ on_both!(
     the_job_loop_runs_on_its_timer_and_stops_on_shutdown,
 );
 
+/// Records a cash payment of `amount` on `debt` straight through the repository, as
+/// `scope`, under `reference` or a generated one.
+async fn record_cash(
+    db: &Db,
+    scope: &Scope,
+    debt: i64,
+    amount: i64,
+    reference: Option<&str>,
+) -> Result<PaymentRecorded, PaymentError> {
+    let payment = payment(scope, amount, reference);
+    debt_repo::record_payment(db, scope, debt, &payment, NumberFormat::for_locale("en")).await
+}
+
 /// A cash payment of `amount` today by `scope`'s user, under `reference` or a generated one.
 fn payment(scope: &Scope, amount: i64, reference: Option<&str>) -> NewPayment {
     NewPayment {
@@ -62,6 +78,27 @@ fn payment(scope: &Scope, amount: i64, reference: Option<&str>) -> NewPayment {
         expense_account: None,
         recorded_by: scope.user_id,
     }
+}
+
+/// A fresh app where Ada has a debt, started 20 days ago, with a payment due tomorrow.
+async fn with_a_debt_due_tomorrow(backend: Backend) -> TestApp {
+    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
+    let soon = iso(today() + time::Duration::days(1));
+    let start = iso(today() - time::Duration::days(20));
+    add_debt(
+        &app,
+        &mut ada,
+        &[("start_date", &start), ("next_payment_date", &soon)],
+    )
+    .await;
+    app
+}
+
+/// Whether the job instance `instance` gets the "test" lease for a minute at `at`.
+async fn lease(app: &TestApp, instance: &str, at: OffsetDateTime) -> bool {
+    jobs::try_lease(&app.db, "test", instance, at, Duration::from_secs(60))
+        .await
+        .expect("lease")
 }
 
 /// Applies `count` payments of `amount` one after the other, as the database must: how
@@ -112,8 +149,7 @@ async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: B
 
     let page = ada.get(&format!("/debts/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
-    let shown = text(&page.body);
-    assert_shows(&shown, &["Amortization schedule", "₹26,095.06"]);
+    let shown = page.shows(&["Amortization schedule", "₹26,095.06"]);
     // 240 rows; the schedule's totals match the published figures to the paisa.
     // A header row, 240 months and the totals.
     let table = page
@@ -123,10 +159,7 @@ async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: B
         .and_then(|rest| rest.split("</table>").next())
         .expect("the schedule table");
     assert_eq!(table.matches("</tr>").count(), 242, "rows");
-    assert!(
-        shown.contains("Total ₹6,262,814.19 ₹2,762,814.19"),
-        "{shown}"
-    );
+    assert_shows(&shown, &["Total ₹6,262,814.19 ₹2,762,814.19"]);
     assert!(shown.contains("2046-01-31"), "the last payment: {shown}");
 
     // The whole loan from its start is the same schedule while nothing is paid.
@@ -151,7 +184,6 @@ async fn adding_a_loan_computes_the_instalment_and_shows_its_schedule(backend: B
         "{}",
         text(&page.body)
     );
-    app.finish().await;
 }
 
 async fn an_instalment_that_cannot_repay_the_loan_is_refused_with_the_minimum(backend: Backend) {
@@ -167,18 +199,13 @@ async fn an_instalment_that_cannot_repay_the_loan_is_refused_with_the_minimum(ba
         .post_form("/api/debts/save", "/debts/new", &fields)
         .await;
     assert_eq!(posted.status, StatusCode::FOUND);
-    assert_eq!(posted.location.as_deref(), Some("/debts/new"));
+    posted.redirects_to("/debts/new");
     let back = ada.follow(&posted).await;
-    let shown = text(&back.body);
-    assert!(
-        shown.contains(
-            "That instalment does not repay the loan in 240 months; it must be at least ₹26,095.06."
-        ),
-        "{shown}"
-    );
+    back.shows(&[
+        "That instalment does not repay the loan in 240 months; it must be at least ₹26,095.06.",
+    ]);
     // The form keeps what was typed.
-    assert!(back.body.contains("value=\"26,000\""), "{}", back.body);
-    assert!(back.body.contains("value=\"Car loan\""));
+    back.has_values(&["26,000", "Car loan"]);
 
     // Below the first month's interest, the message says so.
     let fields = loan_fields(&[
@@ -186,19 +213,13 @@ async fn an_instalment_that_cannot_repay_the_loan_is_refused_with_the_minimum(ba
         ("annual_rate", "12"),
         ("emi", "100"),
     ]);
-    let shown = ada
-        .submit("/api/debts/save", "/debts/new", &fields)
+    ada.submit("/api/debts/save", "/debts/new", &fields)
         .await
-        .text();
-    assert_shows(
-        &shown,
-        &[
+        .shows(&[
             "does not cover the first month",
             "$100.00; it must be at least $888.49.",
-        ],
-    );
+        ]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 0);
-    app.finish().await;
 }
 
 async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(backend: Backend) {
@@ -211,35 +232,24 @@ async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(bac
         ("reminder_days", "99"),
     ]);
     let back = ada.submit("/api/debts/save", "/debts/new", &fields).await;
-    let shown = text(&back.body);
-    assert_shows(
-        &shown,
-        &[
-            "USD amounts have at most 2 decimals.",
-            "Enter the rate as a number, like 6.5.",
-            "The tenure must be at least one month.",
-            "Enter a date like 2026-01-31.",
-            "Enter a number of days from 0 to 60.",
-        ],
-    );
-    assert!(back.body.contains("value=\"12.345\""));
-    assert!(back.body.contains("value=\"six\""));
+    back.shows(&[
+        "USD amounts have at most 2 decimals.",
+        "Enter the rate as a number, like 6.5.",
+        "The tenure must be at least one month.",
+        "Enter a date like 2026-01-31.",
+        "Enter a number of days from 0 to 60.",
+    ]);
+    back.has_values(&["12.345", "six"]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 0);
 
     // A hydrated client gets the refusal as 422 with the field messages.
-    let json = ada
-        .post_hydrated(
-            "/api/debts/save",
-            "/debts/new",
-            &loan_fields(&[("annual_rate", "101")]),
-        )
-        .await;
-    assert_eq!(json.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        json.body.contains("An annual rate can be at most 100 %."),
-        "{}",
-        json.body
-    );
+    ada.refused_hydrated(
+        "/api/debts/save",
+        "/debts/new",
+        &loan_fields(&[("annual_rate", "101")]),
+        "An annual rate can be at most 100 %.",
+    )
+    .await;
 
     // Malformed payments are refused the same way, and change nothing.
     let id = add_debt(&app, &mut ada, &[]).await;
@@ -250,10 +260,7 @@ async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(bac
         ("1.005", "USD amounts have at most 2 decimals."),
     ] {
         let posted = pay(&mut ada, id, &[("amount", amount)]).await;
-        assert_eq!(
-            posted.location.as_deref(),
-            Some(format!("/debts/{id}").as_str())
-        );
+        posted.redirects_to(&format!("/debts/{id}"));
         let shown = text(&ada.follow(&posted).await.body);
         assert!(shown.contains(message), "{amount}: {shown}");
     }
@@ -270,7 +277,6 @@ async fn malformed_amounts_and_rates_are_field_errors_and_nothing_is_written(bac
     );
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 0);
     assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 100_000);
-    app.finish().await;
 }
 
 async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(backend: Backend) {
@@ -297,8 +303,9 @@ async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(ba
         &[("amount", "888.49"), ("account_id", &euro_s)],
     )
     .await;
-    let shown = text(&ada.follow(&posted).await.body);
-    assert!(shown.contains("Choose an account in USD."), "{shown}");
+    ada.follow(&posted)
+        .await
+        .shows(&["Choose an account in USD."]);
 
     let everyday_s = everyday.to_string();
     let posted = pay(
@@ -311,18 +318,9 @@ async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(ba
         ],
     )
     .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some(format!("/debts/{id}").as_str()),
-        "{}",
-        posted.body
-    );
+    posted.redirects_to(&format!("/debts/{id}"));
     let page = ada.follow(&posted).await;
-    let shown = text(&page.body);
-    assert_shows(
-        &shown,
-        &["Payment recorded.", "$9,211.51 of $10,000.00 still owed"],
-    );
+    let shown = page.shows(&["Payment recorded.", "$9,211.51 of $10,000.00 still owed"]);
     // 1 % of 10,000.00 is the month's interest; the rest of the instalment is principal,
     // exactly as the schedule's first row says.
     assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 921_151);
@@ -382,14 +380,11 @@ async fn paying_an_instalment_updates_the_balance_the_due_date_and_the_ledger(ba
     assert_eq!(scalar(&app, "SELECT period_paid FROM debts").await, 1_000);
     // The same reference twice on one debt is refused.
     let posted = pay(&mut ada, id, &[("amount", "10"), ("reference", "CHQ-1")]).await;
-    let shown = text(&ada.follow(&posted).await.body);
-    assert!(
-        shown.contains("A payment with this reference is already recorded"),
-        "{shown}"
-    );
+    ada.follow(&posted)
+        .await
+        .shows(&["A payment with this reference is already recorded"]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 2);
     assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 921_151);
-    app.finish().await;
 }
 
 async fn overpayment_is_refused_with_the_maximum_and_the_balance_unchanged(backend: Backend) {
@@ -399,8 +394,7 @@ async fn overpayment_is_refused_with_the_maximum_and_the_balance_unchanged(backe
     let posted = pay(&mut ada, id, &[("amount", "1,010.01")]).await;
     assert_eq!(posted.status, StatusCode::FOUND);
     let back = ada.follow(&posted).await;
-    let shown = text(&back.body);
-    assert!(shown.contains("You can pay at most $1,010.00."), "{shown}");
+    back.shows(&["You can pay at most $1,010.00."]);
     assert!(back.body.contains("value=\"1,010.01\""), "kept as typed");
     assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 100_000);
     assert_eq!(scalar(&app, "SELECT total_paid FROM debts").await, 0);
@@ -408,19 +402,11 @@ async fn overpayment_is_refused_with_the_maximum_and_the_balance_unchanged(backe
 
     // The repository refuses too, naming the maximum (the check that counts).
     let scope = member_scope(&app, "ada@example.org", Access::Write(Area::Debts)).await;
-    let refused = debt_repo::record_payment(
-        &app.db,
-        &scope,
-        id,
-        &payment(&scope, 101_001, None),
-        NumberFormat::for_locale("en"),
-    )
-    .await;
+    let refused = record_cash(&app.db, &scope, id, 101_001, None).await;
     assert!(
         matches!(refused, Err(PaymentError::OverPayment { max: 101_000, .. })),
         "{refused:?}"
     );
-    app.finish().await;
 }
 
 async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
@@ -432,14 +418,10 @@ async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
     // next month's 1 % on it.
     let posted = pay(&mut ada, id, &[("amount", "616.10")]).await;
     let page = ada.follow(&posted).await;
-    let shown = text(&page.body);
-    assert_shows(
-        &shown,
-        &[
-            "This debt is paid off!",
-            "Paid off. $1,016.10 paid in total.",
-        ],
-    );
+    let shown = page.shows(&[
+        "This debt is paid off!",
+        "Paid off. $1,016.10 paid in total.",
+    ]);
     assert!(
         !shown.contains("Record a payment"),
         "no payment form once paid off"
@@ -458,9 +440,7 @@ async fn paying_the_rest_marks_the_debt_paid_off(backend: Backend) {
     let shown = text(&ada.follow(&posted).await.body);
     assert!(!shown.contains("Payment recorded"), "{shown}");
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 2);
-    let list = text(&ada.get("/debts").await.body);
-    assert!(list.contains("paid off"), "{list}");
-    app.finish().await;
+    ada.get("/debts").await.shows(&["paid off"]);
 }
 
 async fn concurrent_payments_never_overpay_or_lose_an_update(backend: Backend) {
@@ -474,16 +454,7 @@ async fn concurrent_payments_never_overpay_or_lose_an_update(backend: Backend) {
     for i in 0..10 {
         let db = app.db.clone();
         let reference = format!("RACE-{i}");
-        tasks.spawn(async move {
-            debt_repo::record_payment(
-                &db,
-                &scope,
-                id,
-                &payment(&scope, 15_000, Some(&reference)),
-                NumberFormat::for_locale("en"),
-            )
-            .await
-        });
+        tasks.spawn(async move { record_cash(&db, &scope, id, 15_000, Some(&reference)).await });
     }
     let (mut accepted, mut refused) = (0_i64, 0_i64);
     while let Some(joined) = tasks.join_next().await {
@@ -527,7 +498,6 @@ async fn concurrent_payments_never_overpay_or_lose_an_update(backend: Backend) {
         scalar(&app, "SELECT due_index FROM debts").await,
         1 + accepted
     );
-    app.finish().await;
 }
 
 async fn concurrent_form_posts_never_overpay(backend: Backend) {
@@ -550,7 +520,6 @@ async fn concurrent_form_posts_never_overpay(backend: Backend) {
         after.balance
     );
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 3);
-    app.finish().await;
 }
 
 async fn editing_keeps_what_was_paid(backend: Backend) {
@@ -563,23 +532,20 @@ async fn editing_keeps_what_was_paid(backend: Backend) {
 
     let form = ada.get(&edit).await;
     assert_eq!(form.status, StatusCode::OK);
-    assert!(form.body.contains("value=\"1,000.00\""), "{}", form.body);
+    form.has_values(&["1,000.00"]);
 
     // Below what was paid: refused.
     let fields = loan_fields(&[("id", &id_s), ("principal", "300"), ("emi", "")]);
     let posted = ada.post_form("/api/debts/save", &edit, &fields).await;
-    assert_eq!(posted.location.as_deref(), Some(edit.as_str()));
-    let shown = text(&ada.follow(&posted).await.body);
-    assert!(
-        shown.contains(
-            "$390.00 of the principal has been repaid already; the amount borrowed cannot be less."
-        ),
-        "{shown}"
-    );
+    posted.redirects_to(&edit);
+    ada.follow(&posted).await.shows(&[
+        "$390.00 of the principal has been repaid already; the amount borrowed cannot be less.",
+    ]);
     // Another currency once paid: refused.
     let fields = loan_fields(&[("id", &id_s), ("currency", "EUR")]);
-    let shown = ada.submit("/api/debts/save", &edit, &fields).await.text();
-    assert!(shown.contains("so it cannot change"), "{shown}");
+    ada.submit("/api/debts/save", &edit, &fields)
+        .await
+        .shows(&["so it cannot change"]);
 
     // A larger principal and a new name: remaining follows.
     let fields = loan_fields(&[
@@ -589,10 +555,7 @@ async fn editing_keeps_what_was_paid(backend: Backend) {
         ("next_payment_date", "2026-05-10"),
     ]);
     let posted = ada.post_form("/api/debts/save", &edit, &fields).await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some(format!("/debts/{id}").as_str())
-    );
+    posted.redirects_to(&format!("/debts/{id}"));
     assert!(text(&ada.follow(&posted).await.body).contains("Debt saved."));
     assert_eq!(text_of(&app, "SELECT name FROM debts").await, "Family car");
     assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 81_000);
@@ -602,7 +565,6 @@ async fn editing_keeps_what_was_paid(backend: Backend) {
         "2026-05-10"
     );
     assert_eq!(scalar(&app, "SELECT due_index FROM debts").await, 0);
-    app.finish().await;
 }
 
 async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend: Backend) {
@@ -618,16 +580,13 @@ async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend
     ada.follow(&posted).await;
     let confirm = ada.get(&format!("/debts/{id}/delete")).await;
     assert_eq!(confirm.status, StatusCode::OK);
-    let shown = text(&confirm.body);
-    assert_shows(
-        &shown,
-        &["Delete Car loan", "Its payment is deleted with it."],
-    );
+    confirm.shows(&["Delete Car loan", "Its payment is deleted with it."]);
 
     let posted = ada.delete("debts", id).await;
-    assert_eq!(posted.location.as_deref(), Some("/debts"));
-    let shown = text(&ada.follow(&posted).await.body);
-    assert_shows(&shown, &["Debt deleted.", "No debts yet."]);
+    posted.redirects_to("/debts");
+    ada.follow(&posted)
+        .await
+        .shows(&["Debt deleted.", "No debts yet."]);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 0);
     assert_eq!(
@@ -640,13 +599,11 @@ async fn deleting_a_debt_takes_its_payments_and_keeps_the_ledger_expense(backend
         ada.get(&format!("/debts/{id}")).await.status,
         StatusCode::NOT_FOUND
     );
-    app.finish().await;
 }
 
 async fn the_debts_page_shows_statistics_and_monthly_history(backend: Backend) {
     let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
-    let empty = text(&ada.get("/debts").await.body);
-    assert!(empty.contains("No debts yet."), "{empty}");
+    ada.get("/debts").await.shows(&["No debts yet."]);
     let car = add_debt(
         &app,
         &mut ada,
@@ -672,20 +629,20 @@ async fn the_debts_page_shows_statistics_and_monthly_history(backend: Backend) {
     assert_eq!(page.status, StatusCode::OK);
     let shown = text(&page.body);
     // Borrowed 4,000; 100 paid, of which 25.00 interest (10 % / 12 of 3,000): 3,925 owed.
-    assert!(shown.contains("USD $4,000.00 $3,925.00 $100.00"), "{shown}");
+    assert_shows(&shown, &["USD $4,000.00 $3,925.00 $100.00"]);
     // (10 % × 2,925 + 4 % × 1,000) / 3,925 = 8.4713… %
-    assert!(shown.contains("8.4713 %"), "{shown}");
+    assert_shows(&shown, &["8.4713 %"]);
     assert!(shown.contains("Car loan") && shown.contains("Card"));
     let month = format!("{} {}", today().month(), today().year());
     assert!(shown.contains(&format!("{month} $100.00")), "{shown}");
     assert!(shown.contains("Payments by month"));
-    app.finish().await;
 }
 
 async fn the_planner_compares_strategies_and_serves_its_chart(backend: Backend) {
     let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
-    let empty = text(&ada.get("/debts/planner").await.body);
-    assert!(empty.contains("No active debts to plan."), "{empty}");
+    ada.get("/debts/planner")
+        .await
+        .shows(&["No active debts to plan."]);
     add_debt(
         &app,
         &mut ada,
@@ -751,16 +708,12 @@ async fn the_planner_compares_strategies_and_serves_its_chart(backend: Backend) 
     assert!(chart.body.contains("Snowball"));
 
     // Malformed extra: a field error, the plan as if none.
-    let bad = text(&ada.get("/debts/planner?extra=lots").await.body);
-    assert!(
-        bad.contains("Enter an amount using digits, like 1234.56."),
-        "{bad}"
-    );
-    let negative = text(&ada.get("/debts/planner?extra=-5").await.body);
-    assert!(
-        negative.contains("The extra amount cannot be negative."),
-        "{negative}"
-    );
+    ada.get("/debts/planner?extra=lots")
+        .await
+        .shows(&["Enter an amount using digits, like 1234.56."]);
+    ada.get("/debts/planner?extra=-5")
+        .await
+        .shows(&["The extra amount cannot be negative."]);
 
     // Nobody signed in: no chart.
     let mut stranger = app.browser();
@@ -770,7 +723,6 @@ async fn the_planner_compares_strategies_and_serves_its_chart(backend: Backend) 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
     let theirs = eve.get("/debts/planner/chart.svg?currency=USD").await;
     assert!(!theirs.body.contains("Dear"));
-    app.finish().await;
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
@@ -779,25 +731,17 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     let id_s = id.to_string();
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    for page in assert_not_found(
-        &mut eve,
-        &[
-            format!("/debts/{id}"),
-            format!("/debts/{id}/edit"),
-            format!("/debts/{id}/delete"),
-        ],
-        "Secret loan",
-    )
-    .await
-    {
+    for page in assert_not_found(&mut eve, &record_pages("debts", id), "Secret loan").await {
         assert!(page.text().contains("We could not find that."));
     }
     assert!(!eve.get("/debts").await.body.contains("Secret loan"));
     assert!(!eve.get("/debts/planner").await.body.contains("Secret loan"));
 
     let posted = eve.delete("debts", &id_s).await;
-    let shown = eve.follow(&posted).await.text();
-    assert!(shown.contains("We could not find that."), "{shown}");
+    let shown = eve
+        .follow(&posted)
+        .await
+        .shows(&["We could not find that."]);
     assert!(!shown.contains("Debt deleted."), "{shown}");
 
     let posted = pay(&mut eve, id, &[("amount", "10")]).await;
@@ -824,14 +768,7 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     .await;
     // Eve's repository scope cannot reach it either.
     let eve_scope = member_scope(&app, "eve@example.org", Access::Write(Area::Debts)).await;
-    let refused = debt_repo::record_payment(
-        &app.db,
-        &eve_scope,
-        id,
-        &payment(&eve_scope, 1_000, None),
-        NumberFormat::for_locale("en"),
-    )
-    .await;
+    let refused = record_cash(&app.db, &eve_scope, id, 1_000, None).await;
     assert!(
         matches!(refused, Err(PaymentError::Other(_))),
         "{refused:?}"
@@ -841,25 +778,24 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     assert_eq!(scalar(&app, "SELECT remaining FROM debts").await, 100_000);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debt_payments").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM debts").await, 1);
-    app.finish().await;
 }
 
 async fn notifications_are_private_and_can_be_marked_read(backend: Backend) {
     let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
-    let empty = text(&ada.get("/notifications").await.body);
-    assert!(empty.contains("No notifications yet."), "{empty}");
+    ada.get("/notifications")
+        .await
+        .shows(&["No notifications yet."]);
     let id = add_debt(&app, &mut ada, &[]).await;
     for amount in ["100", "200"] {
         let posted = pay(&mut ada, id, &[("amount", amount)]).await;
         ada.follow(&posted).await;
     }
     let page = ada.get("/notifications").await;
-    let shown = text(&page.body);
-    assert!(shown.contains("2 unread notifications."), "{shown}");
+    let shown = page.shows(&["2 unread notifications."]);
     assert!(shown.contains("Payment recorded"));
-    assert!(
-        shown.contains("$200.00 paid towards Car loan ($9.10 of it interest); $719.10 still owed."),
-        "{shown}"
+    assert_shows(
+        &shown,
+        &["$200.00 paid towards Car loan ($9.10 of it interest); $719.10 still owed."],
     );
     assert!(page.body.contains(&format!("href=\"/debts/{id}\"")));
     assert!(
@@ -899,20 +835,14 @@ async fn notifications_are_private_and_can_be_marked_read(backend: Backend) {
             &[("id", &newest_s)],
         )
         .await;
-    assert_eq!(posted.location.as_deref(), Some("/notifications"));
-    let shown = text(&ada.follow(&posted).await.body);
-    assert!(shown.contains("1 unread notification."), "{shown}");
+    posted.redirects_to("/notifications");
+    ada.follow(&posted).await.shows(&["1 unread notification."]);
     let page = ada
         .submit("/api/notifications/read-all", "/notifications", &[])
         .await;
-    let shown = text(&page.body);
-    assert!(
-        shown.contains("All notifications marked as read."),
-        "{shown}"
-    );
+    let shown = page.shows(&["All notifications marked as read."]);
     assert!(shown.contains("Everything is read."));
     assert!(!page.body.contains("unread-count"));
-    app.finish().await;
 }
 
 async fn notify_creates_each_deduplicated_notice_once(backend: Backend) {
@@ -964,7 +894,6 @@ async fn notify_creates_each_deduplicated_notice_once(backend: Backend) {
         text_of(&app, "SELECT DISTINCT kind FROM notifications").await,
         "goal_milestone"
     );
-    app.finish().await;
 }
 
 async fn the_reminder_job_creates_one_notice_per_due_date(backend: Backend) {
@@ -1019,8 +948,7 @@ async fn the_reminder_job_creates_one_notice_per_due_date(backend: Backend) {
     );
     // The user sees it, with the badge.
     let page = ada.get("/notifications").await;
-    let shown = text(&page.body);
-    assert!(shown.contains("Car loan: payment due in 2 days"), "{shown}");
+    let shown = page.shows(&["Car loan: payment due in 2 days"]);
     assert!(
         shown.contains(&format!("$88.85 is due on {soon}.")),
         "{shown}"
@@ -1042,69 +970,26 @@ async fn the_reminder_job_creates_one_notice_per_due_date(backend: Backend) {
     assert!(next > today + time::Duration::days(2));
     let window = next - time::Duration::days(3);
     assert_eq!(jobs::send_reminders(&app.db, window).await.expect("job"), 1);
-    app.finish().await;
 }
 
 async fn two_job_instances_take_turns_with_the_lease(backend: Backend) {
-    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
-    let soon = iso(today() + time::Duration::days(1));
-    let start = iso(today() - time::Duration::days(20));
-    add_debt(
-        &app,
-        &mut ada,
-        &[("start_date", &start), ("next_payment_date", &soon)],
-    )
-    .await;
+    let app = with_a_debt_due_tomorrow(backend).await;
     let minute = Duration::from_secs(60);
     let now = OffsetDateTime::now_utc();
 
-    assert!(
-        jobs::try_lease(&app.db, "test", "a", now, minute)
-            .await
-            .expect("lease")
-    );
-    assert!(
-        !jobs::try_lease(&app.db, "test", "b", now, minute)
-            .await
-            .expect("lease")
-    );
+    assert!(lease(&app, "a", now).await);
+    assert!(!lease(&app, "b", now).await);
     // The holder renews.
     let later = now + time::Duration::seconds(30);
-    assert!(
-        jobs::try_lease(&app.db, "test", "a", later, minute)
-            .await
-            .expect("lease")
-    );
-    assert!(
-        !jobs::try_lease(
-            &app.db,
-            "test",
-            "b",
-            later + time::Duration::seconds(45),
-            minute
-        )
-        .await
-        .expect("lease")
-    );
+    assert!(lease(&app, "a", later).await);
+    assert!(!lease(&app, "b", later + time::Duration::seconds(45)).await);
     // After expiry the other instance takes over, and the first waits its turn.
     let expired = later + time::Duration::seconds(61);
-    assert!(
-        jobs::try_lease(&app.db, "test", "b", expired, minute)
-            .await
-            .expect("lease")
-    );
-    assert!(
-        !jobs::try_lease(&app.db, "test", "a", expired, minute)
-            .await
-            .expect("lease")
-    );
+    assert!(lease(&app, "b", expired).await);
+    assert!(!lease(&app, "a", expired).await);
     // Released at shutdown, it is free at once.
     jobs::release(&app.db, "test", "b").await.expect("release");
-    assert!(
-        jobs::try_lease(&app.db, "test", "a", expired, minute)
-            .await
-            .expect("lease")
-    );
+    assert!(lease(&app, "a", expired).await);
 
     // Two instances racing for the reminder job: one runs, the other stands by.
     let (db1, db2) = (app.db.clone(), app.db.clone());
@@ -1146,19 +1031,10 @@ async fn two_job_instances_take_turns_with_the_lease(backend: Backend) {
             .expect("run"),
         None
     );
-    app.finish().await;
 }
 
 async fn the_job_loop_runs_on_its_timer_and_stops_on_shutdown(backend: Backend) {
-    let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
-    let soon = iso(today() + time::Duration::days(1));
-    let start = iso(today() - time::Duration::days(20));
-    add_debt(
-        &app,
-        &mut ada,
-        &[("start_date", &start), ("next_payment_date", &soon)],
-    )
-    .await;
+    let app = with_a_debt_due_tomorrow(backend).await;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let settings = jobs::JobSettings::every(Duration::from_millis(50));
     let loop_task = tokio::spawn(jobs::run(app.db.clone(), settings, stopped));
@@ -1200,5 +1076,4 @@ async fn the_job_loop_runs_on_its_timer_and_stops_on_shutdown(backend: Backend) 
         .await,
         1
     );
-    app.finish().await;
 }

@@ -14,8 +14,16 @@ use common::query::{date_of, scalar};
 use common::{Backend, PASSWORD, TestApp, sign_in, text, today};
 use florin_server::demo::{self, DemoError, Options};
 
+on_both!(
+    demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years,
+    the_same_seed_gives_the_same_rows,
+    the_demo_user_signs_in_and_pages_through_the_list,
+    a_second_demo_with_the_same_email_is_refused,
+);
+
 const ROWS: u64 = 2_000;
 
+/// The demo for `email`, with [`ROWS`] transactions.
 fn options(email: &str) -> Options {
     Options {
         email: email.into(),
@@ -23,13 +31,6 @@ fn options(email: &str) -> Options {
         ..Options::default()
     }
 }
-
-on_both!(
-    demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years,
-    the_same_seed_gives_the_same_rows,
-    the_demo_user_signs_in_and_pages_through_the_list,
-    a_second_demo_with_the_same_email_is_refused,
-);
 
 async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(backend: Backend) {
     let app = TestApp::new(backend).await;
@@ -155,8 +156,6 @@ async fn demo_rows_belong_to_the_demo_user_and_hold_together_over_three_years(ba
     )
     .await;
     assert!(rates >= 2 * 36, "monthly EUR and JPY rates: {rates}");
-
-    app.finish().await;
 }
 
 async fn the_same_seed_gives_the_same_rows(backend: Backend) {
@@ -188,7 +187,6 @@ async fn the_same_seed_gives_the_same_rows(backend: Backend) {
         scalar(&app, &fingerprint(one.org_id)).await,
         scalar(&app, &fingerprint(three.org_id)).await
     );
-    app.finish().await;
 }
 
 async fn the_demo_user_signs_in_and_pages_through_the_list(backend: Backend) {
@@ -199,7 +197,7 @@ async fn the_demo_user_signs_in_and_pages_through_the_list(backend: Backend) {
     let mut browser = app.browser();
     let signed_in = sign_in(&mut browser, demo::DEFAULT_EMAIL, demo::DEFAULT_PASSWORD).await;
     assert_eq!(signed_in.status, StatusCode::FOUND, "{}", signed_in.body);
-    assert_eq!(signed_in.location.as_deref(), Some("/"));
+    signed_in.redirects_to("/");
 
     let list = browser.get("/transactions").await;
     assert_eq!(list.status, StatusCode::OK);
@@ -227,7 +225,6 @@ async fn the_demo_user_signs_in_and_pages_through_the_list(backend: Backend) {
         accounts.contains("Wise EUR") && accounts.contains("Visa Signature"),
         "{accounts}"
     );
-    app.finish().await;
 }
 
 async fn a_second_demo_with_the_same_email_is_refused(backend: Backend) {
@@ -257,5 +254,4 @@ async fn a_second_demo_with_the_same_email_is_refused(backend: Backend) {
         .expect_err("weak password");
     assert!(matches!(refused, DemoError::Invalid(_)), "{refused:?}");
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM users").await, 1);
-    app.finish().await;
 }

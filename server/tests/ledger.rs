@@ -14,7 +14,7 @@ use common::builders::account::{AccountBuilder, add_account_at};
 use common::builders::repo::new_transaction;
 use common::builders::transaction::post_new_transaction;
 use common::query::{category_id, member_scope, scalar};
-use common::{Backend, PASSWORD, TestApp, assert_not_found, assert_shows, text};
+use common::{Backend, PASSWORD, TestApp, assert_not_found, text};
 use florin::ledger::TransactionKind;
 use florin::role::Access;
 use florin_app::on_db;
@@ -137,7 +137,6 @@ async fn sign_up_creates_the_default_categories(backend: Backend) {
         shown.contains("Groceries") && shown.contains("Salary"),
         "{shown}"
     );
-    app.finish().await;
 }
 
 async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(backend: Backend) {
@@ -182,8 +181,7 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
     }
     // 1,000.50 + 3,000 − 12.50 − 100 = 3,888.00 USD; 200 + 92.15 = 292.15 EUR.
     let page = browser.get("/accounts").await;
-    let shown = text(&page.body);
-    assert_shows(&shown, &["$3,888.00", "€292.15"]);
+    let shown = page.shows(&["$3,888.00", "€292.15"]);
     assert!(
         shown.contains("no rate"),
         "EUR has no rate to USD yet: {shown}"
@@ -213,13 +211,12 @@ async fn balances_derive_from_opening_balance_and_every_kind_of_transaction(back
         ],
     )
     .await;
-    assert_eq!(posted.location.as_deref(), Some("/transactions"));
+    posted.redirects_to("/transactions");
     let shown = text(&browser.get("/accounts").await.body);
     assert!(
         shown.contains("$3,848.00") && shown.contains("$40.00"),
         "{shown}"
     );
-    app.finish().await;
 }
 
 async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backend) {
@@ -274,13 +271,11 @@ async fn bad_amounts_and_dates_get_field_errors_and_write_nothing(backend: Backe
             ],
         )
         .await
-        .text();
-    assert!(shown.contains("Give the account a name."), "{shown}");
+        .shows(&["Give the account a name."]);
     assert!(shown.contains("Choose a kind of account."));
     assert!(shown.contains("Choose a currency from the list."));
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM accounts").await, 1);
-    app.finish().await;
 }
 
 async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
@@ -302,7 +297,7 @@ async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
         ],
     )
     .await;
-    assert_eq!(posted.location.as_deref(), Some("/transactions"));
+    posted.redirects_to("/transactions");
     let tx = scalar(&app, "SELECT id FROM transactions").await;
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
@@ -388,7 +383,6 @@ async fn another_organisation_gets_not_found_for_every_id(backend: Backend) {
         .await,
         1
     );
-    app.finish().await;
 }
 
 async fn keyset_pages_cover_every_row_once(backend: Backend) {
@@ -416,7 +410,6 @@ async fn keyset_pages_cover_every_row_once(backend: Backend) {
     sorted.dedup();
     assert_eq!(seen.len(), 120, "every row once");
     assert_eq!(sorted.len(), 120, "no row twice");
-    app.finish().await;
 }
 
 async fn filters_narrow_the_list_and_the_totals(backend: Backend) {
@@ -452,7 +445,6 @@ async fn filters_narrow_the_list_and_the_totals(backend: Backend) {
             && shown.contains("Enter an amount using digits"),
         "{shown}"
     );
-    app.finish().await;
 }
 
 async fn merging_a_category_moves_its_transactions(backend: Backend) {
@@ -481,20 +473,18 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
             &[("id", &food), ("into", "")],
         )
         .await;
-    let shown = text(&browser.follow(&refused).await.body);
-    assert!(shown.contains("choose where they go"), "{shown}");
-    let shown = browser
+    browser
+        .follow(&refused)
+        .await
+        .shows(&["choose where they go"]);
+    browser
         .submit(
             "/api/categories/delete",
             &format!("/categories/{food}"),
             &[("id", &food), ("into", &salary)],
         )
         .await
-        .text();
-    assert!(
-        shown.contains("Choose a category of the same kind."),
-        "{shown}"
-    );
+        .shows(&["Choose a category of the same kind."]);
     assert_eq!(
         scalar(
             &app,
@@ -511,7 +501,7 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
             &[("id", &food), ("into", &groceries)],
         )
         .await;
-    assert_eq!(merged.location.as_deref(), Some("/categories"));
+    merged.redirects_to("/categories");
     assert!(text(&browser.follow(&merged).await.body).contains("3 transactions moved"));
     assert_eq!(
         scalar(
@@ -531,7 +521,7 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
     );
 
     // Rename keeps the kind; a duplicate name of the same kind is refused.
-    let shown = browser
+    browser
         .submit(
             "/api/categories/save",
             &format!("/categories/{groceries}"),
@@ -543,9 +533,7 @@ async fn merging_a_category_moves_its_transactions(backend: Backend) {
             ],
         )
         .await
-        .text();
-    assert!(shown.contains("already exists"), "{shown}");
-    app.finish().await;
+        .shows(&["already exists"]);
 }
 
 async fn editing_and_deleting_a_transaction(backend: Backend) {
@@ -590,7 +578,7 @@ async fn editing_and_deleting_a_transaction(backend: Backend) {
             ],
         )
         .await;
-    assert_eq!(saved.location.as_deref(), Some("/transactions"));
+    saved.redirects_to("/transactions");
     assert_eq!(scalar(&app, "SELECT amount FROM transactions").await, 725);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM transaction_tags").await,
@@ -601,14 +589,13 @@ async fn editing_and_deleting_a_transaction(backend: Backend) {
     assert!(text(&confirm.body).contains("Delete this transaction?"));
     assert!(text(&confirm.body).contains("Cafe Nero"));
     let deleted = browser.delete("transactions", &id).await;
-    assert_eq!(deleted.location.as_deref(), Some("/transactions"));
+    deleted.redirects_to("/transactions");
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM transaction_tags").await,
         0,
         "tags go with it"
     );
-    app.finish().await;
 }
 
 async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backend) {
@@ -732,5 +719,4 @@ async fn rollup_totals_match_the_ledger_after_every_kind_of_write(backend: Backe
     })
     .expect("rebuilt");
     assert_eq!(kept, rebuilt);
-    app.finish().await;
 }

@@ -56,16 +56,11 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
 
     let posted = post_limit(&mut ada, "", "", "12.345", "150").await;
     let back = ada.follow(&posted).await;
-    let shown = text(&back.body);
-    assert_shows(
-        &shown,
-        &[
-            "Choose an expense category.",
-            "USD amounts have at most 2 decimals.",
-        ],
-    );
-    assert!(back.body.contains("value=\"12.345\""));
-    assert!(back.body.contains("value=\"150\""));
+    back.shows(&[
+        "Choose an expense category.",
+        "USD amounts have at most 2 decimals.",
+    ]);
+    back.has_values(&["12.345", "150"]);
 
     let groceries = category_id(&app, "Groceries").await.to_string();
     let salary = category_id(&app, "Salary").await.to_string();
@@ -127,11 +122,9 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
     );
     // A second limit on the same category is refused on the field.
     let posted = post_limit(&mut ada, "", &groceries, "50", "90").await;
-    let shown = text(&ada.follow(&posted).await.body);
-    assert!(
-        shown.contains("This category already has a limit"),
-        "{shown}"
-    );
+    ada.follow(&posted)
+        .await
+        .shows(&["This category already has a limit"]);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM category_limits").await,
         1
@@ -142,7 +135,7 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
         .await
         .to_string();
     let edit = ada.get(&format!("/limits/{id}/edit")).await;
-    assert!(edit.body.contains("value=\"400.00\""), "{}", edit.body);
+    edit.has_values(&["400.00"]);
     set_limit(&mut ada, &id, &groceries, "450.50", "90").await;
     assert_eq!(
         scalar(&app, "SELECT amount FROM category_limits").await,
@@ -152,8 +145,7 @@ async fn the_limit_form_shows_field_errors_and_keeps_what_was_typed(backend: Bac
         scalar(&app, "SELECT alert_pct FROM category_limits").await,
         90
     );
-    let list = text(&ada.get("/limits").await.body);
-    assert_shows(&list, &["Groceries", "$450.50"]);
+    ada.get("/limits").await.shows(&["Groceries", "$450.50"]);
 }
 
 async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not_repeat(
@@ -182,8 +174,7 @@ async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not
     );
 
     let page = ada.get("/limits").await;
-    let shown = text(&page.body);
-    assert_shows(&shown, &["80 %", "alert threshold reached"]);
+    let shown = page.shows(&["80 %", "alert threshold reached"]);
     assert!(page.body.contains("role=\"progressbar\""));
     assert!(page.body.contains("aria-valuenow=\"80\""), "{}", page.body);
     assert!(shown.contains("$20.00"), "remaining: {shown}");
@@ -208,19 +199,14 @@ async fn passing_the_threshold_notifies_once_and_editing_back_and_forth_does_not
         ]
     );
     let page = ada.get("/limits").await;
-    let shown = text(&page.body);
-    assert_shows(&shown, &["120 %", "limit reached", "-$20.00"]);
+    page.shows(&["120 %", "limit reached", "-$20.00"]);
     assert!(page.body.contains("aria-valuenow=\"100\""));
 
-    let inbox = text(&ada.get("/notifications").await.body);
-    assert_shows(
-        &inbox,
-        &[
-            "Groceries: 80 % of the monthly limit reached",
-            "Groceries: monthly limit reached",
-            "$100.00 spent of $100.00",
-        ],
-    );
+    ada.get("/notifications").await.shows(&[
+        "Groceries: 80 % of the monthly limit reached",
+        "Groceries: monthly limit reached",
+        "$100.00 spent of $100.00",
+    ]);
     assert_eq!(
         texts(
             &app,
@@ -243,17 +229,17 @@ async fn a_new_month_notifies_again(backend: Backend) {
     save_market_expense(&app, &mut ada, "", "2026-10-11", "0.01", &account, &food).await;
     assert_eq!(notices(&app).await, 2, "exactly 50 % counts as reached");
     let october = ada.get("/limits?month=2026-10").await;
-    let shown = text(&october.body);
-    assert!(shown.contains("Spending in October 2026"), "{shown}");
+    let shown = october.shows(&["Spending in October 2026"]);
     assert!(
         shown.contains("Food $100.00 $200.00"),
         "spent and limit: {shown}"
     );
-    assert!(shown.contains("50 % · alert threshold reached"), "{shown}");
+    assert_shows(&shown, &["50 % · alert threshold reached"]);
     assert!(october.body.contains("href=\"/limits?month=2026-09\""));
     assert!(october.body.contains("href=\"/limits?month=2026-11\""));
-    let shown = text(&ada.get("/limits?month=2026-09").await.body);
-    assert_shows(&shown, &["Spending in September 2026", "60 %"]);
+    ada.get("/limits?month=2026-09")
+        .await
+        .shows(&["Spending in September 2026", "60 %"]);
     // One expense that jumps past both levels at once notifies both.
     save_market_expense(&app, &mut ada, "", "2026-08-01", "250", &account, &food).await;
     assert_eq!(notices(&app).await, 4);
@@ -296,7 +282,7 @@ async fn deleting_expenses_and_limits(backend: Backend) {
     assert_eq!(confirm.status, StatusCode::OK);
     assert!(text(&confirm.body).contains("Delete the monthly limit of Bills"));
     let posted = ada.delete("limits", &id).await;
-    assert_eq!(posted.location.as_deref(), Some("/limits"));
+    posted.redirects_to("/limits");
     assert!(text(&ada.follow(&posted).await.body).contains("Limit deleted."));
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM category_limits").await,
@@ -334,7 +320,7 @@ async fn other_currencies_and_categories_do_not_count(backend: Backend) {
         ],
     )
     .await;
-    assert_eq!(income.location.as_deref(), Some("/transactions"));
+    income.redirects_to("/transactions");
     assert_eq!(notices(&app).await, 0);
 
     // Moving the travel expense into Rent counts it; moving it out again does not notify.
@@ -415,11 +401,9 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     assert_ne!(delete.location.as_deref(), Some("/limits"));
     // Nor can Eve put a limit on Ada's category.
     let new = post_limit(&mut eve, "", &groceries, "1", "80").await;
-    let shown = text(&eve.follow(&new).await.body);
-    assert!(
-        shown.contains("Choose a category from the list."),
-        "{shown}"
-    );
+    eve.follow(&new)
+        .await
+        .shows(&["Choose a category from the list."]);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM category_limits").await,
         1

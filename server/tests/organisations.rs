@@ -50,7 +50,6 @@ async fn members_reach_their_organisation_and_strangers_get_not_found(backend: B
     let listed = list_for_user(&app.db, bob).await.expect("list");
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].id, bob_org);
-    app.finish().await;
 }
 
 async fn rights_decide_what_members_and_viewers_may_write(backend: Backend) {
@@ -105,7 +104,6 @@ async fn rights_decide_what_members_and_viewers_may_write(backend: Backend) {
         default_org(&app.db, bob).await.expect("query"),
         Some(household)
     );
-    app.finish().await;
 }
 
 async fn administrators_keep_no_books(backend: Backend) {
@@ -128,5 +126,4 @@ async fn administrators_keep_no_books(backend: Backend) {
     })
     .expect("role");
     assert_eq!(role, "admin");
-    app.finish().await;
 }

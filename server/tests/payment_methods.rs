@@ -10,9 +10,9 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::builders::account::AccountBuilder;
+use common::builders::account::add_empty_account;
 use common::query::{member_scope, scalar};
-use common::{Backend, Browser, PASSWORD, TestApp, assert_shows, text};
+use common::{Backend, Browser, PASSWORD, Page, TestApp, text};
 use florin::role::Access;
 use florin_app::on_db;
 use florin_app::payment_methods::repo as methods;
@@ -58,13 +58,21 @@ async fn stored(app: &TestApp, id: i64) -> (String, String, Option<i64>, bool) {
     .expect("payment method")
 }
 
+/// Archives the payment method `id` (`archived` "true") or restores it ("false") from its
+/// page; the answer is left to the caller.
+async fn set_archived(browser: &mut Browser, id: i64, archived: &str) -> Page {
+    browser
+        .post_form(
+            "/api/payment-methods/archive",
+            &format!("/payment-methods/{id}"),
+            &[("id", &id.to_string()), ("archived", archived)],
+        )
+        .await
+}
+
 async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Backend) {
     let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
-    let account = AccountBuilder::new("Everyday", "USD")
-        .opening_balance("0")
-        .create(&app, &mut browser)
-        .await
-        .to_string();
+    let account = add_empty_account(&app, &mut browser, "Everyday", "USD").await;
 
     let page = browser.get("/payment-methods").await;
     assert_eq!(page.status, StatusCode::OK);
@@ -80,9 +88,11 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
     )
     .await;
     assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
-    let shown = text(&browser.follow(&posted).await.body);
-    assert!(shown.contains("Payment method added."), "{shown}");
+    posted.redirects_to("/payment-methods");
+    let shown = browser
+        .follow(&posted)
+        .await
+        .shows(&["Payment method added."]);
     assert!(
         shown.contains("Visa Card Everyday"),
         "name, kind label and linked account: {shown}"
@@ -100,7 +110,7 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
 
     let edit = browser.get(&format!("/payment-methods/{id}")).await;
     assert_eq!(edit.status, StatusCode::OK);
-    assert!(edit.body.contains("value=\"Visa\""), "{}", edit.body);
+    edit.has_values(&["Visa"]);
 
     let posted = save_method(
         &mut browser,
@@ -111,7 +121,7 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
         "",
     )
     .await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    posted.redirects_to("/payment-methods");
     assert!(text(&browser.follow(&posted).await.body).contains("Payment method saved."));
     assert_eq!(
         stored(&app, id).await,
@@ -125,14 +135,8 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
         vec![(id, "PhonePe".to_owned())]
     );
 
-    let archived = browser
-        .post_form(
-            "/api/payment-methods/archive",
-            &format!("/payment-methods/{id}"),
-            &[("id", &id.to_string()), ("archived", "true")],
-        )
-        .await;
-    assert_eq!(archived.location.as_deref(), Some("/payment-methods"));
+    let archived = set_archived(&mut browser, id, "true").await;
+    archived.redirects_to("/payment-methods");
     let shown = text(&browser.follow(&archived).await.body);
     assert!(
         shown.contains("Payment method archived.") && shown.contains("archived"),
@@ -146,22 +150,14 @@ async fn methods_are_added_edited_and_archived_through_plain_forms(backend: Back
             .is_empty(),
         "archived methods leave the pickers"
     );
-    let restore_page = text(&browser.get(&format!("/payment-methods/{id}")).await.body);
-    assert!(
-        restore_page.contains("Restore payment method"),
-        "{restore_page}"
-    );
+    browser
+        .get(&format!("/payment-methods/{id}"))
+        .await
+        .shows(&["Restore payment method"]);
 
-    let restored = browser
-        .post_form(
-            "/api/payment-methods/archive",
-            &format!("/payment-methods/{id}"),
-            &[("id", &id.to_string()), ("archived", "false")],
-        )
-        .await;
+    let restored = set_archived(&mut browser, id, "false").await;
     assert!(text(&browser.follow(&restored).await.body).contains("Payment method restored."));
     assert!(!stored(&app, id).await.3);
-    app.finish().await;
 }
 
 async fn names_are_unique_per_organisation_ignoring_case(backend: Backend) {
@@ -209,32 +205,27 @@ async fn names_are_unique_per_organisation_ignoring_case(backend: Backend) {
     assert_eq!(posted.location.as_deref(), Some(page.as_str()));
     assert!(text(&ada.follow(&posted).await.body).contains("already exists"));
     let posted = save_method(&mut ada, &page, &epargne, "épargne", "cash", "").await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    posted.redirects_to("/payment-methods");
 
     // Another organisation may use the same name.
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
     let posted = save_method(&mut eve, "/payment-methods", "", "Cash", "cash", "").await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    posted.redirects_to("/payment-methods");
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM payment_methods").await,
         3
     );
-    app.finish().await;
 }
 
 async fn bad_input_gets_field_errors_and_writes_nothing(backend: Backend) {
     let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let posted = save_method(&mut ada, "/payment-methods", "", "   ", "bitcoin", "abc").await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
-    let shown = text(&ada.follow(&posted).await.body);
-    assert_shows(
-        &shown,
-        &[
-            "Give the payment method a name.",
-            "Choose a kind of payment method.",
-            "Choose an account from the list.",
-        ],
-    );
+    posted.redirects_to("/payment-methods");
+    ada.follow(&posted).await.shows(&[
+        "Give the payment method a name.",
+        "Choose a kind of payment method.",
+        "Choose an account from the list.",
+    ]);
     let long = "x".repeat(61);
     let posted = save_method(&mut ada, "/payment-methods", "", &long, "card", "").await;
     assert!(text(&ada.follow(&posted).await.body).contains("Use at most 60 characters."));
@@ -242,22 +233,13 @@ async fn bad_input_gets_field_errors_and_writes_nothing(backend: Backend) {
         scalar(&app, "SELECT COUNT(*) FROM payment_methods").await,
         0
     );
-    app.finish().await;
 }
 
 async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
     let (app, mut eve) = TestApp::with_user(backend, "eve@example.org").await;
-    let eves = AccountBuilder::new("Eve's bank", "USD")
-        .opening_balance("0")
-        .create(&app, &mut eve)
-        .await
-        .to_string();
+    let eves = add_empty_account(&app, &mut eve, "Eve's bank", "USD").await;
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
-    let adas = AccountBuilder::new("Ada's bank", "USD")
-        .opening_balance("0")
-        .create(&app, &mut ada)
-        .await
-        .to_string();
+    let adas = add_empty_account(&app, &mut ada, "Ada's bank", "USD").await;
 
     let page = text(&ada.get("/payment-methods").await.body);
     assert!(page.contains("Ada's bank") || page.contains("Ada&#x27;s bank"));
@@ -267,12 +249,10 @@ async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
     );
 
     let posted = save_method(&mut ada, "/payment-methods", "", "Debit", "card", &eves).await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
-    let shown = text(&ada.follow(&posted).await.body);
-    assert!(
-        shown.contains("Choose an account from the list."),
-        "{shown}"
-    );
+    posted.redirects_to("/payment-methods");
+    ada.follow(&posted)
+        .await
+        .shows(&["Choose an account from the list."]);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM payment_methods").await,
         0
@@ -280,20 +260,19 @@ async fn an_account_of_another_organisation_cannot_be_linked(backend: Backend) {
 
     // Nor can an existing method be re-linked to it.
     let posted = save_method(&mut ada, "/payment-methods", "", "Debit", "card", &adas).await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    posted.redirects_to("/payment-methods");
     let id = scalar(&app, "SELECT id FROM payment_methods").await;
     let page = format!("/payment-methods/{id}");
     let posted = save_method(&mut ada, &page, &id.to_string(), "Debit", "card", &eves).await;
-    assert_eq!(posted.location.as_deref(), Some(page.as_str()));
+    posted.redirects_to(&page);
     assert!(text(&ada.follow(&posted).await.body).contains("Choose an account from the list."));
     assert_eq!(stored(&app, id).await.2, adas.parse().ok());
-    app.finish().await;
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
     let (app, mut ada) = TestApp::with_user(backend, "ada@example.org").await;
     let posted = save_method(&mut ada, "/payment-methods", "", "Secret card", "card", "").await;
-    assert_eq!(posted.location.as_deref(), Some("/payment-methods"));
+    posted.redirects_to("/payment-methods");
     let id = scalar(&app, "SELECT id FROM payment_methods").await;
 
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
@@ -342,5 +321,4 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     let page = stranger.get(&format!("/payment-methods/{id}")).await;
     assert_eq!(page.status, StatusCode::FOUND);
     assert!(!page.body.contains("Secret card"));
-    app.finish().await;
 }

@@ -7,7 +7,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::query::{member_scope, scalar};
-use common::{Backend, Browser, PASSWORD, TestApp, assert_shows, text};
+use common::{Backend, Browser, PASSWORD, TestApp, text};
 use florin::fx::Rate;
 use florin::role::Access;
 use florin_app::on_db;
@@ -78,17 +78,18 @@ async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
 
     let posted = add_rate(&mut browser, "2026-01-31", "eur", "USD", "1.0845").await;
     assert_eq!(posted.status, StatusCode::FOUND, "{}", posted.body);
-    assert_eq!(posted.location.as_deref(), Some("/rates"));
-    let shown = text(&browser.follow(&posted).await.body);
-    assert_shows(&shown, &["Rate added.", "2026-01-31 EUR USD 1.0845 manual"]);
+    posted.redirects_to("/rates");
+    browser
+        .follow(&posted)
+        .await
+        .shows(&["Rate added.", "2026-01-31 EUR USD 1.0845 manual"]);
     assert_eq!(table(&app).await, ["2026-01-31 EUR USD 1.0845 manual"]);
 
     let posted = add_rate(&mut browser, "2026-01-31", "EUR", "USD", "1.09").await;
-    let shown = text(&browser.follow(&posted).await.body);
-    assert!(
-        shown.contains("it replaced the one for that date"),
-        "{shown}"
-    );
+    browser
+        .follow(&posted)
+        .await
+        .shows(&["it replaced the one for that date"]);
     assert_eq!(table(&app).await, ["2026-01-31 EUR USD 1.09 manual"]);
 
     let id = scalar(&app, "SELECT id FROM exchange_rates").await;
@@ -108,14 +109,13 @@ async fn a_rate_added_by_hand_is_listed_replaced_and_deleted(backend: Backend) {
         "the list links to the confirmation"
     );
     let deleted = browser.delete("rates", id).await;
-    assert_eq!(deleted.location.as_deref(), Some("/rates"));
+    deleted.redirects_to("/rates");
     assert!(text(&browser.follow(&deleted).await.body).contains("Rate deleted."));
     assert!(table(&app).await.is_empty());
     assert_eq!(
         browser.get(&format!("/rates/{id}/delete")).await.status,
         StatusCode::NOT_FOUND
     );
-    app.finish().await;
 }
 
 async fn bad_rates_get_field_errors_and_write_nothing(backend: Backend) {
@@ -190,7 +190,6 @@ async fn bad_rates_get_field_errors_and_write_nothing(backend: Backend) {
         );
     }
     assert!(table(&app).await.is_empty());
-    app.finish().await;
 }
 
 async fn a_csv_import_adds_and_updates_in_one_go(backend: Backend) {
@@ -202,17 +201,11 @@ async fn a_csv_import_adds_and_updates_in_one_go(backend: Backend) {
                \r\n\
                2026-02-01,usd,INR,83.125\r\n";
     let posted = import(&mut browser, csv).await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some("/rates"),
-        "{}",
-        posted.body
-    );
-    let shown = text(&browser.follow(&posted).await.body);
-    assert!(
-        shown.contains("Imported 3 rates: 2 added, 1 updated."),
-        "{shown}"
-    );
+    posted.redirects_to("/rates");
+    browser
+        .follow(&posted)
+        .await
+        .shows(&["Imported 3 rates: 2 added, 1 updated."]);
     assert_eq!(
         table(&app).await,
         [
@@ -232,7 +225,6 @@ async fn a_csv_import_adds_and_updates_in_one_go(backend: Backend) {
         text(&browser.follow(&posted).await.body).contains("Imported 3 rates: 0 added, 3 updated.")
     );
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM exchange_rates").await, 3);
-    app.finish().await;
 }
 
 async fn one_bad_csv_line_writes_nothing_and_names_each_bad_line(backend: Backend) {
@@ -245,17 +237,13 @@ async fn one_bad_csv_line_writes_nothing_and_names_each_bad_line(backend: Backen
                2026-02-02,EUR,GBP\n\
                2026-02-03,EUR,USD,abc\n";
     let posted = import(&mut browser, csv).await;
-    assert_eq!(posted.location.as_deref(), Some("/rates"));
+    posted.redirects_to("/rates");
     let page = browser.follow(&posted).await;
-    let shown = text(&page.body);
-    assert_shows(
-        &shown,
-        &[
-            "Line 3: “2026-02-31” is not a date like 2026-01-31.",
-            "Line 4: expected 4 values (date,base,quote,rate), found 3.",
-            "Line 5: Enter a rate using digits and a point",
-        ],
-    );
+    let shown = page.shows(&[
+        "Line 3: “2026-02-31” is not a date like 2026-01-31.",
+        "Line 4: expected 4 values (date,base,quote,rate), found 3.",
+        "Line 5: Enter a rate using digits and a point",
+    ]);
     assert!(!shown.contains("Line 1:") && !shown.contains("Line 2:"));
     assert!(
         page.body.contains("2026-02-02,EUR,GBP"),
@@ -270,17 +258,16 @@ async fn one_bad_csv_line_writes_nothing_and_names_each_bad_line(backend: Backen
     let posted = import(&mut browser, "").await;
     assert!(text(&browser.follow(&posted).await.body).contains("There are no rates in the text."));
     assert_eq!(table(&app).await, before);
-    app.finish().await;
 }
 
 async fn the_list_filters_by_date_and_currency(backend: Backend) {
-    let (app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
+    let (_app, mut browser) = TestApp::with_user(backend, "ada@example.org").await;
     let posted = import(
         &mut browser,
         "2026-01-01,EUR,USD,1.1\n2026-01-02,EUR,USD,1.2\n2026-01-03,GBP,JPY,190\n2026-01-04,USD,INR,83\n",
     )
     .await;
-    assert_eq!(posted.location.as_deref(), Some("/rates"));
+    posted.redirects_to("/rates");
     let dated = text(
         &browser
             .get("/rates?from=2026-01-02&to=2026-01-03")
@@ -295,9 +282,10 @@ async fn the_list_filters_by_date_and_currency(backend: Backend) {
     let usd = text(&browser.get("/rates?currency=USD").await.body);
     assert!(usd.contains("2026-01-01 EUR USD") && usd.contains("2026-01-04 USD INR"));
     assert!(!usd.contains("GBP JPY"), "{usd}");
-    let bad = text(&browser.get("/rates?from=soon").await.body);
-    assert!(bad.contains("Enter a date like 2026-01-31."), "{bad}");
-    app.finish().await;
+    browser
+        .get("/rates?from=soon")
+        .await
+        .shows(&["Enter a date like 2026-01-31."]);
 }
 
 async fn on_or_before_picks_the_latest_rate_and_inverts_the_reverse_pair(backend: Backend) {
@@ -372,7 +360,6 @@ async fn on_or_before_picks_the_latest_rate_and_inverts_the_reverse_pair(backend
         None,
         "another organisation's rates are not used"
     );
-    app.finish().await;
 }
 
 async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backend) {
@@ -389,9 +376,10 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     let refused = eve
         .post_form("/api/rates/delete", "/rates", &[("id", &id.to_string())])
         .await;
-    assert_eq!(refused.location.as_deref(), Some("/rates"));
-    let shown = text(&eve.follow(&refused).await.body);
-    assert!(shown.contains("We could not find that."), "{shown}");
+    refused.redirects_to("/rates");
+    eve.follow(&refused)
+        .await
+        .shows(&["We could not find that."]);
     let posted = eve.delete("rates", id).await;
     let page = eve.follow(&posted).await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
@@ -399,5 +387,4 @@ async fn another_organisation_gets_not_found_and_changes_nothing(backend: Backen
     add_rate(&mut eve, "2026-01-31", "EUR", "USD", "9").await;
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM exchange_rates").await, 2);
     assert_eq!(table(&app).await[0], before[0]);
-    app.finish().await;
 }

@@ -84,55 +84,37 @@ async fn reports_group_and_convert_exactly(backend: Backend) {
 
     let page = ada.get(&format!("/reports?group=category&{range}")).await;
     assert_eq!(page.status, StatusCode::OK);
-    let shown = text(&page.body);
-    assert!(
-        shown.contains(
-            "Uncategorised $3,000.00 $30.00 $2,970.00 Food shop $0.00 $180.50 -$180.50 \
-             Total $3,000.00 $210.50 $2,789.50"
-        ),
-        "{shown}"
-    );
+    page.shows(&[
+        "Uncategorised $3,000.00 $30.00 $2,970.00 Food shop $0.00 $180.50 -$180.50 \
+             Total $3,000.00 $210.50 $2,789.50",
+    ]);
     assert!(page.body.contains(&format!(
         "href=\"/transactions?from=2026-01-01&amp;to=2026-02-28&amp;category={food}\""
     )));
     assert!(page.body.contains("<svg"), "the chart is inline");
 
-    let shown = text(&ada.get(&format!("/reports?group=month&{range}")).await.body);
-    assert!(
-        shown.contains("Jan 2026 $3,000.00 $120.50 $2,879.50 Feb 2026 $0.00 $90.00 -$90.00"),
-        "{shown}"
-    );
+    ada.get(&format!("/reports?group=month&{range}"))
+        .await
+        .shows(&["Jan 2026 $3,000.00 $120.50 $2,879.50 Feb 2026 $0.00 $90.00 -$90.00"]);
     // Ragged ends come from the ledger: 12 January to 25 February.
     let ragged = ada
         .get("/reports?group=month&from=2026-01-12&to=2026-02-25")
         .await;
-    let shown = text(&ragged.body);
-    assert!(
-        shown.contains("Jan 2026 $0.00 $120.50 -$120.50 Feb 2026 $0.00 $60.00 -$60.00"),
-        "{shown}"
-    );
+    ragged.shows(&["Jan 2026 $0.00 $120.50 -$120.50 Feb 2026 $0.00 $60.00 -$60.00"]);
     assert!(
         ragged
             .body
             .contains("href=\"/transactions?from=2026-02-01&amp;to=2026-02-25\"")
     );
 
-    let shown = text(&ada.get(&format!("/reports?group=payee&{range}")).await.body);
-    assert!(
-        shown.contains("Employer $3,000.00 $0.00 $3,000.00 Market $0.00 $180.50 -$180.50 (no payee) $0.00 $30.00 -$30.00"),
-        "{shown}"
-    );
-    let shown = text(&ada.get(&format!("/reports?group=tag&{range}")).await.body);
-    assert!(
-        shown.contains("work $3,000.00 $0.00 $3,000.00 food $0.00 $120.50 -$120.50"),
-        "{shown}"
-    );
+    ada.get(&format!("/reports?group=payee&{range}")).await.shows(&[
+            "Employer $3,000.00 $0.00 $3,000.00 Market $0.00 $180.50 -$180.50 (no payee) $0.00 $30.00 -$30.00",
+        ]);
+    ada.get(&format!("/reports?group=tag&{range}"))
+        .await
+        .shows(&["work $3,000.00 $0.00 $3,000.00 food $0.00 $120.50 -$120.50"]);
     let page = ada.get(&format!("/reports?group=account&{range}")).await;
-    let shown = text(&page.body);
-    assert!(
-        shown.contains("Checking $3,000.00 $150.50 $2,849.50 Wise $0.00 $60.00 -$60.00"),
-        "{shown}"
-    );
+    page.shows(&["Checking $3,000.00 $150.50 $2,849.50 Wise $0.00 $60.00 -$60.00"]);
     assert!(page.body.contains(&format!("account={checking}\"")));
     assert!(page.body.contains(&format!("account={wise}\"")));
 
@@ -147,7 +129,6 @@ async fn reports_group_and_convert_exactly(backend: Backend) {
          Uncategorised,3000.00,30.00,2970.00\r\n\
          Food shop,0.00,180.50,-180.50\r\n"
     );
-    app.finish().await;
 }
 
 async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Backend) {
@@ -167,21 +148,20 @@ async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Ba
             "The end comes before the start.",
         ],
     );
-    let shown = text(&ada.get("/reports?from=yesterday").await.body);
-    assert!(shown.contains("Enter a date like 2026-01-31."), "{shown}");
+    ada.get("/reports?from=yesterday")
+        .await
+        .shows(&["Enter a date like 2026-01-31."]);
     let back = ada.get("/reports/export.csv?from=nonsense").await;
     assert_eq!(back.status, StatusCode::SEE_OTHER);
 
     let query = "group=month&from=2026-01-01&to=2026-02-28";
-    let shown = ada
-        .submit(
-            "/api/reports/save",
-            &format!("/reports?{query}"),
-            &[("name", ""), ("query", query)],
-        )
-        .await
-        .text();
-    assert!(shown.contains("Enter a name for this report."), "{shown}");
+    ada.submit(
+        "/api/reports/save",
+        &format!("/reports?{query}"),
+        &[("name", ""), ("query", query)],
+    )
+    .await
+    .shows(&["Enter a name for this report."]);
     let page = ada
         .submit(
             "/api/reports/save",
@@ -197,28 +177,24 @@ async fn reports_refuse_bad_ranges_save_definitions_and_stay_private(backend: Ba
 
     // Another organisation: no figures, no saved reports, cannot remove Ada's.
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    let shown = text(&eve.get(&format!("/reports?{query}")).await.body);
-    assert!(
-        shown.contains("No income or spending in this range."),
-        "{shown}"
-    );
+    let shown = eve
+        .get(&format!("/reports?{query}"))
+        .await
+        .shows(&["No income or spending in this range."]);
     assert!(!shown.contains("Winter"), "{shown}");
     let saved = scalar(&app, "SELECT id FROM saved_reports").await;
-    let shown = eve
-        .submit(
-            "/api/reports/forget",
-            "/reports",
-            &[("id", &saved.to_string())],
-        )
-        .await
-        .text();
-    assert!(shown.contains("We could not find that."), "{shown}");
+    eve.submit(
+        "/api/reports/forget",
+        "/reports",
+        &[("id", &saved.to_string())],
+    )
+    .await
+    .shows(&["We could not find that."]);
     let csv = eve.get(&format!("/reports/export.csv?{query}")).await;
     assert_eq!(
         csv.body.trim_start_matches('\u{feff}'),
         "Month,Income (USD),Spending (USD),Net (USD)\r\n"
     );
-    app.finish().await;
 }
 
 /// Posts `fields` to a goal's `action` from its page, naming the goal both as `goal_id`
@@ -235,12 +211,7 @@ async fn goal_post(
     let posted = browser
         .post_form(action, &format!("/goals/{goal}"), &all)
         .await;
-    assert_eq!(
-        posted.location.as_deref(),
-        Some(format!("/goals/{goal}").as_str()),
-        "{}",
-        posted.body
-    );
+    posted.redirects_to(&format!("/goals/{goal}"));
 }
 
 async fn goals_and_debts_summaries_total_per_currency_and_stay_private(backend: Backend) {
@@ -343,10 +314,14 @@ async fn goals_and_debts_summaries_total_per_currency_and_stay_private(backend: 
 
     // Another organisation sees neither.
     let mut eve = app.signed_up("eve@example.org", PASSWORD).await;
-    let shown = text(&eve.get("/reports?group=goals").await.body);
-    assert!(shown.contains("No goals yet."), "{shown}");
+    let shown = eve
+        .get("/reports?group=goals")
+        .await
+        .shows(&["No goals yet."]);
     assert!(!shown.contains("New bike"), "{shown}");
-    let shown = text(&eve.get("/reports?group=debts").await.body);
-    assert!(shown.contains("No debts recorded."), "{shown}");
+    let shown = eve
+        .get("/reports?group=debts")
+        .await
+        .shows(&["No debts recorded."]);
     assert!(!shown.contains("Debts now"), "{shown}");
 }

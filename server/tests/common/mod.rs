@@ -41,11 +41,11 @@ macro_rules! on_both {
             mod $name {
                 #[test]
                 fn sqlite() {
-                    $crate::common::runtime().block_on(super::$name($crate::common::Backend::Sqlite))
+                    $crate::common::run(super::$name($crate::common::Backend::Sqlite))
                 }
                 #[test]
                 fn postgres() {
-                    $crate::common::run_on_postgres(super::$name($crate::common::Backend::Postgres))
+                    $crate::common::run(super::$name($crate::common::Backend::Postgres))
                 }
             }
         )*
@@ -67,9 +67,9 @@ pub fn runtime() -> &'static tokio::runtime::Runtime {
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
-    /// The PostgreSQL databases this test thread created (a test's future runs on its
-    /// own thread under `block_on`).
-    static CREATED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The databases this test thread created (a test's future runs on its own thread
+    /// under `block_on`), to remove once the test is over.
+    static CREATED: std::cell::RefCell<Vec<Cleanup>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Drops test databases, even with sessions still open; best effort.
@@ -84,12 +84,19 @@ async fn drop_databases(names: &[String]) {
     }
 }
 
-/// Runs a PostgreSQL test, then drops every database it created, whether it passed,
-/// failed or forgot `TestApp::finish`; the failure, if any, is then reported as usual.
-pub fn run_on_postgres(test: impl std::future::Future<Output = ()>) {
+/// Runs a test on the shared runtime, then removes every database it created, whether it
+/// passed or failed; the failure, if any, is then reported as usual.
+pub fn run(test: impl std::future::Future<Output = ()>) {
     let outcome =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| runtime().block_on(test)));
-    let names: Vec<String> = CREATED.with(|c| c.borrow_mut().drain(..).collect());
+    let created: Vec<Cleanup> = CREATED.with(|c| c.borrow_mut().drain(..).collect());
+    let mut names = Vec::new();
+    for cleanup in created {
+        match cleanup {
+            Cleanup::SqliteFile(path) => remove_sqlite_files(&path),
+            Cleanup::PostgresDatabase(name) => names.push(name),
+        }
+    }
     if !names.is_empty() {
         runtime().block_on(drop_databases(&names));
     }
@@ -103,13 +110,21 @@ pub fn postgres_admin_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
 }
 
+/// Removes a SQLite database file with its journal files; best effort.
+fn remove_sqlite_files(path: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
+
+/// The app under test; [`run`] removes its database once the test is over.
 pub struct TestApp {
     pub router: Router,
     pub db: Db,
     pub config: Config,
-    cleanup: Cleanup,
 }
 
+/// What removes a test's database: its SQLite file or its PostgreSQL database.
 enum Cleanup {
     SqliteFile(std::path::PathBuf),
     PostgresDatabase(String),
@@ -138,11 +153,11 @@ impl TestApp {
         let tag = format!("{}_{}_{}", std::process::id(), n, rand_suffix());
         let mut config = test_config();
         tweak(&mut config);
-        let cleanup = match backend {
+        match backend {
             Backend::Sqlite => {
                 let path = std::env::temp_dir().join(format!("florin_test_{tag}.db"));
                 config.database_url = format!("sqlite://{}?mode=rwc", path.display());
-                Cleanup::SqliteFile(path)
+                CREATED.with(|c| c.borrow_mut().push(Cleanup::SqliteFile(path)));
             }
             Backend::Postgres => {
                 let name = format!("florin_t_{tag}");
@@ -157,13 +172,12 @@ impl TestApp {
                     .await
                     .expect("create test database");
                 pool.close().await;
-                CREATED.with(|c| c.borrow_mut().push(name.clone()));
+                CREATED.with(|c| c.borrow_mut().push(Cleanup::PostgresDatabase(name.clone())));
                 let base = postgres_admin_url();
                 let root = base
                     .rsplit_once('/')
                     .map_or(base.as_str(), |(root, _)| root);
                 config.database_url = format!("{root}/{name}");
-                Cleanup::PostgresDatabase(name)
             }
         };
         let db = florin_server::db::connect(&config.database_url, config.db_max_connections)
@@ -173,12 +187,7 @@ impl TestApp {
         let (router, _store) = florin_server::router::build(&config, db.clone())
             .await
             .expect("router");
-        Self {
-            router,
-            db,
-            config,
-            cleanup,
-        }
+        Self { router, db, config }
     }
 
     /// A new browser: its own cookie jar.
@@ -186,22 +195,6 @@ impl TestApp {
         Browser {
             router: self.router.clone(),
             cookie: None,
-        }
-    }
-
-    /// Closes the pool and removes the database.
-    pub async fn finish(self) {
-        match &self.db {
-            Db::Sqlite(pool) => pool.close().await,
-            Db::Postgres(pool) => pool.close().await,
-        }
-        match self.cleanup {
-            Cleanup::SqliteFile(path) => {
-                for suffix in ["", "-wal", "-shm"] {
-                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-                }
-            }
-            Cleanup::PostgresDatabase(name) => drop_databases(&[name]).await,
         }
     }
 
@@ -256,6 +249,30 @@ impl Page {
     pub fn text(&self) -> String {
         text(&self.body)
     }
+
+    /// Checks that the page is a redirect to `to`, showing the body if it is not.
+    #[track_caller]
+    pub fn redirects_to(&self, to: &str) {
+        assert_eq!(self.location.as_deref(), Some(to), "{}", self.body);
+    }
+
+    /// Checks that the page's form has each of `values` filled in: a default, or what was
+    /// typed before a refusal.
+    #[track_caller]
+    pub fn has_values(&self, values: &[&str]) {
+        for value in values {
+            assert!(self.body.contains(&format!("value=\"{value}\"")), "{value}");
+        }
+    }
+
+    /// Checks that the page's text contains each of `expected`, as [`assert_shows`]
+    /// does, and returns that text.
+    #[track_caller]
+    pub fn shows(&self, expected: &[&str]) -> String {
+        let shown = self.text();
+        assert_shows(&shown, expected);
+        shown
+    }
 }
 
 /// A form's fields, in order, as `(name, value)`.
@@ -297,6 +314,25 @@ impl Browser {
             ],
         )
         .await
+    }
+
+    /// Posts a form as [`Browser::post_hydrated`] does and checks it is refused with 422
+    /// and `message` in the answer.
+    pub async fn refused_hydrated(
+        &mut self,
+        action: &str,
+        page: &str,
+        fields: &Fields<'_>,
+        message: &str,
+    ) {
+        let json = self.post_hydrated(action, page, fields).await;
+        assert_eq!(
+            json.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            json.body
+        );
+        assert!(json.body.contains(message), "{}", json.body);
     }
 
     /// Posts a form from `page` with the `extra` headers, each replacing any of its name.
@@ -509,6 +545,15 @@ pub fn assert_shows(shown: &str, expected: &[&str]) {
     for message in expected {
         assert!(shown.contains(message), "{message}: {shown}");
     }
+}
+
+/// The pages of record `id` in `area`: `/{area}/{id}` and its edit and delete pages.
+pub fn record_pages(area: &str, id: impl std::fmt::Display) -> [String; 3] {
+    [
+        format!("/{area}/{id}"),
+        format!("/{area}/{id}/edit"),
+        format!("/{area}/{id}/delete"),
+    ]
 }
 
 /// Checks that `browser` gets "not found" for each of `paths`, with no sign of `secret`;

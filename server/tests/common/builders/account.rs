@@ -40,6 +40,12 @@ impl<'a> AccountBuilder<'a> {
         self
     }
 
+    /// Creates the account as [`AccountBuilder::create`] does and returns its id as the
+    /// forms take it.
+    pub async fn add(self, app: &TestApp, browser: &mut Browser) -> String {
+        self.create(app, browser).await.to_string()
+    }
+
     /// Posts the form, checks it lands on the accounts list, and returns the new
     /// account's id.
     pub async fn create(self, app: &TestApp, browser: &mut Browser) -> i64 {
@@ -80,10 +86,20 @@ pub async fn add_account(
     name: &str,
     currency: &str,
 ) -> String {
+    AccountBuilder::new(name, currency).add(app, browser).await
+}
+
+/// Adds a checking account opening at zero and returns its id as the forms take it.
+pub async fn add_empty_account(
+    app: &TestApp,
+    browser: &mut Browser,
+    name: &str,
+    currency: &str,
+) -> String {
     AccountBuilder::new(name, currency)
-        .create(app, browser)
+        .opening_balance("0")
+        .add(app, browser)
         .await
-        .to_string()
 }
 
 /// Adds a checking account at `institution` (empty for none given) opening at
@@ -99,7 +115,6 @@ pub async fn add_account_at(
     AccountBuilder::new(name, currency)
         .institution(institution)
         .opening_balance(opening_balance)
-        .create(app, browser)
+        .add(app, browser)
         .await
-        .to_string()
 }
