@@ -1,6 +1,7 @@
 //! The Florin server: configuration, database, router assembly, sessions, security layers
 //! and the command line.
 
+pub mod api;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -8,11 +8,10 @@ use crate::sessions::Store;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use florin_app::db::Db;
-use florin_app::error::AppError;
 use florin_app::state::AppState;
 use florin_app::{App, shell};
 use leptos::config::LeptosOptions;
@@ -23,9 +22,7 @@ use leptos_axum::{
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use tower::ServiceBuilder;
-use leptos::server_fn::error::SERVER_FN_ERROR_HEADER;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -101,6 +98,7 @@ pub async fn build(config: &Config, db: Db) -> Result<(Router, Store), sqlx::Err
         >(florin_app::security::provide_request_nonce, shell))
         .layer(sessions)
         .layer(axum::middleware::from_fn(security::refuse_cross_site))
+        .layer(axum::middleware::from_fn(crate::api::guard))
         .layer(axum::middleware::from_fn(move |req, next| {
             security::headers(hsts, req, next)
         }))
@@ -129,25 +127,11 @@ fn handlers() -> Router<AppState> {
                 crate::imports::BODY_LIMIT,
             )),
         )
-        // The exchange-rate import takes a pasted file of up to 5,000 rows; every other
-        // form is a few fields. A larger body is refused (413) before it is read.
-        .route(
-            "/api/rates/import",
-            post(server_fn_handler).layer(RequestBodyLimitLayer::new(RATES_IMPORT_BODY_LIMIT)),
-        )
         .route(
             "/api/{*fn_name}",
-            post(server_fn_handler)
-                .get(server_fn_handler)
-                .layer(RequestBodyLimitLayer::new(FORM_BODY_LIMIT)),
+            post(server_fn_handler).get(server_fn_handler),
         )
 }
-
-/// The largest body a server function reads: a form of a few fields, generously.
-pub const FORM_BODY_LIMIT: usize = 64 * 1024;
-
-/// The largest body of the exchange-rate import (a pasted file, form-encoded).
-pub const RATES_IMPORT_BODY_LIMIT: usize = 1024 * 1024;
 
 /// The browser bundle, from precompressed files; its folder is named after its content,
 /// so browsers may keep it for a year.
@@ -191,29 +175,7 @@ fn traced(router: Router<AppState>) -> Router<AppState> {
 }
 
 async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>) -> Response {
-    let response = handle_server_fns_with_context(move || provide_context(state.clone()), request)
+    handle_server_fns_with_context(move || provide_context(state.clone()), request)
         .await
-        .into_response();
-    with_error_status(response).await
-}
-
-/// A server function's error answers with the status of the error it carries: 400 for a
-/// request it could not read (a missing field, a number that is not one, invalid UTF-8),
-/// 404, 422 and so on. server_fn answers every error 500 unless the function set a
-/// status itself; only a failure on our side should be a 500.
-async fn with_error_status(response: Response) -> Response {
-    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
-        || !response.headers().contains_key(SERVER_FN_ERROR_HEADER)
-    {
-        return response;
-    }
-    let (mut parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, FORM_BODY_LIMIT).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
-        parts.status =
-            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    }
-    Response::from_parts(parts, Body::from(bytes))
+        .into_response()
 }

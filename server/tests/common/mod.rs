@@ -356,6 +356,17 @@ impl Browser {
         self.send(request, Body::from(body)).await
     }
 
+    /// Posts `body` as it is, as a hydrated page's call would post a form's bytes: for
+    /// bodies no browser form sends (invalid UTF-8, oversized).
+    pub async fn post_bytes(&mut self, action: &str, page: &str, body: Vec<u8>) -> Page {
+        let mut request = form_post(action, page, "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin");
+        if let Some(headers) = request.headers_mut() {
+            headers.insert(header::ACCEPT, "application/json".parse().expect("accept"));
+        }
+        self.send(request, Body::from(body)).await
+    }
+
     /// Uploads a file as a browser submits a `multipart/form-data` form.
     pub async fn post_file(
         &mut self,
