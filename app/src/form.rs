@@ -80,13 +80,22 @@ impl FormFeedback {
     }
 }
 
-/// A date typed as `2026-01-31` (surrounding spaces ignored), as every date field takes it.
+/// The years a date may fall in: what a household's or a small business's books need,
+/// and no year 0 or 9999 typed by mistake.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// What a date field says when its date is refused.
+pub const DATE_HINT: &str = "Enter a date like 2026-01-31. Dates run from 1900 to 2200.";
+
+/// A date typed as `2026-01-31` (surrounding spaces ignored) within [`YEARS`], as every
+/// date field takes it.
 pub fn parse_date(raw: &str) -> Option<time::Date> {
     time::Date::parse(
         raw.trim(),
         time::macros::format_description!("[year]-[month]-[day]"),
     )
     .ok()
+    .filter(|date| YEARS.contains(&date.year()))
 }
 
 /// A date as date fields show it: `2026-01-31`.

@@ -20,6 +20,8 @@ on_both!(
     a_request_the_server_cannot_read_answers_400_not_500,
     private_pages_and_answers_are_not_cached,
     readiness_fails_when_the_schema_is_gone,
+    dates_outside_1900_to_2200_are_refused,
+    a_search_longer_than_any_text_is_refused_and_control_characters_dropped,
 );
 
 /// A name that would end the `<title>` and send the browser elsewhere if written as it is.
@@ -169,4 +171,57 @@ async fn readiness_fails_when_the_schema_is_gone(backend: Backend) {
         "{}",
         ready.body
     );
+}
+
+async fn dates_outside_1900_to_2200_are_refused(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let account = add_account(&app, &mut ada, "Checking", "USD").await;
+    for date in ["0001-01-01", "1899-12-31", "2201-01-01", "9999-12-31"] {
+        let posted = post_new_transaction(
+            &mut ada,
+            &[
+                ("kind", "expense"),
+                ("date", date),
+                ("amount", "12.50"),
+                ("account_id", &account),
+            ],
+        )
+        .await;
+        let shown = text(&ada.follow(&posted).await.body);
+        assert!(
+            shown.contains("Dates run from 1900 to 2200."),
+            "{date}: {shown}"
+        );
+    }
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
+    for date in ["1900-01-01", "2200-12-31"] {
+        let posted = post_new_transaction(
+            &mut ada,
+            &[
+                ("kind", "expense"),
+                ("date", date),
+                ("amount", "12.50"),
+                ("account_id", &account),
+            ],
+        )
+        .await;
+        assert_eq!(posted.location.as_deref(), Some("/transactions"), "{date}");
+    }
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 2);
+}
+
+async fn a_search_longer_than_any_text_is_refused_and_control_characters_dropped(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let long = "x".repeat(50_000);
+    let list = ada.get(&format!("/transactions?q={long}")).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(text(&list.body).contains("Search for at most 200 characters."));
+    let export = ada.get(&format!("/transactions/export.csv?q={long}")).await;
+    assert!(export.status.is_redirection(), "{}", export.status);
+    // NUL is refused by PostgreSQL in any text; no payee holds it, so the search drops it.
+    let nul = ada.get("/transactions?q=%00cafe").await;
+    assert_eq!(nul.status, StatusCode::OK);
+    assert!(!text(&nul.body).contains("Something went wrong"));
 }

@@ -79,7 +79,7 @@ pub fn amount(
 pub fn date(raw: &str, field: &str, errors: &mut FieldErrors) -> Option<Date> {
     let parsed = parse_date(raw);
     if parsed.is_none() {
-        errors.add(field, "Enter a date like 2026-01-31.");
+        errors.add(field, crate::form::DATE_HINT);
     }
     parsed
 }

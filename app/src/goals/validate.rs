@@ -104,7 +104,7 @@ pub fn contribution(
     );
     let date = parse_date(&input.date);
     if date.is_none() {
-        errors.add("date", "Enter a date like 2026-01-31.");
+        errors.add("date", crate::form::DATE_HINT);
     }
     let note = input.note.trim();
     if let Some(problem) = text_problem(note, MAX_NOTE) {
@@ -153,7 +153,7 @@ fn target_date(
             }
             Some(date) => Some(Some(date)),
             None => {
-                errors.add("target_date", "Enter a date like 2026-01-31.");
+                errors.add("target_date", crate::form::DATE_HINT);
                 None
             }
         },

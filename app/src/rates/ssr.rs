@@ -33,7 +33,7 @@ pub async fn list(member: &Member, query: &RatesQuery) -> Result<RatesData, AppE
     let mut date = |field: &str, raw: &str| match raw.trim() {
         "" => None,
         value => parse_date(value).or_else(|| {
-            errors.add(field, "Enter a date like 2026-01-31.");
+            errors.add(field, crate::form::DATE_HINT);
             None
         }),
     };
@@ -77,7 +77,7 @@ fn validate(input: &RateInput) -> Result<NewRate, AppError> {
     let mut errors = FieldErrors::new();
     let date = parse_date(&input.date);
     if date.is_none() {
-        errors.add("date", "Enter a date like 2026-01-31.");
+        errors.add("date", crate::form::DATE_HINT);
     }
     let from = florin::currency::find(&input.base);
     if from.is_none() {

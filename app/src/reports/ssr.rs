@@ -43,14 +43,14 @@ pub fn params(query: &ReportQuery, today: Date) -> Result<Params, FieldErrors> {
         raw => parse_date(raw),
     };
     if from.is_none() {
-        errors.add("from", "Enter a date like 2026-01-31.");
+        errors.add("from", crate::form::DATE_HINT);
     }
     let to = match query.to.trim() {
         "" => Some(today),
         raw => parse_date(raw),
     };
     if to.is_none() {
-        errors.add("to", "Enter a date like 2026-01-31.");
+        errors.add("to", crate::form::DATE_HINT);
     }
     if let (Some(from), Some(to)) = (from, to) {
         if to < from {

@@ -23,6 +23,24 @@ fn parse_id(raw: &str) -> Option<i64> {
     raw.trim().parse().ok()
 }
 
+/// The longest search text: longer than any payee or note it could find.
+const MAX_SEARCH_CHARS: usize = 200;
+
+/// The search text, trimmed and without control characters (no payee or note holds
+/// them); none when empty, and an error in `q` when it is longer than any text it could
+/// find.
+fn search_text(raw: &str, errors: &mut FieldErrors) -> Option<String> {
+    let text: String = raw.trim().chars().filter(|c| !c.is_control()).collect();
+    if text.chars().count() > MAX_SEARCH_CHARS {
+        errors.add(
+            "q",
+            format!("Search for at most {MAX_SEARCH_CHARS} characters."),
+        );
+        return None;
+    }
+    Some(text).filter(|t| !t.is_empty())
+}
+
 /// Parses the cursor `YYYY-MM-DD.id`.
 fn parse_cursor(raw: &str) -> Option<Cursor> {
     let (date, id) = raw.split_once('.')?;
@@ -46,7 +64,7 @@ pub fn parse_filter(
     let mut date = |field: &str, raw: &str| match raw.trim() {
         "" => None,
         value => parse_date(value).or_else(|| {
-            errors.add(field, "Enter a date like 2026-01-31.");
+            errors.add(field, crate::form::DATE_HINT);
             None
         }),
     };
@@ -56,7 +74,7 @@ pub fn parse_filter(
     filter.category = parse_id(&query.category).filter(|id| categories.iter().any(|c| c.id == *id));
     filter.tag = parse_tags(&query.tag).into_iter().next();
     filter.kind = TransactionKind::parse(&query.kind);
-    filter.text = Some(query.q.trim().to_owned()).filter(|t| !t.is_empty());
+    filter.text = search_text(&query.q, &mut errors);
     // Amount bounds are read in the filtered account's currency, else the base currency.
     let bound_currency = filter
         .account
@@ -295,7 +313,7 @@ pub async fn validate(
     }
     let date = parse_date(&input.date);
     if date.is_none() {
-        errors.add("date", "Enter a date like 2026-01-31.");
+        errors.add("date", crate::form::DATE_HINT);
     }
     let account = parse_id(&input.account_id).and_then(|id| accounts.iter().find(|a| a.id == id));
     if account.is_none() {

@@ -99,7 +99,7 @@ pub async fn validate(member: &Member, input: &DebtInput) -> Result<NewDebt, App
     let terms = terms(&mut errors, input, code, format);
     let start_date = parse_date(&input.start_date);
     if start_date.is_none() {
-        errors.add("start_date", "Enter a date like 2026-01-31.");
+        errors.add("start_date", crate::form::DATE_HINT);
     }
     let due = due(&mut errors, &input.next_payment_date, start_date);
     let reminder_days = reminder_days(&mut errors, &input.reminder_days);
@@ -263,7 +263,7 @@ fn due(errors: &mut FieldErrors, raw_next: &str, start: Option<Date>) -> Option<
                 index: 0,
             }),
             None => {
-                errors.add("next_payment_date", "Enter a date like 2026-01-31.");
+                errors.add("next_payment_date", crate::form::DATE_HINT);
                 None
             }
         },

@@ -57,7 +57,7 @@ async fn validate(
     }
     let paid_on = parse_date(&input.date);
     if paid_on.is_none() {
-        errors.add("date", "Enter a date like 2026-01-31.");
+        errors.add("date", crate::form::DATE_HINT);
     }
     let reference = reference(&mut errors, &input.reference);
     let expense_account = expense_account(member, &mut errors, input, &debt.currency).await?;
