@@ -21,8 +21,8 @@ pub mod ssr;
 pub use commit::{CommitImport, commit_import};
 pub use preview::{ImportPreview, ImportPreviewPage, import_preview};
 pub use types::{
-    ImportStart, MAPPED_FIELDS, MAX_FILE_BYTES, MAX_ROWS, MappingQuery, PREVIEW_ROWS, Preview,
-    PreviewRow, RecentImport,
+    ImportStart, MAPPED_FIELDS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MappingQuery, PREVIEW_ROWS,
+    Preview, PreviewRow, RecentImport,
 };
 pub use upload::{ImportPage, LoadImports, load_imports};
 

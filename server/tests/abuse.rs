@@ -22,6 +22,7 @@ on_both!(
     readiness_fails_when_the_schema_is_gone,
     dates_outside_1900_to_2200_are_refused,
     a_search_longer_than_any_text_is_refused_and_control_characters_dropped,
+    a_file_of_a_hundred_thousand_columns_is_refused,
 );
 
 /// A name that would end the `<title>` and send the browser elsewhere if written as it is.
@@ -224,4 +225,30 @@ async fn a_search_longer_than_any_text_is_refused_and_control_characters_dropped
     let nul = ada.get("/transactions?q=%00cafe").await;
     assert_eq!(nul.status, StatusCode::OK);
     assert!(!text(&nul.body).contains("Something went wrong"));
+}
+
+async fn a_file_of_a_hundred_thousand_columns_is_refused(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let account = add_account(&app, &mut ada, "Checking", "USD").await;
+    let header = (0..100_000)
+        .map(|n| format!("c{n}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let row = vec!["1"; 100_000].join(",");
+    let csv = format!("{header}\n{row}\n");
+    let posted = ada
+        .post_file(
+            "/import/upload",
+            "/import",
+            &[("account_id", &account)],
+            ("file", "wide.csv", csv.as_bytes()),
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(
+        shown.contains("That file has 100000 columns; Florin reads files of up to 100."),
+        "{shown}"
+    );
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM import_batches").await, 0);
 }

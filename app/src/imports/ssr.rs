@@ -5,8 +5,8 @@
 
 use super::repo::{self, Batch};
 use super::types::{
-    ImportStart, MAX_FILE_BYTES, MAX_ROWS, MappingQuery, PREVIEW_ROWS, Preview, PreviewRow,
-    RecentImport,
+    ImportStart, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MappingQuery, PREVIEW_ROWS, Preview,
+    PreviewRow, RecentImport,
 };
 use crate::error::{AppError, FieldErrors};
 use crate::orgs::Member;
@@ -66,7 +66,14 @@ pub fn read(content: &[u8]) -> Result<Table, String> {
     if content.len() > MAX_FILE_BYTES {
         return Err("That file is larger than 5 MB; split it into smaller files.".into());
     }
-    import::read_table(content, MAX_ROWS).map_err(|e| e.to_string())
+    let table = import::read_table(content, MAX_ROWS).map_err(|e| e.to_string())?;
+    if table.headers.len() > MAX_COLUMNS {
+        return Err(format!(
+            "That file has {} columns; Florin reads files of up to {MAX_COLUMNS}.",
+            table.headers.len()
+        ));
+    }
+    Ok(table)
 }
 
 /// The mapping the user chose (in the URL or the commit form), else the guess from the
@@ -157,21 +164,30 @@ struct Analysis {
 
 async fn analyse(member: &Member, id: i64, query: &MappingQuery) -> Result<Analysis, AppError> {
     let db = member.db();
-    let batch = repo::find(db, &member.scope, id).await?;
+    let mut batch = repo::find(db, &member.scope, id).await?;
     let account = tx_repo::accounts(db, &member.scope)
         .await?
         .into_iter()
         .find(|a| a.id == batch.account_id)
         .ok_or(AppError::NotFound)?;
     let categories = tx_repo::categories(db, &member.scope).await?;
-    let table =
-        read(&batch.content).map_err(|message| AppError::Invalid(FieldErrors::form(message)))?;
-    let (mapping, mapping_errors) = mapping_of(query, &table);
-    let outcomes: Vec<RowOutcome> = if mapping_errors.is_empty() {
-        import::parse_rows(&table, &mapping, &account.currency)
-    } else {
-        Vec::new()
-    };
+    // Reading and checking up to 100,000 rows is CPU work: it runs on a blocking thread,
+    // leaving the async workers to answer other requests meanwhile.
+    let content = std::mem::take(&mut batch.content);
+    let (query, currency) = (query.clone(), account.currency.clone());
+    let (table, mapping, mapping_errors, outcomes) = tokio::task::spawn_blocking(move || {
+        let table =
+            read(&content).map_err(|message| AppError::Invalid(FieldErrors::form(message)))?;
+        let (mapping, mapping_errors) = mapping_of(&query, &table);
+        let outcomes: Vec<RowOutcome> = if mapping_errors.is_empty() {
+            import::parse_rows(&table, &mapping, &currency)
+        } else {
+            Vec::new()
+        };
+        Ok::<_, AppError>((table, mapping, mapping_errors, outcomes))
+    })
+    .await
+    .map_err(AppError::internal)??;
     let dates = outcomes
         .iter()
         .filter_map(|o| o.as_ref().ok())
@@ -394,6 +410,10 @@ pub async fn check_upload(
             "Choose an account from the list.",
         )));
     }
-    let table = read(content).map_err(|m| AppError::Invalid(FieldErrors::form(m)))?;
-    Ok(i64::try_from(table.rows.len()).unwrap_or(i64::MAX))
+    let content = content.to_vec();
+    let rows = tokio::task::spawn_blocking(move || read(&content).map(|table| table.rows.len()))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(|m| AppError::Invalid(FieldErrors::form(m)))?;
+    Ok(i64::try_from(rows).unwrap_or(i64::MAX))
 }

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// Most data rows accepted in one file.
 pub const MAX_ROWS: usize = 100_000;
+/// Most columns accepted in one file: bank exports have a dozen or two.
+pub const MAX_COLUMNS: usize = 100;
 /// Rows shown in the preview table; every row is still checked.
 pub const PREVIEW_ROWS: usize = 100;
 
