@@ -45,8 +45,62 @@ pub async fn guard(request: Request, next: Next) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
         return too_large();
     };
+    if holds_control(&bytes) {
+        return refused_text(&parts.headers);
+    }
     let request = Request::from_parts(parts, Body::from(bytes));
     with_error_status(next.run(request).await).await
+}
+
+/// Whether a form-encoded body holds a control character other than tab, line feed and
+/// carriage return, raw or percent-encoded. No field of Florin takes one, and PostgreSQL
+/// refuses NUL in any text while SQLite would store it: refused here, both behave alike.
+fn holds_control(body: &[u8]) -> bool {
+    let hex = |b: u8| {
+        char::from(b)
+            .to_digit(16)
+            .and_then(|d| u8::try_from(d).ok())
+    };
+    let mut i = 0;
+    while i < body.len() {
+        let byte = match (body[i], body.get(i + 1), body.get(i + 2)) {
+            (b'%', Some(&high), Some(&low)) if hex(high).is_some() && hex(low).is_some() => {
+                i += 3;
+                hex(high).zip(hex(low)).map_or(0, |(h, l)| h * 16 + l)
+            }
+            (raw, _, _) => {
+                i += 1;
+                raw
+            }
+        };
+        if (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r')) || byte == 0x7f {
+            return true;
+        }
+    }
+    false
+}
+
+/// The answer to a body holding control characters: 400, as the caller reads errors.
+fn refused_text(headers: &axum::http::HeaderMap) -> Response {
+    let error = AppError::Request("text may not hold control characters such as NUL".into());
+    let wants_json = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/json"));
+    if wants_json && let Ok(body) = serde_json::to_string(&error) {
+        return (
+            StatusCode::BAD_REQUEST,
+            [(header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response();
+    }
+    (
+        StatusCode::BAD_REQUEST,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        error.to_string(),
+    )
+        .into_response()
 }
 
 fn too_large() -> Response {

@@ -23,6 +23,7 @@ on_both!(
     dates_outside_1900_to_2200_are_refused,
     a_search_longer_than_any_text_is_refused_and_control_characters_dropped,
     a_file_of_a_hundred_thousand_columns_is_refused,
+    control_characters_are_refused_alike_on_both_databases,
 );
 
 /// A name that would end the `<title>` and send the browser elsewhere if written as it is.
@@ -250,5 +251,61 @@ async fn a_file_of_a_hundred_thousand_columns_is_refused(backend: Backend) {
         shown.contains("That file has 100000 columns; Florin reads files of up to 100."),
         "{shown}"
     );
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM import_batches").await, 0);
+}
+
+async fn control_characters_are_refused_alike_on_both_databases(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    let account = add_account(&app, &mut ada, "Checking", "USD").await;
+    for payee in ["Caf\u{0}e", "Bell\u{7}", "Del\u{7f}"] {
+        let fields = [
+            ("kind", "expense"),
+            ("date", "2026-03-01"),
+            ("amount", "12.50"),
+            ("account_id", account.as_str()),
+            ("payee", payee),
+        ];
+        let plain = post_new_transaction(&mut ada, &fields).await;
+        assert_eq!(plain.status, StatusCode::BAD_REQUEST, "{payee:?}");
+        let hydrated = ada
+            .post_hydrated("/api/transactions/save", "/transactions/new", &fields)
+            .await;
+        assert_eq!(hydrated.status, StatusCode::BAD_REQUEST, "{payee:?}");
+        assert!(
+            hydrated.body.contains("control characters"),
+            "{}",
+            hydrated.body
+        );
+    }
+    // Tabs and line breaks are text: notes keep them.
+    let kept = post_new_transaction(
+        &mut ada,
+        &[
+            ("kind", "expense"),
+            ("date", "2026-03-01"),
+            ("amount", "12.50"),
+            ("account_id", &account),
+            ("notes", "first line\r\nsecond\tline"),
+        ],
+    )
+    .await;
+    assert_eq!(kept.location.as_deref(), Some("/transactions"));
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 1);
+
+    let posted = ada
+        .post_file(
+            "/import/upload",
+            "/import",
+            &[("account_id", &account)],
+            (
+                "file",
+                "nul.csv",
+                b"Date,Amount,Payee\n2026-03-01,-5.00,Caf\x00e\n",
+            ),
+        )
+        .await;
+    let shown = text(&ada.follow(&posted).await.body);
+    assert!(shown.contains("That file holds NUL bytes"), "{shown}");
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM import_batches").await, 0);
 }

@@ -66,6 +66,10 @@ pub fn read(content: &[u8]) -> Result<Table, String> {
     if content.len() > MAX_FILE_BYTES {
         return Err("That file is larger than 5 MB; split it into smaller files.".into());
     }
+    // A NUL byte is in no text file; PostgreSQL would refuse it in any text anyway.
+    if content.contains(&0) {
+        return Err("That file holds NUL bytes, so it is not a CSV text file.".into());
+    }
     let table = import::read_table(content, MAX_ROWS).map_err(|e| e.to_string())?;
     if table.headers.len() > MAX_COLUMNS {
         return Err(format!(
