@@ -72,7 +72,16 @@ pub fn RequireUser(children: Children) -> impl IntoView {
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                let view = shell.await.unwrap_or_default();
+                // Not knowing who is signed in (the database is down) is not being signed
+                // out: the page says what is wrong, with its status, and sends nobody away.
+                let view = match shell.await {
+                    Ok(view) => view,
+                    Err(error) => {
+                        #[cfg(feature = "ssr")]
+                        crate::session::set_status(&error);
+                        return view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any();
+                    }
+                };
                 view.user.is_none().then(|| {
                     let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
                     let to = format!("/sign-in?next={}", crate::url::encode_component(&here));
@@ -87,7 +96,7 @@ pub fn RequireUser(children: Children) -> impl IntoView {
                         response.insert_header(http::header::LOCATION, location);
                     }
                     view! { <Redirect path=to/> }
-                })
+                }).into_any()
             })}
         </Suspense>
         {children()}

@@ -67,6 +67,10 @@ pub enum AppError {
     Invalid(FieldErrors),
     #[error("Something went wrong on our side. Please try again.")]
     Internal,
+    /// The database does not answer (down, restarting, unreachable): the request may
+    /// succeed once it is back, with nothing to do on the user's side.
+    #[error("Florin cannot reach its database just now. Please try again in a moment.")]
+    Unavailable,
     /// The request itself failed (network, encoding); the text is safe to show.
     #[error("The request failed: {0}")]
     Request(String),
@@ -81,6 +85,7 @@ impl AppError {
             Self::Conflict(_) => 409,
             Self::Invalid(_) => 422,
             Self::Internal => 500,
+            Self::Unavailable => 503,
             Self::Request(_) => 400,
         }
     }
@@ -140,6 +145,14 @@ impl From<sqlx::Error> for AppError {
                 tracing::info!(constraint = db.constraint(), "unique violation");
                 Self::Conflict("That already exists.".into())
             }
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::WorkerCrashed => {
+                tracing::error!(%error, "the database does not answer");
+                Self::Unavailable
+            }
             _ => Self::internal_chain(&error),
         }
     }
@@ -148,6 +161,13 @@ impl From<sqlx::Error> for AppError {
 #[cfg(feature = "ssr")]
 impl From<tower_sessions::session::Error> for AppError {
     fn from(error: tower_sessions::session::Error) -> Self {
-        Self::internal(error)
+        match error {
+            // The sessions live in the database: a store that fails is the database.
+            tower_sessions::session::Error::Store(cause) => {
+                tracing::error!(%cause, "the session store does not answer");
+                Self::Unavailable
+            }
+            other @ tower_sessions::session::Error::SerdeJson(_) => Self::internal(other),
+        }
     }
 }

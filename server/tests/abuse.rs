@@ -24,6 +24,7 @@ on_both!(
     a_search_longer_than_any_text_is_refused_and_control_characters_dropped,
     a_file_of_a_hundred_thousand_columns_is_refused,
     control_characters_are_refused_alike_on_both_databases,
+    a_database_outage_answers_503_and_signs_nobody_out,
 );
 
 /// A name that would end the `<title>` and send the browser elsewhere if written as it is.
@@ -308,4 +309,35 @@ async fn control_characters_are_refused_alike_on_both_databases(backend: Backend
     let shown = text(&ada.follow(&posted).await.body);
     assert!(shown.contains("That file holds NUL bytes"), "{shown}");
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM import_batches").await, 0);
+}
+
+async fn a_database_outage_answers_503_and_signs_nobody_out(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
+    assert_eq!(ada.get("/accounts").await.status, StatusCode::OK);
+    // Every connection refused from now on, as when the database server is down.
+    florin_app::on_db!(&app.db, |pool| pool.close().await);
+
+    let page = ada.get("/accounts").await;
+    assert_eq!(
+        page.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        page.body
+    );
+    assert!(page.location.is_none(), "not sent to sign in");
+    assert!(text(&page.body).contains("Florin cannot reach its database just now."));
+    let answer = ada
+        .post_hydrated("/api/transactions/delete", "/transactions", &[("id", "1")])
+        .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        answer.body
+    );
+    assert_eq!(
+        ada.get("/health/db").await.status,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
 }
