@@ -51,6 +51,28 @@ impl Tx {
     }
 }
 
+/// A record read with one sum beside it (the `total` column): a cycle with its expected
+/// expenses, a limit with the month's spending.
+#[derive(Clone, Debug)]
+pub struct Totalled<T> {
+    pub record: T,
+    pub total: i64,
+}
+
+impl<'r, R: sqlx::Row, T> sqlx::FromRow<'r, R> for Totalled<T>
+where
+    T: sqlx::FromRow<'r, R>,
+    &'r str: sqlx::ColumnIndex<R>,
+    i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
+        Ok(Self {
+            record: T::from_row(row)?,
+            total: row.try_get("total")?,
+        })
+    }
+}
+
 /// `Ok` when a write changed a row; none changed means the record is not there, or not
 /// the organisation's: `NotFound` either way.
 pub fn found(changed: u64) -> Result<(), crate::error::AppError> {

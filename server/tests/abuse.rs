@@ -8,6 +8,7 @@ mod common;
 use axum::http::StatusCode;
 use common::builders::account::add_account;
 use common::builders::debt::add_debt;
+use common::builders::form_fields;
 use common::builders::goal::add_goal;
 use common::builders::transaction::post_new_transaction;
 use common::query::scalar;
@@ -26,6 +27,17 @@ on_both!(
     control_characters_are_refused_alike_on_both_databases,
     a_database_outage_answers_503_and_signs_nobody_out,
 );
+
+/// An expense of 12.50 on 2026-03-01 from `account`; `overrides` replace fields by name.
+fn expense<'a>(account: &'a str, overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let defaults = [
+        ("kind", "expense"),
+        ("date", "2026-03-01"),
+        ("amount", "12.50"),
+        ("account_id", account),
+    ];
+    form_fields(&defaults, overrides)
+}
 
 /// A name that would end the `<title>` and send the browser elsewhere if written as it is.
 const BREAKOUT: &str =
@@ -66,13 +78,7 @@ async fn an_outsized_form_is_refused_before_it_is_read(backend: Backend) {
         .map(|n| format!("t{n}"))
         .collect::<Vec<_>>()
         .join(",");
-    let fields = [
-        ("kind", "expense"),
-        ("date", "2026-03-01"),
-        ("amount", "12.50"),
-        ("account_id", &account),
-        ("tags", &tags),
-    ];
+    let fields = expense(&account, &[("tags", &tags)]);
     let posted = post_new_transaction(&mut ada, &fields).await;
     assert_eq!(posted.status, StatusCode::PAYLOAD_TOO_LARGE);
     let hydrated = ada
@@ -90,17 +96,7 @@ async fn a_tags_field_over_its_limit_is_refused_with_a_message(backend: Backend)
         .map(|n| format!("tag{n:04}"))
         .collect::<Vec<_>>()
         .join(",");
-    let posted = post_new_transaction(
-        &mut ada,
-        &[
-            ("kind", "expense"),
-            ("date", "2026-03-01"),
-            ("amount", "12.50"),
-            ("account_id", &account),
-            ("tags", &tags),
-        ],
-    )
-    .await;
+    let posted = post_new_transaction(&mut ada, &expense(&account, &[("tags", &tags)])).await;
     let page = ada.follow(&posted).await;
     let shown = text(&page.body);
     assert!(shown.contains("Use at most 1000 characters."), "{shown}");
@@ -181,16 +177,7 @@ async fn dates_outside_1900_to_2200_are_refused(backend: Backend) {
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
     for date in ["0001-01-01", "1899-12-31", "2201-01-01", "9999-12-31"] {
-        let posted = post_new_transaction(
-            &mut ada,
-            &[
-                ("kind", "expense"),
-                ("date", date),
-                ("amount", "12.50"),
-                ("account_id", &account),
-            ],
-        )
-        .await;
+        let posted = post_new_transaction(&mut ada, &expense(&account, &[("date", date)])).await;
         let shown = text(&ada.follow(&posted).await.body);
         assert!(
             shown.contains("Dates run from 1900 to 2200."),
@@ -199,16 +186,7 @@ async fn dates_outside_1900_to_2200_are_refused(backend: Backend) {
     }
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 0);
     for date in ["1900-01-01", "2200-12-31"] {
-        let posted = post_new_transaction(
-            &mut ada,
-            &[
-                ("kind", "expense"),
-                ("date", date),
-                ("amount", "12.50"),
-                ("account_id", &account),
-            ],
-        )
-        .await;
+        let posted = post_new_transaction(&mut ada, &expense(&account, &[("date", date)])).await;
         assert_eq!(posted.location.as_deref(), Some("/transactions"), "{date}");
     }
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM transactions").await, 2);
@@ -260,13 +238,7 @@ async fn control_characters_are_refused_alike_on_both_databases(backend: Backend
     let mut ada = app.signed_up("ada@example.org", PASSWORD).await;
     let account = add_account(&app, &mut ada, "Checking", "USD").await;
     for payee in ["Caf\u{0}e", "Bell\u{7}", "Del\u{7f}"] {
-        let fields = [
-            ("kind", "expense"),
-            ("date", "2026-03-01"),
-            ("amount", "12.50"),
-            ("account_id", account.as_str()),
-            ("payee", payee),
-        ];
+        let fields = expense(&account, &[("payee", payee)]);
         let plain = post_new_transaction(&mut ada, &fields).await;
         assert_eq!(plain.status, StatusCode::BAD_REQUEST, "{payee:?}");
         let hydrated = ada
@@ -282,13 +254,7 @@ async fn control_characters_are_refused_alike_on_both_databases(backend: Backend
     // Tabs and line breaks are text: notes keep them.
     let kept = post_new_transaction(
         &mut ada,
-        &[
-            ("kind", "expense"),
-            ("date", "2026-03-01"),
-            ("amount", "12.50"),
-            ("account_id", &account),
-            ("notes", "first line\r\nsecond\tline"),
-        ],
+        &expense(&account, &[("notes", "first line\r\nsecond\tline")]),
     )
     .await;
     assert_eq!(kept.location.as_deref(), Some("/transactions"));

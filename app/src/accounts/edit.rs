@@ -12,20 +12,10 @@ use leptos::prelude::*;
 /// Creates an account (empty `id`) or updates one.
 #[server(endpoint = "accounts/save")]
 pub async fn save_account(#[server(flatten)] input: AccountFormInput) -> Result<i64, AppError> {
-    use super::form_parts::after_save;
-    use crate::session::finish;
-    use florin::role::{Access, Area};
-
-    let result = async {
-        let member = crate::orgs::require_member(Access::Write(Area::Ledger)).await?;
-        super::ssr::save(&member, &input).await
-    }
-    .await;
-    let page = input.page();
-    let done = |(_, created): &(i64, bool)| after_save("Account", *created, "/accounts");
-    finish("account", &page, &input, result, done)
-        .await
-        .map(|(id, _)| id)
+    use crate::orgs::{Saving, save_record};
+    use florin::role::Area;
+    let accounts = Saving::to_list(Area::Ledger, "account", "Account", "/accounts");
+    save_record(accounts, &input, &input.page(), super::ssr::save).await
 }
 
 fn kind_options() -> Vec<(String, String)> {

@@ -30,21 +30,8 @@ impl CycleRecord {
     }
 }
 
-crate::from_row! {
-    /// A cycle with the sum of its expected expenses, for the list.
-    #[derive(Clone, Debug)]
-    pub struct CycleListRow {
-        pub id: i64,
-        pub name: String,
-        pub starts_on: Date,
-        pub length_days: i64,
-        pub ends_on: Date,
-        pub currency: String,
-        pub expected_income: i64,
-        pub status: String,
-        pub expected_sum: i64,
-    }
-}
+/// A cycle with the sum of its expected expenses (`total`), for the list.
+pub type CycleListRow = crate::db::Totalled<CycleRecord>;
 
 crate::from_row! {
     #[derive(Clone, Debug)]
@@ -91,7 +78,7 @@ pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<CycleListRow>, AppError>
         "SELECT c.id, c.name, c.starts_on, c.length_days, c.ends_on, c.currency, \
                 c.expected_income, c.status, \
                 COALESCE((SELECT CAST(SUM(e.amount) AS BIGINT) FROM cycle_expenses e \
-                          WHERE e.cycle_id = c.id), 0) AS expected_sum \
+                          WHERE e.cycle_id = c.id), 0) AS total \
          FROM cycles c WHERE c.organisation_id = $1 \
          ORDER BY c.starts_on DESC, c.id DESC",
         scope.org_id

@@ -88,15 +88,16 @@ pub async fn list(member: &Member) -> Result<Vec<CycleSummary>, AppError> {
     Ok(rows
         .into_iter()
         .map(|row| {
-            let m = |minor: i64| Money::new(minor, &row.currency).format(format);
+            let c = &row.record;
+            let m = |minor: i64| Money::new(minor, &c.currency).format(format);
             CycleSummary {
-                id: row.id,
-                name: row.name.clone(),
-                period: cycle_period_label(row.starts_on, row.ends_on, row.length_days),
-                status: CycleStatus::parse(&row.status)
-                    .map_or_else(|| row.status.clone(), |s| s.label().to_owned()),
-                expected_income: m(row.expected_income),
-                expected_expenses: m(row.expected_sum),
+                id: c.id,
+                name: c.name.clone(),
+                period: cycle_period_label(c.starts_on, c.ends_on, c.length_days),
+                status: CycleStatus::parse(&c.status)
+                    .map_or_else(|| c.status.clone(), |s| s.label().to_owned()),
+                expected_income: m(c.expected_income),
+                expected_expenses: m(row.total),
             }
         })
         .collect())

@@ -34,19 +34,8 @@ impl LimitRecord {
     }
 }
 
-crate::from_row! {
-    /// A limit with what was spent against it in one month.
-    #[derive(Clone, Debug)]
-    pub struct LimitSpending {
-        pub id: i64,
-        pub category_id: i64,
-        pub category_name: String,
-        pub amount: i64,
-        pub currency: String,
-        pub alert_pct: i64,
-        pub spent: i64,
-    }
-}
+/// A limit with what was spent against it in one month (`total`).
+pub type LimitSpending = crate::db::Totalled<LimitRecord>;
 
 /// A limit to write, already validated.
 #[derive(Clone, Debug)]
@@ -74,7 +63,7 @@ pub async fn with_spending(
                 COALESCE((SELECT CAST(SUM(t.amount) AS BIGINT) FROM transactions t \
                           WHERE t.category_id = l.category_id AND t.occurred_on >= $2 \
                             AND t.occurred_on <= $3 AND t.organisation_id = l.organisation_id \
-                            AND t.kind = $4 AND t.currency = l.currency), 0) AS spent \
+                            AND t.kind = $4 AND t.currency = l.currency), 0) AS total \
          FROM category_limits l JOIN categories c ON c.id = l.category_id \
          WHERE l.organisation_id = $1 ORDER BY LOWER(c.name), l.id",
         scope.org_id,

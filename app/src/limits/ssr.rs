@@ -45,9 +45,10 @@ pub async fn overview(member: &Member, month: Option<Month>) -> Result<LimitsOve
 }
 
 /// One limit's row as the page shows it; `None` for a stored limit that is not valid.
-fn view(row: &LimitSpending, format: NumberFormat) -> Option<LimitView> {
-    let threshold = Threshold::new(row.amount, row.alert_pct).ok()?;
-    let progress = threshold.progress(row.spent);
+fn view(spending: &LimitSpending, format: NumberFormat) -> Option<LimitView> {
+    let row = &spending.record;
+    let threshold = row.threshold()?;
+    let progress = threshold.progress(spending.total);
     let m = |minor: i64| Money::new(minor, &row.currency).format(format);
     Some(LimitView {
         id: row.id,

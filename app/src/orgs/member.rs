@@ -6,7 +6,7 @@ use super::repo::{self, Scope};
 use crate::error::AppError;
 use crate::session::CurrentUser;
 use crate::state::AppState;
-use florin::role::Access;
+use florin::role::{Access, Area};
 
 /// Everything a scoped server function needs: the state, the signed-in user, and proof
 /// of membership in the organisation being worked on.
@@ -114,7 +114,7 @@ pub struct Saving {
 impl Saving {
     /// Saved, the browser goes to the record's own page (`{base}/{id}`).
     pub const fn to_record(
-        area: florin::role::Area,
+        area: Area,
         form: &'static str,
         noun: &'static str,
         base: &'static str,
@@ -131,18 +131,14 @@ impl Saving {
 
     /// Saved, the browser goes back to the list (`base`).
     pub const fn to_list(
-        area: florin::role::Area,
+        area: Area,
         form: &'static str,
         noun: &'static str,
         base: &'static str,
     ) -> Self {
-        let to_record = false;
         Self {
-            area,
-            form,
-            noun,
-            base,
-            to_record,
+            to_record: false,
+            ..Self::to_record(area, form, noun, base)
         }
     }
 }

@@ -13,21 +13,15 @@ use leptos::prelude::*;
 pub async fn save_payment_method(
     #[server(flatten)] input: PaymentMethodFormInput,
 ) -> Result<i64, AppError> {
-    use crate::accounts::form_parts::after_save;
-    use crate::session::finish;
-    use florin::role::{Access, Area};
-
-    let result = async {
-        let member = crate::orgs::require_member(Access::Write(Area::Ledger)).await?;
-        super::ssr::save(&member, &input).await
-    }
-    .await;
-    let page = input.page();
-    let done =
-        |(_, created): &(i64, bool)| after_save("Payment method", *created, "/payment-methods");
-    finish("payment-method", &page, &input, result, done)
-        .await
-        .map(|(id, _)| id)
+    use crate::orgs::{Saving, save_record};
+    use florin::role::Area;
+    let methods = Saving::to_list(
+        Area::Ledger,
+        "payment-method",
+        "Payment method",
+        "/payment-methods",
+    );
+    save_record(methods, &input, &input.page(), super::ssr::save).await
 }
 
 fn kind_options() -> Vec<(String, String)> {

@@ -21,20 +21,10 @@ pub async fn transaction_form(id: Option<i64>, copy_of: Option<i64>) -> Result<T
 /// Creates a transaction (empty `id`) or updates one.
 #[server(endpoint = "transactions/save")]
 pub async fn save_transaction(#[server(flatten)] input: TransactionInput) -> Result<i64, AppError> {
-    use crate::accounts::form_parts::after_save;
-    use crate::session::finish;
-    use florin::role::{Access, Area};
-
-    let result = async {
-        let member = crate::orgs::require_member(Access::Write(Area::Ledger)).await?;
-        super::ssr::save(&member, &input).await
-    }
-    .await;
-    let page = input.page();
-    let done = |(_, created): &(i64, bool)| after_save("Transaction", *created, "/transactions");
-    finish("transaction", &page, &input, result, done)
-        .await
-        .map(|(id, _)| id)
+    use crate::orgs::{Saving, save_record};
+    use florin::role::Area;
+    let transactions = Saving::to_list(Area::Ledger, "transaction", "Transaction", "/transactions");
+    save_record(transactions, &input, &input.page(), super::ssr::save).await
 }
 
 #[component]
