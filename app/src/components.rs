@@ -146,3 +146,18 @@ pub fn currency_options() -> Vec<(String, String)> {
         .map(|c| (c.code.to_owned(), format!("{} — {}", c.code, c.name)))
         .collect()
 }
+
+/// A select's (value, label) choices, one for each of `all`, as `choice` names it: for
+/// the stored-name enums, `choices(GoalKind::ALL, |k| (k.as_str(), k.label()))`.
+pub fn choices<T: Copy>(
+    all: impl AsRef<[T]>,
+    choice: impl Fn(T) -> (&'static str, &'static str),
+) -> Vec<(String, String)> {
+    all.as_ref()
+        .iter()
+        .map(|&item| {
+            let (value, label) = choice(item);
+            (value.to_owned(), label.to_owned())
+        })
+        .collect()
+}

@@ -19,10 +19,7 @@ pub async fn save_account(#[server(flatten)] input: AccountFormInput) -> Result<
 }
 
 fn kind_options() -> Vec<(String, String)> {
-    AccountKind::ALL
-        .iter()
-        .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
-        .collect()
+    crate::components::choices(AccountKind::ALL, |k: AccountKind| (k.as_str(), k.label()))
 }
 
 /// The form's fields, from `account` when editing and blank (with defaults) when adding.

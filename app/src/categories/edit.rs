@@ -29,10 +29,7 @@ pub async fn save_category(#[server(flatten)] input: CategoryFormInput) -> Resul
 }
 
 pub fn kind_options() -> Vec<(String, String)> {
-    CategoryKind::ALL
-        .iter()
-        .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
-        .collect()
+    crate::components::choices(CategoryKind::ALL, |k: CategoryKind| (k.as_str(), k.label()))
 }
 
 /// The categories that may be a parent: active top-level ones, of `kind` when given,

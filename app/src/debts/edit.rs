@@ -26,10 +26,7 @@ pub fn DebtEditorPage() -> impl IntoView {
 }
 
 fn kind_options() -> Vec<(String, String)> {
-    DebtKind::ALL
-        .iter()
-        .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
-        .collect()
+    crate::components::choices(DebtKind::ALL, |k: DebtKind| (k.as_str(), k.label()))
 }
 
 #[component]

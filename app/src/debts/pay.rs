@@ -34,10 +34,9 @@ pub async fn record_payment(#[server(flatten)] input: PaymentInput) -> Result<i6
 }
 
 fn method_options() -> Vec<(String, String)> {
-    PaymentMethodKind::ALL
-        .iter()
-        .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
-        .collect()
+    crate::components::choices(PaymentMethodKind::ALL, |k: PaymentMethodKind| {
+        (k.as_str(), k.label())
+    })
 }
 
 /// The payment form; errors after a plain post come back through the shell's stash.

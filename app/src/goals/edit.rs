@@ -27,17 +27,11 @@ pub fn GoalEditorPage() -> impl IntoView {
 }
 
 fn kind_options() -> Vec<(String, String)> {
-    GoalKind::ALL
-        .iter()
-        .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
-        .collect()
+    crate::components::choices(GoalKind::ALL, |k: GoalKind| (k.as_str(), k.label()))
 }
 
 fn priority_options() -> Vec<(String, String)> {
-    Priority::ALL
-        .iter()
-        .map(|p| (p.as_str().to_owned(), p.label().to_owned()))
-        .collect()
+    crate::components::choices(Priority::ALL, |p: Priority| (p.as_str(), p.label()))
 }
 
 #[component]

@@ -25,10 +25,9 @@ pub async fn save_payment_method(
 }
 
 fn kind_options() -> Vec<(String, String)> {
-    PaymentMethodKind::ALL
-        .iter()
-        .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
-        .collect()
+    crate::components::choices(PaymentMethodKind::ALL, |k: PaymentMethodKind| {
+        (k.as_str(), k.label())
+    })
 }
 
 /// The form's fields, from `method` when editing and blank (a card) when adding.
