@@ -119,7 +119,7 @@ mod tests {
     use super::*;
     use crate::loan::instalment::emi;
     use crate::loan::schedule::{Schedule, schedule};
-    use crate::loan::test_support::{rate, sched};
+    use crate::loan::test_support::{lcg, rate, sched};
     use time::macros::date;
 
     /// Paying a debt with its scheduled payments, one `apply_payment` each.
@@ -230,13 +230,7 @@ mod tests {
 
     #[test]
     fn random_loans_paid_instalment_by_instalment_match_their_schedules() {
-        let mut seed: u64 = 0xf10_5eed;
-        let mut next = |bound: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % bound
-        };
+        let mut next = lcg(0xf10_5eed);
         for _ in 0..300 {
             let principal = i64::try_from(next(1_000_000_000) + 1).expect("small");
             let scaled = u32::try_from(next(400_000)).expect("small");

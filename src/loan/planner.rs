@@ -185,7 +185,7 @@ mod tests {
     use super::*;
     use crate::loan::payments::Standing;
     use crate::loan::schedule::{Schedule, remaining_schedule};
-    use crate::loan::test_support::rate;
+    use crate::loan::test_support::{lcg, rate};
     use time::macros::date;
 
     fn debt(id: i64, balance: i64, r: &str, min_payment: i64) -> PlanDebt {
@@ -338,14 +338,9 @@ mod tests {
 
     #[test]
     fn avalanche_never_pays_more_interest_than_snowball() {
-        // A fixed pseudo-random sweep (a 64-bit LCG) over small portfolios.
-        let mut seed: u64 = 0x5eed;
-        let mut next = |bound: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            i64::try_from((seed >> 33) % bound).expect("small")
-        };
+        // A fixed pseudo-random sweep over small portfolios.
+        let mut lcg = lcg(0x5eed);
+        let mut next = |bound: u64| i64::try_from(lcg(bound)).expect("small");
         for case in 0..300 {
             let count = next(4) + 1;
             let debts: Vec<PlanDebt> = (0..count)

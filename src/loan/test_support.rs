@@ -41,3 +41,15 @@ pub(super) fn assert_consistent(s: &Schedule, principal: i64) {
     }
     assert_eq!(s.rows.last().map(|r| r.balance), Some(0));
 }
+
+/// A fixed pseudo-random sequence (a 64-bit LCG) for sweeps that must repeat exactly:
+/// each call gives the next number below `bound`.
+pub(super) fn lcg(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut state = seed;
+    move |bound| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % bound
+    }
+}
