@@ -14,6 +14,8 @@ pub mod hashing;
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 
 pub use sign_in::{SignIn, SignInPage, sign_in};
 pub use sign_out::{SignOut, SignOutButton, sign_out};

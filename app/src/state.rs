@@ -38,6 +38,8 @@ pub struct AppState {
     /// A hash of a random password, verified against when the e-mail is unknown so that a
     /// failed sign-in takes as long whether or not the account exists.
     pub dummy_hash: Arc<str>,
+    /// Failed sign-ins by client, in memory.
+    pub throttle: Arc<crate::auth::throttle::Throttle>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -106,6 +106,8 @@ async fn serve(config: Config) -> Result<(), String> {
     let url = format!("http://{}", config.addr);
     tracing::info!(%url, development = config.development, "Florin is listening");
     println!("Florin is running at {url}");
+    // Each connection's peer address reaches the handlers: sign-in counts failures by it.
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(async move {
             shutdown_signal().await;

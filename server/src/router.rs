@@ -69,6 +69,7 @@ pub async fn build(config: &Config, db: Db) -> Result<(Router, Store), sqlx::Err
         auth: Arc::new(config.auth.clone()),
         leptos_options: options.clone(),
         dummy_hash: florin_app::auth::hashing::dummy_hash().into(),
+        throttle: Arc::default(),
     };
     let sessions = SessionManagerLayer::new(store.clone())
         .with_name("florin_session")

@@ -12,7 +12,7 @@ use common::builders::form_fields;
 use common::builders::goal::add_goal;
 use common::builders::transaction::post_new_transaction;
 use common::query::scalar;
-use common::{Backend, PASSWORD, TestApp, text};
+use common::{Backend, Browser, PASSWORD, TestApp, sign_in, text};
 
 on_both!(
     markup_in_a_title_stays_text_in_the_document_head,
@@ -26,6 +26,9 @@ on_both!(
     a_file_of_a_hundred_thousand_columns_is_refused,
     control_characters_are_refused_alike_on_both_databases,
     a_database_outage_answers_503_and_signs_nobody_out,
+    a_client_that_keeps_failing_waits_whether_or_not_the_address_exists,
+    the_owner_signs_in_from_elsewhere_while_an_attacker_waits,
+    a_spray_over_many_addresses_waits_too,
 );
 
 /// An expense of 12.50 on 2026-03-01 from `account`; `overrides` replace fields by name.
@@ -306,4 +309,81 @@ async fn a_database_outage_answers_503_and_signs_nobody_out(backend: Backend) {
         ada.get("/health/db").await.status,
         StatusCode::SERVICE_UNAVAILABLE
     );
+}
+
+/// Signs in from `browser` and returns the text of the page it lands on.
+async fn attempt(browser: &mut Browser, email: &str, password: &str) -> String {
+    let posted = sign_in(browser, email, password).await;
+    text(&browser.follow(&posted).await.body)
+}
+
+async fn a_client_that_keeps_failing_waits_whether_or_not_the_address_exists(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    app.signed_up("ada@example.org", PASSWORD).await;
+    for email in ["ada@example.org", "nobody@example.org"] {
+        let mut browser = app.browser_at("198.51.100.7");
+        for n in 1..=4 {
+            let shown = attempt(&mut browser, email, "wrong wrong wrong").await;
+            assert!(
+                shown.contains("That e-mail and password do not match an account."),
+                "{email} {n}"
+            );
+        }
+        let fifth = attempt(&mut browser, email, "wrong wrong wrong").await;
+        assert!(
+            fifth.contains("Too many failed attempts. Try again in 15 minutes."),
+            "{email}: {fifth}"
+        );
+        let sixth = attempt(&mut browser, email, PASSWORD).await;
+        assert!(
+            sixth.contains("Too many failed attempts. Try again in 15 minutes."),
+            "{email}: {sixth}"
+        );
+    }
+}
+
+async fn the_owner_signs_in_from_elsewhere_while_an_attacker_waits(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    app.signed_up("ada@example.org", PASSWORD).await;
+    let mut attacker = app.browser_at("203.0.113.66");
+    for _ in 0..5 {
+        attempt(&mut attacker, "ada@example.org", "guess guess guess").await;
+    }
+    assert!(
+        attempt(&mut attacker, "ada@example.org", PASSWORD)
+            .await
+            .contains("Too many failed attempts")
+    );
+    let mut owner = app.browser_at("192.0.2.10");
+    let signed_in = sign_in(&mut owner, "ada@example.org", PASSWORD).await;
+    assert_eq!(
+        signed_in.location.as_deref(),
+        Some("/"),
+        "the owner is not locked out"
+    );
+}
+
+async fn a_spray_over_many_addresses_waits_too(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    app.signed_up("ada@example.org", PASSWORD).await;
+    let mut sprayer = app.browser_at("203.0.113.99");
+    for n in 0..19 {
+        let shown = attempt(
+            &mut sprayer,
+            &format!("user{n}@example.org"),
+            "password123456",
+        )
+        .await;
+        assert!(shown.contains("do not match"), "{n}: {shown}");
+    }
+    let twentieth = attempt(&mut sprayer, "user19@example.org", "password123456").await;
+    assert!(
+        twentieth.contains("Too many failed attempts"),
+        "{twentieth}"
+    );
+    let next = attempt(&mut sprayer, "ada@example.org", PASSWORD).await;
+    assert!(next.contains("Too many failed attempts"), "{next}");
+    let mut elsewhere = app.browser_at("192.0.2.10");
+    let signed_in = sign_in(&mut elsewhere, "ada@example.org", PASSWORD).await;
+    assert_eq!(signed_in.location.as_deref(), Some("/"));
 }

@@ -53,46 +53,62 @@ fn refused(message: impl ToString) -> AppError {
     AppError::Invalid(FieldErrors::form(message))
 }
 
-/// Checks the sign-in form against the account, counting failures towards a lock.
+/// Checks the sign-in form against the account. Failures are counted for this client
+/// and this address ([`Throttle`](super::throttle::Throttle)); while it must wait, every
+/// attempt gets the same answer and the same (no) work, account or not. The account's
+/// own record of failures is kept for its owner and the audit log.
 pub async fn sign_in(app: &AppState, input: &SignInInput) -> Result<SignedIn, AppError> {
+    let now = OffsetDateTime::now_utc();
+    let client = client_address();
+    let address = input.email.trim().to_lowercase();
+    if let Some(minutes) = app.throttle.wait(&client, &address, now) {
+        tracing::info!("sign-in refused: this client must wait");
+        return Err(refused(locked_message(minutes)));
+    }
     let login = match Email::parse(&input.email) {
         Ok(parsed) => repo::find_login(&app.db, &parsed).await?,
         Err(_) => None,
     };
-    let now = OffsetDateTime::now_utc();
-    let Some(login) = login else {
-        hashing::verify(input.password.clone(), app.dummy_hash.to_string()).await?;
-        tracing::info!("sign-in failed: unknown account");
-        return Err(refused(REFUSED));
+    let matches = match &login {
+        Some(login) => hashing::verify(input.password.clone(), login.hash.0.clone()).await?,
+        None => {
+            hashing::verify(input.password.clone(), app.dummy_hash.to_string()).await?;
+            false
+        }
     };
-    if login.failures.is_locked(now) {
-        tracing::info!(user_id = login.user_id, "sign-in refused: locked");
-        return Err(refused(locked_message(login.failures.minutes_left(now))));
+    match login {
+        Some(login) if matches && login.is_active => {
+            app.throttle.succeed(&client, &address);
+            repo::update_failures(
+                &app.db,
+                login.user_id,
+                florin::lockout::FailureState::after_success,
+                Some((Event::SignIn, "signed in")),
+            )
+            .await?;
+            Ok(SignedIn {
+                user_id: login.user_id,
+                epoch: login.epoch,
+            })
+        }
+        login => {
+            if let Some(login) = login {
+                record_failure(app, login.user_id, now).await?;
+            } else {
+                tracing::info!("sign-in failed: unknown account");
+            }
+            let policy = app.auth.lockout;
+            Err(match app.throttle.fail(&client, &address, now, policy) {
+                Some(minutes) => refused(locked_message(minutes)),
+                None => refused(REFUSED),
+            })
+        }
     }
-    let matches = hashing::verify(input.password.clone(), login.hash.0.clone()).await?;
-    if !matches || !login.is_active {
-        return Err(count_failure(app, login.user_id, now).await?);
-    }
-    repo::update_failures(
-        &app.db,
-        login.user_id,
-        florin::lockout::FailureState::after_success,
-        Some((Event::SignIn, "signed in")),
-    )
-    .await?;
-    Ok(SignedIn {
-        user_id: login.user_id,
-        epoch: login.epoch,
-    })
 }
 
-/// Records a wrong password (or a disabled account) and says why the sign-in is refused:
-/// locked, when this failure was one too many.
-async fn count_failure(
-    app: &AppState,
-    user_id: i64,
-    now: OffsetDateTime,
-) -> Result<AppError, AppError> {
+/// Records a wrong password (or a disabled account) on the account, for its owner and
+/// the audit log (a run of failures is logged as a lockout).
+async fn record_failure(app: &AppState, user_id: i64, now: OffsetDateTime) -> Result<(), AppError> {
     let policy = app.auth.lockout;
     let after = repo::update_failures(
         &app.db,
@@ -102,8 +118,19 @@ async fn count_failure(
     )
     .await?;
     tracing::info!(user_id, failed_count = after.failed_count, "sign-in failed");
-    if after.is_locked(now) {
-        return Ok(refused(locked_message(after.minutes_left(now))));
-    }
-    Ok(refused(REFUSED))
+    Ok(())
+}
+
+/// The client an attempt comes from: the connection's peer address. (Behind a proxy
+/// every client shares the proxy's; trusting a forwarded address is for the deployment
+/// that has one.)
+fn client_address() -> String {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip().to_string())
+        })
+        .unwrap_or_default()
 }

@@ -195,6 +195,16 @@ impl TestApp {
         Browser {
             router: self.router.clone(),
             cookie: None,
+            peer: None,
+        }
+    }
+
+    /// A fresh browser on another machine: its requests come from `ip`.
+    pub fn browser_at(&self, ip: &str) -> Browser {
+        let ip: std::net::IpAddr = ip.parse().expect("an IP address");
+        Browser {
+            peer: Some(std::net::SocketAddr::new(ip, 50_000)),
+            ..self.browser()
         }
     }
 
@@ -282,6 +292,8 @@ pub type Fields<'a> = [(&'a str, &'a str)];
 pub struct Browser {
     router: Router,
     pub cookie: Option<String>,
+    /// The address its connection comes from, as a served app learns it.
+    peer: Option<std::net::SocketAddr>,
 }
 
 pub const HOST: &str = "florin.test";
@@ -432,7 +444,12 @@ impl Browser {
         if let Some(cookie) = &self.cookie {
             request = request.header(header::COOKIE, format!("florin_session={cookie}"));
         }
-        let request = request.body(body).expect("request");
+        let mut request = request.body(body).expect("request");
+        if let Some(peer) = self.peer {
+            request
+                .extensions_mut()
+                .insert(axum::extract::ConnectInfo(peer));
+        }
         let what = format!("{} {}", request.method(), request.uri());
         // A request that never answers fails the test instead of hanging the suite.
         let response = tokio::time::timeout(
