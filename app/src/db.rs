@@ -33,13 +33,6 @@ impl Db {
             Self::Postgres(_) => "postgres",
         }
     }
-
-    /// A round trip to the database, for readiness checks.
-    pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        let one: i64 = crate::sql!(self, scalar, "SELECT CAST(1 AS BIGINT)")?;
-        debug_assert_eq!(one, 1);
-        Ok(())
-    }
 }
 
 impl Tx {

@@ -205,6 +205,12 @@ impl Done {
             to: to.into(),
         }
     }
+
+    /// Where a save leads: "Account added." or "Account saved." for `what` = "Account".
+    pub fn saved(what: &str, created: bool, to: impl Into<String>) -> Self {
+        let verb = if created { "added" } else { "saved" };
+        Self::new(format!("{what} {verb}."), to)
+    }
 }
 
 /// Ends every form's server function the same way. On success: the flash message (none

@@ -51,12 +51,6 @@ pub fn refused(field: &str, message: &str) -> AppError {
     AppError::Invalid(errors)
 }
 
-/// Where a save leads: "Account added." or "Account saved." for `what` = "Account".
-pub fn after_save(what: &str, created: bool, to: &str) -> Done {
-    let verb = if created { "added" } else { "saved" };
-    Done::new(format!("{what} {verb}."), to)
-}
-
 /// Where an archive leads: "Account archived." or "Account restored.".
 pub fn after_archive(what: &str, archived: bool, to: &str) -> Done {
     let verb = if archived { "archived" } else { "restored" };
@@ -89,11 +83,11 @@ mod tests {
     #[test]
     fn saves_and_archives_say_what_happened() {
         assert_eq!(
-            after_save("Account", true, "/accounts").message,
+            Done::saved("Account", true, "/accounts").message,
             "Account added."
         );
         assert_eq!(
-            after_save("Category", false, "/c").message,
+            Done::saved("Category", false, "/c").message,
             "Category saved."
         );
         let done = after_archive("Payment method", false, "/payment-methods");

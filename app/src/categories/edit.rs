@@ -12,8 +12,7 @@ use leptos::prelude::*;
 /// Creates a category (empty `id`) or renames, recolours or re-parents one.
 #[server(endpoint = "categories/save")]
 pub async fn save_category(#[server(flatten)] input: CategoryFormInput) -> Result<(), AppError> {
-    use crate::accounts::form_parts::after_save;
-    use crate::session::finish;
+    use crate::session::{Done, finish};
     use florin::role::{Access, Area};
 
     let result = async {
@@ -22,7 +21,7 @@ pub async fn save_category(#[server(flatten)] input: CategoryFormInput) -> Resul
     }
     .await;
     let page = input.page();
-    let done = |created: &bool| after_save("Category", *created, "/categories");
+    let done = |created: &bool| Done::saved("Category", *created, "/categories");
     finish("category", &page, &input, result, done)
         .await
         .map(|_| ())

@@ -159,13 +159,12 @@ pub async fn save_record<I: serde::Serialize>(
     }
     .await;
     let saved = finish(what.form, page, input, result, |&(id, created)| {
-        let verb = if created { "added" } else { "saved" };
         let to = if what.to_record {
             format!("{}/{id}", what.base)
         } else {
             what.base.to_owned()
         };
-        Done::new(format!("{} {verb}.", what.noun), to)
+        Done::saved(what.noun, created, to)
     });
     saved.await.map(|(id, _)| id)
 }
